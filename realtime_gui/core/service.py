@@ -1,0 +1,111 @@
+"""The whole mint of a saved configuration, as one plain function.
+
+``mint_configuration`` validates, resolves the key, prepares the request,
+sends it and maps a rejected parameter back to its declared field.  The
+window runs it on a pool; the command line calls it directly.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
+
+from .config import Configuration
+from .declaration import field_for_path, nodes
+from .errors import ConfigurationInvalidError, InvalidRequestError
+from .schema import Field
+from .types import Secret, ToolList
+from .validate import validate
+
+if TYPE_CHECKING:
+    import httpx
+
+    from .keys import ApiKeys
+    from .mint import MintResult
+
+__all__ = ["map_param", "mint_configuration", "secret_refs", "stash_secrets"]
+
+
+def map_param(endpoint_id: str, param: str | None) -> str | None:
+    """The wire path of the declared field a service ``param`` refers to."""
+    if not param:
+        return None
+    for candidate in (param, f"session.{param}"):
+        spot = field_for_path(endpoint_id, candidate)
+        if spot is not None:
+            return spot.path
+    return None
+
+
+def mint_configuration(
+    config: Configuration,
+    keys: ApiKeys,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    connect_timeout: float = 10.0,
+    read_timeout: float = 30.0,
+    env: Mapping[str, str] = os.environ,
+    cancel: threading.Event | None = None,
+) -> MintResult:
+    """Mint a client secret with ``config``; raises a ``MintError`` subclass."""
+    from .mint import mint  # deferred: loads httpx, which the window wants after its first paint
+    from .prepare import prepare_request
+
+    problems = validate(config)
+    if problems:
+        raise ConfigurationInvalidError(problems)
+    credentials = keys.resolve(config.setting("key_name") or None, env)
+    request = prepare_request(config, credentials, env=env, lookup=keys.load_secret)
+    secrets = [credentials.api_key, *_plain_secrets(config, keys)]
+    try:
+        return mint(request, transport=transport, connect_timeout=connect_timeout,
+                    read_timeout=read_timeout, secrets=secrets, cancel=cancel)
+    except InvalidRequestError as error:
+        error.field_path = map_param(config.endpoint, error.param)
+        raise
+
+
+def _secret_slots(config: Configuration) -> Iterator[tuple[dict[str, Any], str]]:
+    """``(container, key)`` for every secret value a configuration holds."""
+    for node in nodes():
+        if not isinstance(node, Field) or node.id not in config.values:
+            continue
+        if node.secret:
+            yield config.values, node.id
+        if isinstance(node.type, ToolList):
+            for item in config.values[node.id] or []:
+                kind = node.type.kind_of(item)
+                for spec in kind.fields if kind else ():
+                    if spec.secret and spec.key in item:
+                        yield item, spec.key
+
+
+def secret_refs(config: Configuration) -> list[str]:
+    """The keyring references a configuration points to."""
+    return [c[k]["secret_ref"] for c, k in _secret_slots(config) if Secret.is_ref(c[k])]
+
+
+def stash_secrets(config: Configuration, keys: ApiKeys) -> None:
+    """Move every plain secret into the keyring, leaving a reference behind.
+
+    Call it before a configuration is written anywhere.
+    """
+    from .keys import new_secret_ref
+
+    for container, key in _secret_slots(config):
+        value = container[key]
+        if isinstance(value, str) and value:
+            ref = new_secret_ref()
+            keys.store_secret(ref, value)
+            container[key] = {"secret_ref": ref}
+
+
+def _plain_secrets(config: Configuration, keys: ApiKeys) -> list[str]:
+    found = []
+    for container, key in _secret_slots(config):
+        value = container[key]
+        plain = keys.load_secret(value["secret_ref"]) if Secret.is_ref(value) else value
+        if isinstance(plain, str) and plain:
+            found.append(plain)
+    return found

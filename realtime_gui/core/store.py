@@ -1,0 +1,455 @@
+"""Saved configurations: one versioned JSON file per name, written atomically.
+
+A file holds ``{"format": FORMAT, "name": NAME, ...rest}``; this module treats
+``rest`` as an opaque JSON object that someone else defines. Names map to file
+names reversibly (``Demo`` is ``Demo.json``), so listing never opens a file.
+
+Nothing a user saved is ever lost: :meth:`ConfigStore.delete` moves the file to
+``trash/``, and a file that fails to load is moved aside to
+``NAME.json.broken-YYYYmmdd-HHMMSS`` next to it and reported, never deleted.
+
+Errors::
+
+    ConfigStoreError
+     ├── ConfigNameError      (also ValueError)   bad or clashing name
+     ├── ConfigNotFoundError  (also LookupError)  no configuration of that name
+     └── ConfigLoadError                          unreadable, broken or too new
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import itertools
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+__all__ = [
+    "FORMAT",
+    "MAX_NAME_LENGTH",
+    "MIGRATIONS",
+    "ConfigLoadError",
+    "ConfigNameError",
+    "ConfigNotFoundError",
+    "ConfigStore",
+    "ConfigStoreError",
+    "Migration",
+    "atomic_write",
+    "atomic_write_text",
+    "validate_config_name",
+]
+
+FORMAT = 1
+"""The configuration file format this version writes and reads."""
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+"""``MIGRATIONS[n]`` turns a whole format-``n`` document into format ``n + 1``.
+
+The loader sets ``"format"`` itself after each step; a migration only reshapes.
+"""
+
+MAX_NAME_LENGTH = 100
+_RESERVED_KEYS = frozenset({"format", "name"})
+# Characters some file systems refuse (Windows) or that we use for escaping;
+# they are written as %XX so any valid name survives the round trip.
+_ESCAPED = frozenset('%<>:"|?*')
+_WINDOWS_DEVICES = frozenset(
+    {"CON", "PRN", "AUX", "NUL"} | {f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10)}
+)
+# Leaves room under the usual 255-byte file name limit for the longest
+# suffix we add (".json.broken-YYYYmmdd-HHMMSS-NN").
+_MAX_STEM_BYTES = 200
+_SUFFIX = ".json"
+_COPY_SUFFIX = re.compile(r" copy(?: \d+)?$")
+
+
+class ConfigStoreError(Exception):
+    """Base of everything :class:`ConfigStore` raises on purpose."""
+
+
+class ConfigNameError(ConfigStoreError, ValueError):
+    """A configuration name is invalid or clashes with an existing one."""
+
+
+class ConfigNotFoundError(ConfigStoreError, LookupError):
+    """No configuration has that name."""
+
+    def __str__(self) -> str:  # LookupError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class ConfigLoadError(ConfigStoreError):
+    """A configuration file could not be loaded.
+
+    ``moved_to`` is where a broken file now lives, or ``None`` when the file
+    was left in place (a newer format, or the file could not be read at all).
+    """
+
+    def __init__(self, message: str, *, path: Path, moved_to: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.moved_to = moved_to
+
+
+def validate_config_name(name: str) -> str:
+    """Return ``name`` tidied (outer spaces dropped, Unicode NFC), or raise
+    :class:`ConfigNameError` saying what to change."""
+    name = unicodedata.normalize("NFC", name.strip())
+    if not name:
+        raise ConfigNameError("A configuration name can't be empty; type a name.")
+    if "/" in name or "\\" in name:
+        raise ConfigNameError(
+            f"The configuration name {name!r} contains '/' or '\\'; "
+            "use another character such as '-'."
+        )
+    if name.startswith("."):
+        raise ConfigNameError(
+            f"The configuration name {name!r} starts with '.'; remove the leading dot."
+        )
+    if any(unicodedata.category(c) == "Cc" for c in name):
+        raise ConfigNameError(
+            f"The configuration name {name!r} contains control characters "
+            "such as tabs or line breaks; remove them."
+        )
+    if not _fits(name):
+        raise ConfigNameError(
+            f"The configuration name is too long ({len(name)} characters; "
+            f"at most {MAX_NAME_LENGTH}, fewer with many non-Latin characters); shorten it."
+        )
+    return name
+
+
+def _fits(name: str) -> bool:
+    return len(name) <= MAX_NAME_LENGTH and len(_stem(name).encode()) <= _MAX_STEM_BYTES
+
+
+def _stem(name: str) -> str:
+    stem = "".join(f"%{ord(c):02X}" if c in _ESCAPED else c for c in name)
+    if stem.split(".", 1)[0].upper() in _WINDOWS_DEVICES:
+        stem = f"%{ord(stem[0]):02X}{stem[1:]}"
+    return stem
+
+
+def _name_from_filename(filename: str) -> str:
+    stem = filename[: -len(_SUFFIX)]
+    # Only our own %XX escapes appear in stems, so this undoes _stem exactly.
+    name = re.sub(r"%([0-9A-Fa-f]{2})", lambda m: chr(int(m.group(1), 16)), stem)
+    # Some file systems hand names back decomposed (NFD); compare like we save.
+    return unicodedata.normalize("NFC", name)
+
+
+@contextlib.contextmanager
+def atomic_write(path: Path, *, mode: int = 0o600) -> Iterator[TextIO]:
+    """Open a UTF-8 text stream that replaces ``path`` only once fully written.
+
+    Writes go to a temporary file in the same folder, which is flushed,
+    fsynced and renamed over ``path``; the folder is then fsynced on POSIX.
+    If the body raises, the temporary file is removed and ``path`` is untouched.
+    """
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        if os.name == "posix":
+            os.chmod(tmp_name, mode)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_directory(path.parent)
+
+
+def atomic_write_text(path: Path, text: str, *, mode: int = 0o600) -> None:
+    """Replace ``path`` with ``text`` atomically (see :func:`atomic_write`)."""
+    with atomic_write(path, mode=mode) as stream:
+        stream.write(text)
+
+
+def _fsync_directory(directory: Path) -> None:
+    # Makes the rename itself durable; Windows has no directory handles for this.
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems refuse to fsync a directory; the data is safe
+        pass
+    finally:
+        os.close(fd)
+
+
+def _timestamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _unused_path(make: Callable[[str], Path]) -> Path:
+    """``make("")``, or ``make("-2")``, ``make("-3")``... whichever is free."""
+    candidate, n = make(""), 1
+    while candidate.exists():
+        n += 1
+        candidate = make(f"-{n}")
+    return candidate
+
+
+def _default_root() -> Path:
+    home = os.environ.get("REALTIME_GUI_HOME")
+    if home:
+        return Path(home) / "configs"
+    import platformdirs  # imported late: only needed when no root is given
+
+    return platformdirs.user_config_path("realtime-gui") / "configs"
+
+
+class ConfigStore:
+    """Named configurations in a folder, one ``NAME.json`` file each.
+
+    Names are compared without case everywhere, so the store behaves the same
+    on case-sensitive and case-insensitive file systems. Configuration data is
+    a JSON object; the keys ``"format"`` and ``"name"`` belong to the store.
+    """
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = Path(root) if root is not None else _default_root()
+
+    def __repr__(self) -> str:
+        return f"ConfigStore({str(self.root)!r})"
+
+    def _path(self, stored_name: str) -> Path:
+        return self.root / (_stem(stored_name) + _SUFFIX)
+
+    def list(self) -> list[str]:
+        """All configuration names, sorted without case. Opens no files."""
+        try:
+            entries = list(os.scandir(self.root))
+        except FileNotFoundError:
+            return []
+        names = [
+            _name_from_filename(entry.name)
+            for entry in entries
+            if entry.name.endswith(_SUFFIX)
+            and not entry.name.startswith(".")
+            and entry.is_file()
+        ]
+        return sorted(names, key=lambda n: (n.casefold(), n))
+
+    def exists(self, name: str) -> bool:
+        """Whether a configuration has this name (compared without case)."""
+        return self._find(validate_config_name(name)) is not None
+
+    def path_of(self, name: str) -> Path:
+        """The file that holds (or would hold) configuration ``name``."""
+        name = validate_config_name(name)
+        return self._path(self._find(name) or name)
+
+    def load(self, name: str) -> dict[str, Any]:
+        """The configuration's data, upgraded to :data:`FORMAT`.
+
+        Raises :class:`ConfigNotFoundError`, or :class:`ConfigLoadError` after
+        moving a broken file aside (a too-new file is left untouched).
+        """
+        found = self._require(validate_config_name(name))
+        return self._read(found)
+
+    def load_all(self) -> tuple[dict[str, dict[str, Any]], builtins.list[ConfigLoadError]]:
+        """Every loadable configuration by name, and the problems with the rest."""
+        configs: dict[str, dict[str, Any]] = {}
+        problems: builtins.list[ConfigLoadError] = []
+        for name in self.list():
+            try:
+                configs[name] = self._read(name)
+            except ConfigLoadError as problem:
+                problems.append(problem)
+            except ConfigNotFoundError:  # removed since listing; nothing to report
+                pass
+        return configs, problems
+
+    def save(self, name: str, data: dict[str, Any]) -> None:
+        """Write ``data`` as configuration ``name``, replacing it atomically.
+
+        Raises :class:`ConfigNameError` if a configuration whose name differs
+        only in case exists; rename that one instead.
+        """
+        name = validate_config_name(name)
+        found = self._find(name)
+        if found is not None and found != name:
+            raise self._clash(found)
+        self._write(name, data)
+
+    def create(self, name: str, data: dict[str, Any]) -> str:
+        """Save a new configuration; refuse if the name is taken. Returns the name."""
+        name = validate_config_name(name)
+        found = self._find(name)
+        if found is not None:
+            raise self._clash(found)
+        self._write(name, data)
+        return name
+
+    def rename(self, old: str, new: str) -> str:
+        """Rename a configuration (a change of case only is allowed). Returns ``new``."""
+        old = self._require(validate_config_name(old))
+        new = validate_config_name(new)
+        if new == old:
+            return new
+        found = self._find(new)
+        if found is not None and found != old:
+            raise self._clash(found)
+        data = self._read(old)  # refuses broken or too-new files before moving anything
+        self._path(old).rename(self._path(new))
+        self._write(new, data)  # refreshes the name stored inside
+        return new
+
+    def duplicate(self, name: str, new_name: str | None = None) -> str:
+        """Copy a configuration; by default to "NAME copy", "NAME copy 2", ...
+
+        Returns the new name.
+        """
+        name = self._require(validate_config_name(name))
+        data = self._read(name)
+        if new_name is None:
+            new_name = self._copy_name(name)
+        return self.create(new_name, data)
+
+    def delete(self, name: str) -> Path:
+        """Move a configuration to ``trash/`` (never unlinked) and return its new path."""
+        name = self._require(validate_config_name(name))
+        trash = self.root / "trash"
+        trash.mkdir(mode=0o700, parents=True, exist_ok=True)
+        stamp = _timestamp()
+        target = _unused_path(lambda n: trash / f"{_stem(name)}.{stamp}{n}{_SUFFIX}")
+        self._path(name).rename(target)
+        return target
+
+    # -- internals ------------------------------------------------------------
+
+    def _find(self, name: str) -> str | None:
+        """The stored name equal to ``name`` without case, if any."""
+        # Always from the listing: on a case-insensitive disk a path that
+        # exists may still be stored under another case.
+        names = self.list()
+        if name in names:
+            return name
+        folded = name.casefold()
+        return next((n for n in names if n.casefold() == folded), None)
+
+    def _require(self, name: str) -> str:
+        found = self._find(name)
+        if found is None:
+            raise self._not_found(name)
+        return found
+
+    def _not_found(self, name: str) -> ConfigNotFoundError:
+        return ConfigNotFoundError(f"There is no configuration named {name!r} in {self.root}.")
+
+    @staticmethod
+    def _clash(existing: str) -> ConfigNameError:
+        return ConfigNameError(
+            f"A configuration named {existing!r} already exists "
+            "(names are compared without case); choose another name."
+        )
+
+    def _copy_name(self, name: str) -> str:
+        base = _COPY_SUFFIX.sub("", name)
+        taken = {n.casefold() for n in self.list()}
+        for n in itertools.count(1):
+            suffix = " copy" if n == 1 else f" copy {n}"
+            # Shorten the base, not the suffix, when the result would be too long.
+            trimmed = base
+            while not _fits(trimmed.rstrip() + suffix):
+                trimmed = trimmed[:-1]
+            candidate = trimmed.rstrip() + suffix
+            if candidate.casefold() not in taken:
+                return candidate
+        raise AssertionError("unreachable")
+
+    def _write(self, name: str, data: dict[str, Any]) -> None:
+        if not isinstance(data, dict):
+            raise TypeError(f"configuration data must be a dict, not {type(data).__name__}")
+        reserved = _RESERVED_KEYS & data.keys()
+        if reserved:
+            raise ValueError(f"configuration data may not set {sorted(reserved)}; the store does")
+        self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        document = {"format": FORMAT, "name": name, **data}
+        # Streamed, so a value JSON can't hold fails inside atomic_write and
+        # leaves the old file as it was.
+        with atomic_write(self._path(name)) as stream:
+            json.dump(document, stream, indent=2, ensure_ascii=False, allow_nan=False)
+            stream.write("\n")
+
+    def _read(self, name: str) -> dict[str, Any]:
+        path = self._path(name)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise self._not_found(name) from None
+        except OSError as exc:
+            raise ConfigLoadError(
+                f"Could not read configuration {name!r} from {path}: {exc.strerror or exc}. "
+                "Check the file's permissions; it was left in place.",
+                path=path,
+            ) from exc
+        try:
+            document = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            why = f"it is not UTF-8 text ({exc.reason} at byte {exc.start})"
+            raise self._broken(name, path, why) from exc
+        except json.JSONDecodeError as exc:
+            why = f"it is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            raise self._broken(name, path, why) from exc
+        if not isinstance(document, dict):
+            why = f"it holds a JSON {type(document).__name__}, not an object"
+            raise self._broken(name, path, why)
+        version = document.get("format")
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            why = f'its "format" is {version!r}, not a positive whole number'
+            raise self._broken(name, path, why)
+        if version > FORMAT:
+            raise ConfigLoadError(
+                f"Configuration {name!r} ({path}) was saved by a newer realtime-gui "
+                f"(format {version}; this version reads up to format {FORMAT}). "
+                "Upgrade realtime-gui to open it; the file was left untouched.",
+                path=path,
+            )
+        while version < FORMAT:
+            try:
+                document = MIGRATIONS[version](document)
+                if not isinstance(document, dict):
+                    raise TypeError(f"the upgrade produced a {type(document).__name__}")
+            except Exception as exc:
+                raise self._broken(
+                    name, path, f"it could not be upgraded from format {version}: {exc}"
+                ) from exc
+            version += 1
+            document["format"] = version
+        return {k: v for k, v in document.items() if k not in _RESERVED_KEYS}
+
+    @staticmethod
+    def _broken(name: str, path: Path, why: str) -> ConfigLoadError:
+        stamp = _timestamp()
+        target = _unused_path(lambda n: path.with_name(f"{path.name}.broken-{stamp}{n}"))
+        try:
+            path.rename(target)
+        except OSError as exc:
+            return ConfigLoadError(
+                f"Could not load configuration {name!r} from {path}: {why}. It could not "
+                f"be moved aside either ({exc.strerror or exc}); it was left in place.",
+                path=path,
+            )
+        return ConfigLoadError(
+            f"Could not load configuration {name!r} from {path}: {why}. "
+            f"The file was moved to {target} (nothing was deleted); "
+            "fix it and rename it back, or make a new configuration.",
+            path=path,
+            moved_to=target,
+        )

@@ -1,0 +1,578 @@
+"""Field types: each knows how to check, encode, decode and describe its values.
+
+A value held in a configuration is the *canonical* value; a type turns it into
+what each wire shape expects (``encode``) and back (``decode``).  Shapes are
+``"beta"`` (the flat ``/realtime/sessions`` family) and ``"ga"`` (the nested
+``/realtime/client_secrets`` family).  ``check`` returns a sentence fragment
+such as ``"must be between 0.6 and 1.2; it is 1.5"`` that validation prefixes
+with the field's label and path.  Nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Literal, Mapping, Sequence
+
+Shape = Literal["beta", "ga"]
+SecretMode = Literal["resolve", "mask", "placeholder"]
+
+__all__ = [
+    "AudioFormat", "Boolean", "Choice", "DecodeError", "EncodeContext", "FieldType",
+    "Integer", "Json", "Modalities", "MultiChoice", "Number", "Option", "Secret",
+    "StringList", "Text", "TokenLimit", "ToolChoice", "Voice", "json_error_text",
+    "parse_json_text",
+]
+
+
+class DecodeError(ValueError):
+    """A wire value that this type cannot read back."""
+
+
+@dataclass(frozen=True)
+class EncodeContext:
+    """How to encode: the wire shape, and what to do with secrets.
+
+    ``secret_mode`` is ``resolve`` for a real request (``lookup`` fetches the
+    secret from the keyring), ``mask`` for the on-screen preview and
+    ``placeholder`` for exports, which must never carry a secret.
+    """
+
+    shape: Shape
+    secret_mode: SecretMode = "placeholder"
+    lookup: Callable[[str], str | None] | None = None
+
+
+def _fmt(number: float) -> str:
+    return f"{number:g}"
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+class FieldType:
+    """Base of all field types. Subclasses override what differs."""
+
+    kind: str = "value"
+
+    def check(self, value: Any) -> str | None:
+        """Return why ``value`` is invalid, or ``None`` when it is fine."""
+        return None
+
+    def encode(self, value: Any, ctx: EncodeContext) -> Any:
+        return value
+
+    def decode(self, wire: Any, shape: Shape) -> Any:
+        problem = self.check(wire)
+        if problem:
+            raise DecodeError(problem)
+        return wire
+
+    def describe(self) -> str:
+        """A short human description of what is allowed."""
+        return self.kind
+
+    def show(self, value: Any) -> str:
+        """Display a canonical value on one line (used for defaults)."""
+        if isinstance(value, (dict, list)):
+            return json.dumps(value)
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, float):
+            return _fmt(value)
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Text(FieldType):
+    """A string; ``suggestions`` feed editable combo boxes."""
+
+    multiline: bool = False
+    pattern: str | None = None
+    pattern_hint: str = ""
+    max_length: int | None = None
+    suggestions: tuple[str, ...] = ()
+    allow_empty: bool = True
+    kind: str = field(default="text", init=False)
+
+    def check(self, value: Any) -> str | None:
+        if not isinstance(value, str):
+            return f"must be text; it is {_kind_of(value)}"
+        if not value and not self.allow_empty:
+            return "must not be empty"
+        if self.max_length is not None and len(value) > self.max_length:
+            return f"must be at most {self.max_length} characters; it has {len(value)}"
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            return f"must be {self.pattern_hint or 'of the form ' + self.pattern}; it is {value!r}"
+        return None
+
+    def describe(self) -> str:
+        if self.suggestions:
+            return "text, e.g. " + ", ".join(self.suggestions[:4])
+        return self.pattern_hint or ("multi-line text" if self.multiline else "text")
+
+
+@dataclass(frozen=True)
+class Secret(Text):
+    """Text kept in the OS keyring; configurations hold ``{"secret_ref": id}``."""
+
+    kind: str = field(default="secret", init=False)
+
+    @staticmethod
+    def is_ref(value: Any) -> bool:
+        return isinstance(value, dict) and set(value) == {"secret_ref"} and isinstance(value["secret_ref"], str)
+
+    def check(self, value: Any) -> str | None:
+        return None if self.is_ref(value) else super().check(value)
+
+    def encode(self, value: Any, ctx: EncodeContext) -> Any:
+        if ctx.secret_mode == "placeholder":
+            return "<kept in the keyring>"
+        plain = value
+        if self.is_ref(value):
+            plain = ctx.lookup(value["secret_ref"]) if ctx.lookup else None
+            if plain is None:
+                if ctx.secret_mode == "mask":
+                    return "<kept in the keyring>"
+                raise LookupError("the secret is no longer in the keyring; enter it again")
+        if ctx.secret_mode == "mask":
+            return "…" + plain[-4:] if len(plain) > 8 else "…"
+        return plain
+
+    def describe(self) -> str:
+        return "secret text (kept in the keyring)"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One allowed value of a :class:`Choice`, with a word on what it means.
+
+    ``wire`` maps a shape to the value sent in that shape when it differs
+    from ``value``.  ``only`` limits the option to some endpoint ids.
+    """
+
+    value: str
+    help: str
+    wire: Mapping[str, Any] = field(default_factory=dict)
+    only: frozenset[str] | None = None
+
+    def on(self, shape: Shape) -> Any:
+        return self.wire.get(shape, self.value)
+
+
+@dataclass(frozen=True)
+class Choice(FieldType):
+    options: tuple[Option, ...] = ()
+    kind: str = field(default="choice", init=False)
+
+    def values(self) -> list[str]:
+        return [o.value for o in self.options]
+
+    def option(self, value: Any) -> Option | None:
+        return next((o for o in self.options if o.value == value), None)
+
+    def check(self, value: Any) -> str | None:
+        if self.option(value) is None:
+            return f"must be one of {', '.join(self.values())}; it is {value!r}"
+        return None
+
+    def encode(self, value: Any, ctx: EncodeContext) -> Any:
+        option = self.option(value)
+        return option.on(ctx.shape) if option else value
+
+    def decode(self, wire: Any, shape: Shape) -> Any:
+        for option in self.options:
+            if option.on(shape) == wire:
+                return option.value
+        raise DecodeError(f"must be one of {', '.join(str(o.on(shape)) for o in self.options)}; it is {json.dumps(wire)}")
+
+    def describe(self) -> str:
+        return "one of " + ", ".join(self.values())
+
+
+@dataclass(frozen=True)
+class AudioFormat(Choice):
+    """An audio encoding: a bare name in the beta shape, an object in GA."""
+
+    kind: str = field(default="choice", init=False)
+
+
+@dataclass(frozen=True)
+class MultiChoice(FieldType):
+    """A list of distinct values, each from ``options``."""
+
+    options: tuple[Option, ...] = ()
+    kind: str = field(default="multichoice", init=False)
+
+    def check(self, value: Any) -> str | None:
+        if not isinstance(value, list):
+            return f"must be a list; it is {_kind_of(value)}"
+        allowed = [o.value for o in self.options]
+        for item in value:
+            if item not in allowed:
+                return f"may hold only {', '.join(allowed)}; it holds {item!r}"
+        if len(set(value)) != len(value):
+            return "must not list a value twice"
+        return None
+
+    def describe(self) -> str:
+        return "a list of " + ", ".join(o.value for o in self.options)
+
+
+@dataclass(frozen=True)
+class Modalities(MultiChoice):
+    """Output modalities.
+
+    Beta asks for ``["text"]`` or ``["audio", "text"]`` (audio always comes
+    with its transcript); GA asks for exactly one of ``["text"]`` or
+    ``["audio"]``.  The canonical value is the list as the user gave it.
+    """
+
+    def encode(self, value: Any, ctx: EncodeContext) -> Any:
+        if ctx.shape == "ga":
+            return ["audio"] if "audio" in value else ["text"]
+        if "audio" in value and "text" not in value:
+            return [*value, "text"]
+        return list(value)
+
+    def decode(self, wire: Any, shape: Shape) -> Any:
+        problem = self.check(wire)
+        if problem:
+            raise DecodeError(problem)
+        return list(wire)
+
+
+@dataclass(frozen=True)
+class Number(FieldType):
+    minimum: float | None = None
+    maximum: float | None = None
+    step: float = 0.1
+    decimals: int = 2
+    kind: str = field(default="number", init=False)
+
+    def check(self, value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            return f"must be a number; it is {_kind_of(value)}"
+        return _range_problem(value, self.minimum, self.maximum)
+
+    def describe(self) -> str:
+        return "number " + _range_text(self.minimum, self.maximum)
+
+
+@dataclass(frozen=True)
+class Integer(FieldType):
+    minimum: int | None = None
+    maximum: int | None = None
+    unit: str = ""
+    kind: str = field(default="integer", init=False)
+
+    def check(self, value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"must be a whole number; it is {value!r}"
+        return _range_problem(value, self.minimum, self.maximum)
+
+    def describe(self) -> str:
+        text = "whole number " + _range_text(self.minimum, self.maximum)
+        return f"{text} {self.unit}".strip()
+
+
+def _range_problem(value: float, low: float | None, high: float | None) -> str | None:
+    if (low is not None and value < low) or (high is not None and value > high):
+        if low is not None and high is not None:
+            return f"must be between {_fmt(low)} and {_fmt(high)}; it is {_fmt(value)}"
+        if low is not None:
+            return f"must be {_fmt(low)} or more; it is {_fmt(value)}"
+        return f"must be {_fmt(high)} or less; it is {_fmt(value)}"  # type: ignore[arg-type]
+    return None
+
+
+def _range_text(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"{_fmt(low)}–{_fmt(high)}"
+    if low is not None:
+        return f"≥ {_fmt(low)}"
+    if high is not None:
+        return f"≤ {_fmt(high)}"
+    return ""
+
+
+@dataclass(frozen=True)
+class TokenLimit(FieldType):
+    """A whole number of tokens, or ``"inf"`` for the model's maximum."""
+
+    minimum: int = 1
+    maximum: int = 4096
+    kind: str = field(default="tokenlimit", init=False)
+
+    def check(self, value: Any) -> str | None:
+        if value == "inf":
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f'must be a whole number or "inf"; it is {value!r}'
+        problem = _range_problem(value, self.minimum, self.maximum)
+        return problem and problem.replace(";", ' (or "inf" for no limit);', 1)
+
+    def describe(self) -> str:
+        return f'whole number {self.minimum}–{self.maximum}, or "inf"'
+
+
+@dataclass(frozen=True)
+class Boolean(FieldType):
+    kind: str = field(default="boolean", init=False)
+
+    def check(self, value: Any) -> str | None:
+        return None if isinstance(value, bool) else f"must be true or false; it is {value!r}"
+
+    def describe(self) -> str:
+        return "true or false"
+
+
+@dataclass(frozen=True)
+class StringList(FieldType):
+    """A list of strings, edited one per line."""
+
+    kind: str = field(default="stringlist", init=False)
+
+    def check(self, value: Any) -> str | None:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return "must be a list of text values"
+        return None
+
+    def describe(self) -> str:
+        return "a list of text values"
+
+
+def json_error_text(error: json.JSONDecodeError) -> str:
+    """``line L, column C: what is wrong`` for malformed JSON."""
+    return f"line {error.lineno}, column {error.colno}: {error.msg}"
+
+
+def parse_json_text(text: str) -> Any:
+    """Parse JSON typed by a person; the error names the line and column."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError("is not valid JSON: " + json_error_text(error)) from None
+
+
+@dataclass(frozen=True)
+class Json(FieldType):
+    """Free-form JSON, checked against a small JSON Schema fragment.
+
+    With ``json_schema=True`` the value must itself be a valid JSON Schema
+    (checked against its meta-schema), as function tool parameters must.
+    """
+
+    schema: Mapping[str, Any] = field(default_factory=lambda: {"type": "object"})
+    json_schema: bool = False
+    template: Any = None
+    kind: str = field(default="json", init=False)
+
+    def check(self, value: Any) -> str | None:
+        import jsonschema  # deferred: it costs start-up time and is needed only here
+
+        errors = sorted(jsonschema.Draft202012Validator(dict(self.schema)).iter_errors(value), key=str)
+        if errors:
+            where = "/".join(str(p) for p in errors[0].absolute_path)
+            return f"does not fit: {errors[0].message}" + (f" (at {where})" if where else "")
+        if self.json_schema:
+            validator = jsonschema.validators.validator_for(value, default=jsonschema.Draft202012Validator)
+            try:
+                validator.check_schema(value)
+            except jsonschema.SchemaError as error:
+                where = "/".join(str(p) for p in error.absolute_path)
+                return f"is not a valid JSON Schema: {error.message}" + (f" (at {where})" if where else "")
+        return None
+
+    def describe(self) -> str:
+        kind = self.schema.get("type", "JSON")
+        return "a JSON Schema object" if self.json_schema else f"JSON ({kind})"
+
+
+@dataclass(frozen=True)
+class Voice(Text):
+    """A built-in voice name, or a custom voice as ``{"id": "voice_..."}``."""
+
+    kind: str = field(default="voice", init=False)
+
+    def check(self, value: Any) -> str | None:
+        if isinstance(value, dict):
+            if set(value) != {"id"} or not isinstance(value["id"], str) or not value["id"]:
+                return 'must be a voice name or {"id": "voice_..."}'
+            return None
+        return super().check(value) or (None if value else "must not be empty")
+
+    def encode(self, value: Any, ctx: EncodeContext) -> Any:
+        # The beta schema types voice as a string, so a custom voice goes by its bare id there.
+        if ctx.shape == "beta" and isinstance(value, dict):
+            return value["id"]
+        return value
+
+    @staticmethod
+    def from_text(text: str) -> Any:
+        """Text typed in the voice box: custom voice ids become ``{"id": ...}``."""
+        text = text.strip()
+        return {"id": text} if text.startswith("voice_") else text
+
+    @staticmethod
+    def to_text(value: Any) -> str:
+        return value["id"] if isinstance(value, dict) else str(value)
+
+    def describe(self) -> str:
+        return "a built-in voice (" + ", ".join(self.suggestions) + ") or a custom voice id"
+
+
+@dataclass(frozen=True)
+class ToolChoice(FieldType):
+    """``auto``/``none``/``required``, or one named function or MCP tool.
+
+    Canonical values are the GA forms; the beta shape names a function with
+    the bare function name.
+    """
+
+    modes: tuple[Option, ...] = ()
+    tools_field: str = "tools"  # the id of the field whose tools it may name
+    kind: str = field(default="toolchoice", init=False)
+
+    def check(self, value: Any) -> str | None:
+        if isinstance(value, str):
+            if value in {o.value for o in self.modes}:
+                return None
+            return f"must be one of {', '.join(o.value for o in self.modes)} or name a tool; it is {value!r}"
+        if isinstance(value, dict) and value.get("type") == "function":
+            if set(value) == {"type", "name"} and isinstance(value["name"], str) and value["name"]:
+                return None
+            return "must name the function to call"
+        if isinstance(value, dict) and value.get("type") == "mcp":
+            if not isinstance(value.get("server_label"), str) or not value["server_label"]:
+                return "must name the MCP server label"
+            if set(value) - {"type", "server_label", "name"}:
+                return "may hold only type, server_label and name"
+            if value.get("name") is not None and not isinstance(value["name"], str):
+                return "must give the MCP tool name as text"
+            return None
+        return f"must be auto, none, required or a tool; it is {json.dumps(value)}"
+
+    @staticmethod
+    def function_name(value: Any) -> str | None:
+        return value["name"] if isinstance(value, dict) and value.get("type") == "function" else None
+
+    def encode(self, value: Any, ctx: EncodeContext) -> Any:
+        if ctx.shape == "beta" and isinstance(value, dict):
+            return value.get("name")
+        return value
+
+    def decode(self, wire: Any, shape: Shape) -> Any:
+        if shape == "beta" and isinstance(wire, str) and wire not in {o.value for o in self.modes}:
+            return {"type": "function", "name": wire}
+        return super().decode(wire, shape)
+
+    def describe(self) -> str:
+        return ", ".join(o.value for o in self.modes) + ", or a tool by name"
+
+
+@dataclass(frozen=True)
+class ToolKind:
+    """One kind of tool (``function``, ``mcp``) and the fields of its items."""
+
+    type: str
+    label: str
+    help: str
+    fields: tuple[Any, ...]  # tuple[schema.Field, ...]; typed loosely to avoid a cycle
+    shapes: frozenset[str] = frozenset({"beta", "ga"})
+    required: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ToolList(FieldType):
+    """A list of tools; each item is ``{"type": kind, field: value, ...}``."""
+
+    kinds: tuple[ToolKind, ...] = ()
+    kind: str = field(default="tools", init=False)
+
+    def kind_of(self, item: Any) -> ToolKind | None:
+        kind = item.get("type") if isinstance(item, dict) else None
+        return next((k for k in self.kinds if k.type == kind), None)
+
+    def item_problems(self, value: Any, shape: Shape | None = None) -> list[tuple[str, str]]:
+        """``(relative path, problem)`` pairs for every bad item or item field."""
+        if not isinstance(value, list):
+            return [("", f"must be a list of tools; it is {_kind_of(value)}")]
+        problems: list[tuple[str, str]] = []
+        for index, item in enumerate(value):
+            where = f"[{index}]"
+            kind = self.kind_of(item)
+            if kind is None:
+                kinds = ", ".join(k.type for k in self.kinds)
+                problems.append((where, f"must be a tool whose type is one of {kinds}"))
+                continue
+            if shape is not None and shape not in kind.shapes:
+                problems.append((where, f"is an {kind.type} tool, which this endpoint does not accept"))
+            declared = {f.key: f for f in kind.fields}
+            for key in kind.required:
+                if item.get(key) in (None, ""):
+                    problems.append((f"{where}.{key}", "is required"))
+            for key, item_value in item.items():
+                if key == "type":
+                    continue
+                spec = declared.get(key)
+                if spec is None:
+                    problems.append((f"{where}.{key}", f"is not a field of {kind.type} tools"))
+                elif item_value is None:
+                    if not spec.item_nullable:
+                        problems.append((f"{where}.{key}", "can't be null"))
+                else:
+                    problem = spec.type.check(item_value)
+                    if problem:
+                        problems.append((f"{where}.{key}", problem))
+        return problems
+
+    def check(self, value: Any) -> str | None:
+        problems = self.item_problems(value)
+        return f"{problems[0][0]} {problems[0][1]}".strip() if problems else None
+
+    def encode(self, value: Any, ctx: EncodeContext) -> Any:
+        out = []
+        for item in value:
+            kind = self.kind_of(item)
+            specs = {f.key: f for f in kind.fields} if kind else {}
+            encoded = {"type": item["type"]}
+            for key, item_value in item.items():
+                if key != "type":
+                    spec = specs.get(key)
+                    encoded[key] = item_value if spec is None or item_value is None else spec.type.encode(item_value, ctx)
+            out.append(encoded)
+        return out
+
+    def decode(self, wire: Any, shape: Shape) -> Any:
+        problems = self.item_problems(wire, shape)
+        if problems:
+            raise DecodeError(f"{problems[0][0]} {problems[0][1]}".strip())
+        return [dict(item) for item in wire]
+
+    def function_names(self, value: Any) -> list[str]:
+        if not isinstance(value, list):
+            return []
+        return [i["name"] for i in value if isinstance(i, dict) and i.get("type") == "function" and isinstance(i.get("name"), str)]
+
+    def describe(self) -> str:
+        return "a list of " + " or ".join(f"{k.type} tools" for k in self.kinds)
+
+
+def as_sequence(value: Any) -> Sequence[Any]:
+    return value if isinstance(value, list) else []
