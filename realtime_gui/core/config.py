@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .declaration import CONNECTION_FIELDS, ENDPOINTS, endpoint
+from .store import FORMAT
 
-__all__ = ["FORMAT", "Configuration"]
-
-FORMAT = 1
+__all__ = ["Configuration"]
 _CONNECTION_KEYS = {f.key for f in CONNECTION_FIELDS}
 
 
@@ -44,26 +43,25 @@ class Configuration:
             return self.connection[key]
         return next(f.default for f in CONNECTION_FIELDS if f.key == key)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_data(self) -> dict[str, Any]:
+        """What the store saves under the configuration's name."""
         return {
-            "format": FORMAT,
-            "name": self.name,
             "endpoint": self.endpoint,
             "connection": dict(self.connection),
             "values": copy.deepcopy(self.values),
         }
 
+    def to_document(self) -> dict[str, Any]:
+        """The whole configuration file, as exported."""
+        return {"format": FORMAT, "name": self.name, **self.to_data()}
+
     @classmethod
-    def from_json(cls, data: Any) -> Configuration:
-        """Read a saved configuration; raises ``ValueError`` saying what is wrong."""
+    def from_data(cls, name: str, data: Any) -> Configuration:
+        """Read what the store loaded; raises ``ValueError`` saying what is wrong."""
         if not isinstance(data, dict):
             raise ValueError("the file does not hold a JSON object")
-        if data.get("format") != FORMAT:
-            raise ValueError(f"format {data.get('format')!r} is not {FORMAT}")
-        name, endpoint_id = data.get("name"), data.get("endpoint", "ga")
+        endpoint_id = data.get("endpoint", "ga")
         values, connection = data.get("values", {}), data.get("connection", {})
-        if not isinstance(name, str) or not name:
-            raise ValueError('"name" must be a non-empty string')
         if endpoint_id not in ENDPOINTS:
             raise ValueError(f'"endpoint" must be one of {", ".join(ENDPOINTS)}; it is {endpoint_id!r}')
         if not isinstance(values, dict) or not isinstance(connection, dict):
@@ -72,3 +70,15 @@ class Configuration:
         if unknown:
             raise ValueError(f'"connection" has unknown settings: {", ".join(sorted(unknown))}')
         return cls(name, endpoint_id, dict(values), dict(connection))
+
+    @classmethod
+    def from_document(cls, document: Any, name: str | None = None) -> Configuration:
+        """Read an exported configuration file (``name`` overrides its own)."""
+        if not isinstance(document, dict) or "values" not in document:
+            raise ValueError("this is not a realtime-gui configuration file")
+        version = document.get("format")
+        if version != FORMAT:
+            raise ValueError(f"the file has format {version!r}; this version reads format {FORMAT}")
+        own = document.get("name")
+        rest = {k: v for k, v in document.items() if k not in ("format", "name")}
+        return cls.from_data(name or (own if isinstance(own, str) and own else "Imported"), rest)

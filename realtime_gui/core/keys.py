@@ -167,8 +167,7 @@ class KeyringStore:
     def __init__(self, backend: KeyringBackend | None = None, *, service: str = SERVICE) -> None:
         self.service = service
         self._backend = backend
-        self._failure: KeyringUnavailableError | None = None
-        self._checked = False
+        self._working = False  # the last use succeeded
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -200,7 +199,7 @@ class KeyringStore:
         unreachable keyring is found before the user types a key. After a
         failure every call checks again, so unlocking the keyring is noticed."""
         with self._lock:
-            if self._checked and self._failure is None:
+            if self._working:
                 return None
         try:
             self.get(_PROBE)
@@ -209,49 +208,35 @@ class KeyringStore:
         return None
 
     def _use(self, action: Callable[[KeyringBackend], _T], *, hide: str | None = None) -> _T:
+        backend = self._backend
         try:
-            backend = self._resolve_backend()
+            if backend is None:
+                import keyring  # imported late: it scans for backends, which is slow
+
+                backend = keyring.get_keyring()
             reason = _unusable_reason(backend)
             if reason is None:
                 result = action(backend)
-                self._record(None)
+                self._record(working=True)
                 return result
         except Exception as exc:  # backends raise their own types (secretstorage, D-Bus, ...)
             what = scrub(f"{type(exc).__name__}: {exc}", [hide] if hide else [])
-            error = _unavailable(f"{_describe_current(self._backend)} failed with {what}")
-            self._record(error)
+            where = "the keyring library" if backend is None else _describe(backend)
+            error = _unavailable(f"{where} failed with {what}")
+            self._record(working=False)
             # A failed write is not chained: its cause might quote what was written.
             raise error from (None if hide else exc)
-        error = _unavailable(reason)
-        self._record(error)
-        raise error
+        self._record(working=False)
+        raise _unavailable(reason)
 
-    def _record(self, failure: KeyringUnavailableError | None) -> None:
+    def _record(self, *, working: bool) -> None:
         with self._lock:
-            self._failure, self._checked = failure, True
-
-    def _resolve_backend(self) -> KeyringBackend:
-        if self._backend is not None:
-            return self._backend
-        import keyring  # imported late: it scans for backends, which is slow
-
-        return keyring.get_keyring()
+            self._working = working
 
 
 def _describe(backend: KeyringBackend) -> str:
     kind = type(backend)
     return f"{kind.__module__}.{kind.__qualname__}"
-
-
-def _describe_current(backend: KeyringBackend | None) -> str:
-    if backend is not None:
-        return _describe(backend)
-    try:
-        import keyring
-
-        return _describe(keyring.get_keyring())
-    except Exception:  # the backend could not even be set up
-        return "the keyring library"
 
 
 def _unusable_reason(backend: KeyringBackend) -> str | None:
@@ -324,23 +309,22 @@ class ApiKeys:
         value = self.session.get(name)
         if value is not None:
             return Credentials(api_key=value, source=_session_source(name))
-        reason = self.persistent.unavailable_reason()
-        if reason is None:
-            try:
-                value = self.persistent.get(name)
-            except KeyringUnavailableError as exc:
-                reason = str(exc)
-            if value:
-                return Credentials(api_key=value, source=_keyring_source(name))
+        unreachable: KeyringUnavailableError | None = None
+        try:
+            value = self.persistent.get(name)
+        except KeyringUnavailableError as exc:
+            unreachable = exc
+        if value:
+            return Credentials(api_key=value, source=_keyring_source(name))
         env_value = self._env_key(name, env)
         if env_value:
             return Credentials(api_key=env_value, source=ENV_SOURCE)
-        if reason is not None:
-            raise KeyringUnavailableError(f"Can't read the API key {name!r}. {reason}")
-        how = f"`realtime-gui key set {name}` or in the Keys dialog"
-        if name == DEFAULT_KEY:
-            how += f", or set {ENV_VAR}"
-        raise NoApiKeyError(f"There is no API key named {name!r}. Add one with {how}.")
+        if unreachable is not None:
+            raise unreachable
+        advice = f"Add it with `realtime-gui key set {name}` or in the Keys dialog"
+        if name != DEFAULT_KEY:
+            advice += f" ({ENV_VAR} stands in only for the key named {DEFAULT_KEY!r})"
+        raise NoApiKeyError(name, advice=advice + ".")
 
     def set(self, name: str, value: str, *, this_run_only: bool = False) -> None:
         """Keep ``value`` (stripped) as key ``name``, in the keyring unless
@@ -431,16 +415,16 @@ class ApiKeys:
             return ""
         return (os.environ if env is None else env).get(ENV_VAR, "").strip()
 
-    def _read_index(self) -> set[str]:
+    def _read_index(self) -> frozenset[str]:
         raw = self.persistent.get(_INDEX)
         try:
             names = json.loads(raw) if raw else []
         except ValueError:
             # Only a convenience for listing; saving a key writes a fresh one.
-            return set()
+            return frozenset()
         if not isinstance(names, list):
-            return set()
-        return {n for n in names if isinstance(n, str) and _NAME.fullmatch(n)}
+            return frozenset()
+        return frozenset(n for n in names if isinstance(n, str) and _NAME.fullmatch(n))
 
-    def _write_index(self, names: set[str]) -> None:
+    def _write_index(self, names: frozenset[str]) -> None:
         self.persistent.set(_INDEX, json.dumps(sorted(names)))

@@ -102,14 +102,30 @@ def mint(
     hide = _scrubber(request, secrets)
     if cancel is not None and cancel.is_set():
         raise MintCancelled()
-    host = urlsplit(request.url).hostname or "the service"
     headers = dict(request.headers)
     if not any(name.lower() == "content-type" for name in headers):
         headers["Content-Type"] = "application/json"
-    timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
+    outcome = _exchange(
+        request, headers, httpx.Timeout(read_timeout, connect=connect_timeout), transport, hide
+    )
+    if isinstance(outcome, MintError):
+        # Raised here, outside any ``except``, so it has no __context__: the
+        # httpx exception holds the request, and with it the key.
+        raise outcome
+    response, body, complete, elapsed_ms = outcome
+    return _interpret(response, body, complete, request.response_shape, elapsed_ms, hide)
+
+
+def _exchange(
+    request: PreparedRequest,
+    headers: dict[str, str],
+    timeout: httpx.Timeout,
+    transport: httpx.BaseTransport | None,
+    hide: Callable[[str], str],
+) -> tuple[httpx.Response, bytes, bool, float] | MintError:
+    """Send and read the answer (capped), or say in our terms why that failed."""
+    host = _host_of(request.url)
     started = time.perf_counter()
-    # ``from None`` throughout: the httpx exception holds the request, and with
-    # it the key; the details keep what is worth knowing about the cause.
     try:
         with httpx.Client(transport=transport, timeout=timeout, follow_redirects=False) as client:
             with client.stream(
@@ -117,16 +133,21 @@ def mint(
             ) as response:
                 body, complete = _read_capped(response.iter_bytes(), MAX_RESPONSE_BYTES)
     except httpx.TimeoutException as exc:
-        phase, seconds = _timeout_phase(exc, connect_timeout, read_timeout)
-        raise MintTimeout(phase, seconds, host, details=_cause(exc, hide)) from None
+        phase, seconds = _timeout_phase(exc, timeout)
+        return MintTimeout(phase, seconds, host, details=_cause(exc, hide))
     except httpx.DecodingError as exc:
-        raise BadResponseError(
-            "The answer's compressed body could not be decoded.", details=_cause(exc, hide)
-        ) from None
+        message = "The answer's compressed body could not be decoded."
+        return BadResponseError(message, details=_cause(exc, hide))
     except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
-        raise _network_error(exc, request.url, host, hide) from None
-    elapsed_ms = (time.perf_counter() - started) * 1000.0
-    return _interpret(response, body, complete, request.response_shape, elapsed_ms, hide)
+        return _network_error(exc, request.url, host, hide)
+    return response, body, complete, (time.perf_counter() - started) * 1000.0
+
+
+def _host_of(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or "the service"
+    except ValueError:  # a malformed URL; httpx will say what is wrong with it
+        return "the service"
 
 
 def _scrubber(request: PreparedRequest, extra: Sequence[str]) -> Callable[[str], str]:
@@ -149,15 +170,15 @@ def _read_capped(chunks: Iterator[bytes], limit: int) -> tuple[bytes, bool]:
 
 
 def _timeout_phase(
-    exc: httpx.TimeoutException, connect_timeout: float, read_timeout: float
-) -> tuple[TimeoutPhase, float]:
+    exc: httpx.TimeoutException, timeout: httpx.Timeout
+) -> tuple[TimeoutPhase, float | None]:
     if isinstance(exc, httpx.ConnectTimeout):
-        return "connect", connect_timeout
+        return "connect", timeout.connect
     if isinstance(exc, httpx.WriteTimeout):
-        return "write", read_timeout
+        return "write", timeout.write
     if isinstance(exc, httpx.PoolTimeout):
-        return "pool", read_timeout
-    return "read", read_timeout
+        return "pool", timeout.pool
+    return "read", timeout.read
 
 
 def _cause(exc: BaseException, hide: Callable[[str], str]) -> dict[str, Any]:
@@ -182,8 +203,8 @@ def _network_error(
     tls = next((e for e in chain if isinstance(e, ssl.SSLError)), None)
     if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
         return NetworkError(
-            f"The address {hide(url)} cannot be used: {details['reason']}",
-            advice="Check the base URL: it must start with https:// (http:// only for a local server).",
+            f"The address {hide(url)} cannot be used: {details['reason'].rstrip('.')}.",
+            advice="Check the base URL: it must be a full address like https://api.openai.com/v1.",
             details=details,
         )
     if isinstance(exc, httpx.ProxyError):

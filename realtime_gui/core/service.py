@@ -23,8 +23,12 @@ if TYPE_CHECKING:
 
     from .keys import ApiKeys
     from .mint import MintResult
+    from .store import ConfigStore
 
-__all__ = ["map_param", "mint_configuration", "secret_refs", "stash_secrets"]
+__all__ = [
+    "load_configuration", "map_param", "mint_configuration", "save_configuration", "secret_refs",
+    "stash_secrets",
+]
 
 
 def map_param(endpoint_id: str, param: str | None) -> str | None:
@@ -109,3 +113,14 @@ def _plain_secrets(config: Configuration, keys: ApiKeys) -> list[str]:
         if isinstance(plain, str) and plain:
             found.append(plain)
     return found
+
+
+def load_configuration(store: ConfigStore, name: str) -> Configuration:
+    """A saved configuration; ``ValueError`` says what is wrong with its content."""
+    return Configuration.from_data(name, store.load(name))
+
+
+def save_configuration(store: ConfigStore, keys: ApiKeys, config: Configuration) -> None:
+    """Save ``config``, its secrets moved into the keyring first."""
+    stash_secrets(config, keys)
+    store.save(config.name, config.to_data())

@@ -331,6 +331,15 @@ class ConfigStore:
         self._path(name).rename(target)
         return target
 
+    def move_aside(self, name: str, why: str) -> ConfigLoadError:
+        """Move a configuration whose content is unusable (``why``, in words)
+        to ``NAME.json.broken-...`` and return the error to raise or show.
+
+        For callers that find problems in the data this store treats as opaque.
+        """
+        name = self._require(validate_config_name(name))
+        return self._broken(name, self._path(name), why)
+
     # -- internals ------------------------------------------------------------
 
     def _find(self, name: str) -> str | None:

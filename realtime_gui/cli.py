@@ -1,0 +1,301 @@
+"""The command line: mint, manage configurations and keys, list fields.
+
+Runs on the core alone and never imports Qt; each command imports only what
+it uses, so ``realtime-gui mint NAME`` starts about as fast as a bare POST.
+With no command, the window opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any, Callable, Sequence, TextIO
+
+if TYPE_CHECKING:
+    from .core.keys import ApiKeys
+    from .core.store import ConfigStore
+
+__all__ = ["main"]
+
+_EXIT_CODES_HELP = """\
+exit codes:
+  0   success                       8   request rejected (400)
+  1   unexpected error              9   beta shape switched off; convert to GA
+  2   wrong command-line usage     10   rate limited (429)
+  3   configuration invalid        11   server error (5xx)
+  4   network error                12   bad response from the server
+  5   timed out                    13   no keyring available
+  6   authentication failed (401)  14   no API key
+  7   permission denied (403)      15   no such configuration
+"""
+
+
+class Context:
+    """What commands share; tests and the window inject their own."""
+
+    def __init__(self, store: ConfigStore | None = None, keys: ApiKeys | None = None,
+                 stdout: TextIO | None = None, stderr: TextIO | None = None,
+                 read_secret: Callable[[str], str] | None = None) -> None:
+        self._store, self._keys = store, keys
+        self.out = stdout or sys.stdout
+        self.err = stderr or sys.stderr
+        self.read_secret = read_secret or _read_secret
+
+    @property
+    def store(self) -> ConfigStore:
+        if self._store is None:
+            from .core.store import ConfigStore
+
+            self._store = ConfigStore()
+        return self._store
+
+    @property
+    def keys(self) -> ApiKeys:
+        if self._keys is None:
+            from .core.keys import ApiKeys
+
+            self._keys = ApiKeys()
+        return self._keys
+
+    def print(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+
+def _read_secret(prompt: str) -> str:
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().strip()
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="realtime-gui",
+        description="Mint OpenAI Realtime API client secrets. With no command, open the window.",
+        epilog=_EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"realtime-gui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    mint = commands.add_parser("mint", help="mint a client secret with a saved configuration",
+                               epilog=_EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    mint.add_argument("name", metavar="NAME", help="the saved configuration")
+    mint.add_argument("--json", action="store_true", help="print the whole response, not only the secret")
+    mint.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                      help="how long to wait for the answer (default 30)")
+    mint.add_argument("--connect-timeout", type=float, default=10.0, metavar="SECONDS",
+                      help="how long to wait for a connection (default 10)")
+
+    configs = commands.add_parser("configs", help="list, show, import, export, convert or delete configurations")
+    sub = configs.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub.add_parser("list", help="the saved configurations")
+    show = sub.add_parser("show", help="a configuration as saved")
+    show.add_argument("name", metavar="NAME")
+    new = sub.add_parser("new", help="a new configuration that sets only the model")
+    new.add_argument("name", metavar="NAME")
+    new.add_argument("--endpoint", default="ga", choices=_endpoint_ids())
+    imp = sub.add_parser("import", help="a raw request body or an exported configuration file")
+    imp.add_argument("file", metavar="FILE", help="a JSON file, or - for standard input")
+    imp.add_argument("--name", required=True, metavar="NAME")
+    imp.add_argument("--endpoint", choices=_endpoint_ids(), help="the body's endpoint (detected when left out)")
+    exp = sub.add_parser("export", help="a configuration as its file, or as the request body")
+    exp.add_argument("name", metavar="NAME")
+    exp.add_argument("--body", action="store_true", help="export the JSON request body instead")
+    exp.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    conv = sub.add_parser("convert", help="a beta configuration as a GA one (the original is kept)")
+    conv.add_argument("name", metavar="NAME")
+    conv.add_argument("--to", default="ga", choices=_endpoint_ids())
+    conv.add_argument("--as", dest="new_name", metavar="NEW", help='the new name (default "NAME (GA)")')
+    conv.add_argument("--replace", action="store_true", help="replace the original instead")
+    delete = sub.add_parser("delete", help="move a configuration to the trash folder")
+    delete.add_argument("name", metavar="NAME")
+
+    key = commands.add_parser("key", help="API keys in the OS keyring")
+    keys = key.add_subparsers(dest="action", metavar="ACTION", required=True)
+    key_set = keys.add_parser("set", help="store a key, read from a hidden prompt or standard input")
+    key_set.add_argument("name", nargs="?", default="default", metavar="NAME")
+    key_delete = keys.add_parser("delete", help="forget a key")
+    key_delete.add_argument("name", nargs="?", default="default", metavar="NAME")
+    keys.add_parser("list", help="key names and where each comes from (never the keys)")
+
+    fields = commands.add_parser("fields", help="every field: path, type, allowed values, default")
+    fields.add_argument("--endpoint", default="ga", choices=_endpoint_ids())
+    fields.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def _endpoint_ids() -> list[str]:
+    from .core.declaration import ENDPOINTS
+
+    return list(ENDPOINTS)
+
+
+# --- commands ---------------------------------------------------------------
+
+def _mint(ctx: Context, args: argparse.Namespace) -> int:
+    from .core.service import load_configuration, mint_configuration
+
+    config = load_configuration(ctx.store, args.name)
+    result = mint_configuration(config, ctx.keys, read_timeout=args.timeout,
+                                connect_timeout=args.connect_timeout)
+    ctx.print(json.dumps(result.response, indent=2) if args.json else result.value)
+    return 0
+
+
+def _configs(ctx: Context, args: argparse.Namespace) -> int:
+    from .core.config import Configuration
+    from .core.service import load_configuration
+
+    if args.action == "list":
+        for name in ctx.store.list():
+            ctx.print(name)
+    elif args.action == "show":
+        ctx.print(json.dumps(load_configuration(ctx.store, args.name).to_document(), indent=2))
+    elif args.action == "new":
+        config = Configuration.new(args.name, args.endpoint)
+        ctx.store.create(args.name, config.to_data())
+        ctx.print(f"created {args.name!r} for {args.endpoint}")
+    elif args.action == "import":
+        return _import(ctx, args)
+    elif args.action == "export":
+        return _export(ctx, args)
+    elif args.action == "convert":
+        return _convert(ctx, args)
+    elif args.action == "delete":
+        moved = ctx.store.delete(args.name)
+        print(f"moved {args.name!r} to {moved}", file=ctx.err)
+    return 0
+
+
+def _import(ctx: Context, args: argparse.Namespace) -> int:
+    from .core.body import import_body
+    from .core.config import Configuration
+    from .core.service import stash_secrets
+    from .core.types import parse_json_text
+
+    text = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()
+    try:
+        document = parse_json_text(text)
+    except ValueError as error:
+        raise ValueError(f"{args.file} {error}") from None
+    if isinstance(document, dict) and "values" in document and "format" in document:
+        config = Configuration.from_document(document, args.name)
+    else:
+        result = import_body(document, args.endpoint)
+        for path in result.unknown:
+            print(f"warning: {path} is not a field realtime-gui knows; it was not imported", file=ctx.err)
+        if result.problems:
+            for problem in result.problems:
+                print(f"error: {problem}", file=ctx.err)
+            return 3
+        config = result.configuration(args.name)
+    stash_secrets(config, ctx.keys)
+    ctx.store.create(args.name, config.to_data())
+    ctx.print(f"imported {args.name!r} for {config.endpoint}")
+    return 0
+
+
+def _export(ctx: Context, args: argparse.Namespace) -> int:
+    from .core.body import build_body
+    from .core.service import load_configuration
+
+    config = load_configuration(ctx.store, args.name)
+    document: Any = build_body(config) if args.body else config.to_document()
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        from .core.store import atomic_write_text
+        from pathlib import Path
+
+        atomic_write_text(Path(args.output), text)
+    else:
+        ctx.out.write(text)
+    return 0
+
+
+def _convert(ctx: Context, args: argparse.Namespace) -> int:
+    from .core.body import convert
+    from .core.service import load_configuration
+
+    config = load_configuration(ctx.store, args.name)
+    label = {"ga": "GA"}.get(args.to, args.to)
+    new_name = args.name if args.replace else (args.new_name or f"{args.name} ({label})")
+    conversion = convert(config, args.to, new_name)
+    for field, why in conversion.dropped:
+        print(f"not carried over: {field}: {why}", file=ctx.err)
+    if args.replace:
+        ctx.store.save(new_name, conversion.configuration.to_data())
+    else:
+        ctx.store.create(new_name, conversion.configuration.to_data())
+    ctx.print(f"{'replaced' if args.replace else 'created'} {new_name!r} for {args.to}")
+    return 0
+
+
+def _key(ctx: Context, args: argparse.Namespace) -> int:
+    if args.action == "set":
+        value = ctx.read_secret(f"API key for {args.name!r} (input hidden): ")
+        ctx.keys.set(args.name, value)
+        print(f"stored key {args.name!r} in the OS keyring", file=ctx.err)
+    elif args.action == "delete":
+        found = ctx.keys.delete(args.name)
+        print(f"deleted key {args.name!r}" if found else f"there was no key {args.name!r}", file=ctx.err)
+    else:
+        reason = ctx.keys.unavailable_reason()
+        if reason:
+            print(f"note: {reason}", file=ctx.err)
+        for info in ctx.keys.list():
+            ctx.print(f"{info.name}\t{info.source}")
+    return 0
+
+
+def _fields(ctx: Context, args: argparse.Namespace) -> int:
+    from .core.reference import field_rows
+
+    rows = field_rows(args.endpoint)
+    if args.json:
+        ctx.print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    width = max(len(r["path"]) for r in rows)
+    for row in rows:
+        allowed = row["allowed"] + (", or off (null)" if row["nullable"] else "")
+        ctx.print(f"{row['path']:<{width}}  {row['label']}: {allowed}; default {row['default']}")
+    return 0
+
+
+_COMMANDS = {"mint": _mint, "configs": _configs, "key": _key, "fields": _fields}
+
+
+def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    ctx = ctx or Context()
+    if not argv:
+        from .ui.app import run
+
+        return run(argv)
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        _parser().print_help(ctx.out)
+        return 0
+    from .core.errors import MintError, exit_code_for
+    from .core.store import ConfigLoadError, ConfigNameError, ConfigNotFoundError
+
+    try:
+        return _COMMANDS[args.command](ctx, args)
+    except MintError as error:
+        print(f"error: {error.title}: {error}", file=ctx.err)
+        return exit_code_for(error)
+    except ConfigNotFoundError as error:
+        print(f"error: {error}. See `realtime-gui configs list`.", file=ctx.err)
+        return 15
+    except (ConfigNameError, ConfigLoadError, ValueError) as error:
+        print(f"error: {error}", file=ctx.err)
+        return 3
+    except OSError as error:
+        print(f"error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=ctx.err)
+        return 1
+    except KeyboardInterrupt:
+        print("cancelled", file=ctx.err)
+        return 130
