@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import secrets
+import signal
 import socket
 import threading
 import time
@@ -179,18 +180,13 @@ class FakeRealtimeServer:
 
     def stop(self) -> None:
         """Stop serving, end every connection and join every thread."""
+        if self._stopping.is_set():
+            return
         self._stopping.set()  # releases hung and delayed answers
         if self._thread is not None:
             self._httpd.shutdown()
             self._thread.join()
-        with self._lock:
-            still_open = list(self._open)
-        for sock in still_open:  # idle keep-alive connections would block the join
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-        self._httpd.server_close()  # joins the connection threads
+        self._close()
 
     def serve_forever(self) -> None:
         """Serve on this thread until interrupted (script use)."""
@@ -198,7 +194,17 @@ class FakeRealtimeServer:
             self._httpd.serve_forever(poll_interval=0.2)
         finally:
             self._stopping.set()
-            self._httpd.server_close()
+            self._close()
+
+    def _close(self) -> None:
+        with self._lock:
+            still_open = list(self._open)
+        for sock in still_open:  # idle keep-alive connections would hold up the join
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        self._httpd.server_close()  # joins the connection threads
 
     # -- answering (called on connection threads) --------------------------
 
@@ -283,8 +289,9 @@ def _ga_secret(body: Mapping[str, Any], *, translation: bool) -> dict[str, Any]:
 
 
 class _HTTPServer(ThreadingHTTPServer):
-    # Track connection threads so server_close() joins them: no thread outlives
-    # the server (socketserver joins them while block_on_close is true).
+    # socketserver tracks, and server_close() joins, only non-daemon connection
+    # threads; so no thread outlives the server.
+    daemon_threads = False
     block_on_close = True
 
     def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler],
@@ -386,6 +393,9 @@ def _main() -> None:
     args = parser.parse_args()
     server = FakeRealtimeServer(args.key, args.host, args.port)
     server.beta_shape_enabled = not args.no_beta
+    # SIGTERM (how a benchmark harness stops us) ends the run as Ctrl-C does,
+    # so connections are closed and threads joined on the way out.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     print(f"serving {server.base_url}", flush=True)
     try:
         server.serve_forever()

@@ -227,7 +227,7 @@ def convert(config: Configuration, target: str, name: str | None = None) -> Conv
         label = f"{node.label} ({field_id})"
         if spot is None:
             dropped.append((label, f"{target_ep.label} has no such field"))
-        elif value is None and not spot.nullable:
+        elif value is None and not spot.nullable and not node.off_by_default(target_ep.shape):
             dropped.append((label, f"it was off; {target_ep.label} can't send it as null, and "
                                    f"leaving it out gives {_default_words(node, target_ep.shape)}"))
         elif isinstance(node, Field) and isinstance(node.type, ToolList):
@@ -240,8 +240,6 @@ def convert(config: Configuration, target: str, name: str | None = None) -> Conv
         else:
             continue
         del new.values[field_id]
-    if "model" not in new.values and target_ep.default_model:
-        new.values["model"] = target_ep.default_model
     return Conversion(new, dropped)
 
 

@@ -141,7 +141,7 @@ MCP_TOOL = ToolKind("mcp", "MCP server", "A remote MCP server whose tools the mo
           type=Json(schema={"anyOf": [_NAME_LIST, _TOOL_FILTER]}, template=["tool_name"]), item_nullable=True),
     Field("allowed_callers", "Allowed callers", "Who may call the server's tools.",
           type=MultiChoice((Option("direct", "The model itself"),
-                            Option("programmatic", "Code the model runs"))), item_nullable=True),
+                            Option("programmatic", "Code the model runs")), min_items=1), item_nullable=True),
     Field("require_approval", "Require approval", 'Which calls need your approval: "always", "never", '
           'or {"always": {...}, "never": {...}} filters.',
           type=Json(schema={"anyOf": [
@@ -233,7 +233,7 @@ FIELDS: tuple[Node, ...] = (
                     "Naming it improves accuracy and speed.", type=Text(),
                     only=frozenset(_ALL_AUDIO.split())),
               Field("languages", "Languages", "Several expected languages, one code per line.",
-                    type=StringList(), only=frozenset({"beta-transcription", "ga", "ga-transcription"})),
+                    type=StringList(min_items=1), only=frozenset({"beta-transcription", "ga", "ga-transcription"})),
               Field("keywords", "Keywords", "Words and names to listen for, one per line.",
                     type=StringList(), only=frozenset({"beta-transcription", "ga", "ga-transcription"})),
               Field("prompt", "Prompt", "Text that guides the transcription: vocabulary, spelling, style.",

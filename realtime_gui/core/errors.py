@@ -381,6 +381,7 @@ class ConfigurationInvalidError(MintError):
     """The configuration breaks its declaration; ``problems`` lists how."""
 
     title = "Configuration invalid"
+    default_message = "The configuration is invalid."
     advice = "Correct the fields listed and try again."
 
     def __init__(self, problems: Sequence[_Problem], **context: Unpack[ErrorContext]) -> None:
@@ -389,7 +390,8 @@ class ConfigurationInvalidError(MintError):
         shown = "; ".join(p.message.rstrip(".") for p in self.problems[:_PROBLEMS_SHOWN])
         more = f"; and {count - _PROBLEMS_SHOWN} more" if count > _PROBLEMS_SHOWN else ""
         noun = "problem" if count == 1 else "problems"
-        super().__init__(f"{count} {noun} in the configuration: {shown}{more}.", **context)
+        message = f"{count} {noun} in the configuration: {shown}{more}." if count else None
+        super().__init__(message, **context)
         self.details["problems"] = [p.message for p in self.problems]
 
 

@@ -34,18 +34,8 @@ if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
 __all__ = [
-    "DEFAULT_KEY",
-    "ENV_SOURCE",
-    "ENV_VAR",
-    "SERVICE",
-    "ApiKeys",
-    "KeyInfo",
-    "KeyNameError",
-    "KeyringStore",
-    "MemoryStore",
-    "SecretStore",
-    "new_secret_ref",
-    "validate_key_name",
+    "DEFAULT_KEY", "ENV_SOURCE", "ENV_VAR", "SERVICE", "ApiKeys", "KeyInfo", "KeyNameError",
+    "KeyringStore", "MemoryStore", "SecretStore", "new_secret_ref", "validate_key_name",
 ]
 
 SERVICE = "realtime-gui"

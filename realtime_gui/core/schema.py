@@ -105,6 +105,10 @@ class Node:
         placed = self.wire.get(endpoint_id)
         return bool(placed and placed.nullable)
 
+    def off_by_default(self, shape: Shape | None) -> bool:
+        """Whether leaving the node out means "off", so off needs no ``null``."""
+        return False
+
 
 @dataclass(frozen=True)
 class Field(Node):
@@ -129,6 +133,9 @@ class Field(Node):
             return self.default_by_shape[shape]
         return self.default
 
+    def off_by_default(self, shape: Shape | None) -> bool:
+        return self.default_for(shape) is None
+
     def default_text(self, shape: Shape | None) -> str:
         value = self.default_for(shape)
         if value is NOT_SET:
@@ -148,6 +155,9 @@ class Group(Node):
     children: tuple[Node, ...] = ()
     literals: tuple[tuple[str, str], ...] = ()  # (value, what it means)
     default_note: str = ""
+
+    def off_by_default(self, shape: Shape | None) -> bool:
+        return self.default_note == "off"
 
     def walk(self) -> Iterator[Node]:
         for child in self.children:

@@ -32,18 +32,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 __all__ = [
-    "FORMAT",
-    "MAX_NAME_LENGTH",
-    "MIGRATIONS",
-    "ConfigLoadError",
-    "ConfigNameError",
-    "ConfigNotFoundError",
-    "ConfigStore",
-    "ConfigStoreError",
-    "Migration",
-    "atomic_write",
-    "atomic_write_text",
-    "validate_config_name",
+    "FORMAT", "MAX_NAME_LENGTH", "MIGRATIONS", "ConfigLoadError", "ConfigNameError",
+    "ConfigNotFoundError", "ConfigStore", "ConfigStoreError", "Migration", "atomic_write",
+    "atomic_write_text", "validate_config_name",
 ]
 
 FORMAT = 1
@@ -226,9 +217,6 @@ class ConfigStore:
     def __repr__(self) -> str:
         return f"ConfigStore({str(self.root)!r})"
 
-    def _path(self, stored_name: str) -> Path:
-        return self.root / (_stem(stored_name) + _SUFFIX)
-
     def list(self) -> list[str]:
         """All configuration names, sorted without case. Opens no files."""
         try:
@@ -341,6 +329,9 @@ class ConfigStore:
         return self._broken(name, self._path(name), why)
 
     # -- internals ------------------------------------------------------------
+
+    def _path(self, stored_name: str) -> Path:
+        return self.root / (_stem(stored_name) + _SUFFIX)
 
     def _find(self, name: str) -> str | None:
         """The stored name equal to ``name`` without case, if any."""

@@ -217,11 +217,14 @@ class MultiChoice(FieldType):
     """A list of distinct values, each from ``options``."""
 
     options: tuple[Option, ...] = ()
+    min_items: int = 0
     kind: str = field(default="multichoice", init=False)
 
     def check(self, value: Any) -> str | None:
         if not isinstance(value, list):
             return f"must be a list; it is {_kind_of(value)}"
+        if len(value) < self.min_items:
+            return f"must hold at least {self.min_items}; leave it not set instead"
         allowed = [o.value for o in self.options]
         for item in value:
             if item not in allowed:
@@ -346,11 +349,14 @@ class Boolean(FieldType):
 class StringList(FieldType):
     """A list of strings, edited one per line."""
 
+    min_items: int = 0
     kind: str = field(default="stringlist", init=False)
 
     def check(self, value: Any) -> str | None:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return "must be a list of text values"
+        if len(value) < self.min_items:
+            return f"must hold at least {self.min_items}; leave it not set instead"
         return None
 
     def describe(self) -> str:

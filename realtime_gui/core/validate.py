@@ -56,7 +56,7 @@ def validate(config: Configuration) -> list[Problem]:
         if value is NOT_SET:
             continue
         if value is None:
-            if not spot.nullable and not _off_by_default(node, ep.shape):
+            if not spot.nullable and not node.off_by_default(ep.shape):
                 problems.append(_problem(spot, f"can't be turned off on {ep.label}; clear it to use the default"))
         elif isinstance(node, Group):
             literals = dict(node.literals)
@@ -72,12 +72,6 @@ def validate(config: Configuration) -> list[Problem]:
 
 def _problem(spot: Placed, detail: str, suffix: str = "") -> Problem:
     return Problem(spot.node.id, spot.path + suffix, spot.node.label, detail)
-
-
-def _off_by_default(node: Node, shape: str) -> bool:
-    if isinstance(node, Field):
-        return node.default_for(shape) is None  # type: ignore[arg-type]
-    return getattr(node, "default_note", "") == "off"
 
 
 def _field_problems(spot: Placed, node: Field, value: Any, endpoint_id: str, shape: str) -> list[Problem]:

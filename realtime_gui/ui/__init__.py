@@ -1,0 +1,1 @@
+"""The Qt side of realtime-gui: windows and widgets that ask the core for everything else."""

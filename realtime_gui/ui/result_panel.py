@@ -1,0 +1,312 @@
+"""The outcome of a mint: the secret with its countdown, or what went wrong.
+
+The clock is injected (a callable returning epoch seconds) so tests can move
+time. The panel also keeps the clipboard clean: once a secret expires, a
+clipboard that still holds it is cleared, if the preference allows.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import time
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QPushButton,
+    QSizePolicy, QStackedLayout, QToolButton, QVBoxLayout, QWidget,
+)
+
+from .style import heading, monospace, muted, set_state
+
+if TYPE_CHECKING:
+    from ..core.errors import MintError
+    from ..core.mint import MintResult
+
+__all__ = ["Clock", "ResultPanel", "countdown_text"]
+
+Clock = Callable[[], float]
+Action = tuple[str, Callable[[], None]]  # a button's text and what it does
+
+
+def countdown_text(seconds_left: float) -> str:
+    """``expires in 9:58`` (or ``1:02:03``), ``EXPIRED`` once past."""
+    if seconds_left <= 0:
+        return "EXPIRED"
+    total = int(seconds_left)
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    clock = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+    return f"expires in {clock}"
+
+
+class _Collapsible(QWidget):
+    """A toggle button that shows or hides one widget below it."""
+
+    def __init__(self, text: str, content: QWidget, object_name: str) -> None:
+        super().__init__()
+        self.button = QToolButton(text=text, checkable=True, autoRaise=True)
+        self.button.setObjectName(object_name)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.content = content
+        self.button.toggled.connect(self.set_open)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.button)
+        layout.addWidget(content, 1)
+        self.set_open(False)
+
+    def set_open(self, open_: bool) -> None:
+        self.button.setChecked(open_)
+        self.button.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+        self.content.setVisible(open_)
+
+
+def _json_view(object_name: str) -> QPlainTextEdit:
+    view = QPlainTextEdit(readOnly=True)
+    view.setObjectName(object_name)
+    view.setFont(monospace())
+    view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    return view
+
+
+class ResultPanel(QWidget):
+    """Empty, a minted secret, or an error: one at a time."""
+
+    def __init__(self, clock: Clock = time.time, clear_clipboard: Callable[[], bool] = lambda: True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._clear_clipboard = clear_clipboard
+        self._result: MintResult | None = None
+        self._error: MintError | None = None
+        self._action: Callable[[], None] | None = None
+        # Secrets that were copied, with their expiry: the clipboard is
+        # checked for each even after a newer result replaced it on screen.
+        self._copied: dict[str, int] = {}
+        self._ticker = QTimer(self, interval=1000)
+        self._ticker.timeout.connect(self.tick)
+
+        self.copy_action = QAction("Copy secret", self)
+        self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.copy_action.setToolTip("Copy the client secret (Ctrl+Shift+C)")
+        self.copy_action.triggered.connect(lambda: self.copy("secret"))
+        self.copy_action.setEnabled(False)
+
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self._build_empty())
+        self._stack.addWidget(self._build_result())
+        self._stack.addWidget(self._build_error())
+
+    # -- pages -----------------------------------------------------------------
+
+    def _build_empty(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        hint = muted("Mint a client secret to see it here.\nCtrl+Enter mints the selected configuration.")
+        hint.setObjectName("result_empty")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(hint)
+        layout.addStretch(2)
+        return page
+
+    def _build_result(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("result_view")
+        self._countdown = QLabel()
+        self._countdown.setObjectName("expires_countdown")
+        top = QHBoxLayout()
+        top.addWidget(heading("Client secret"))
+        top.addStretch(1)
+        top.addWidget(self._countdown)
+
+        self._secret = QLineEdit(readOnly=True)
+        self._secret.setObjectName("secret_value")
+        self._secret.setFont(monospace())
+        copy = QToolButton()
+        copy.setObjectName("copy_secret")
+        copy.setDefaultAction(self.copy_action)
+        copy.setText("Copy")
+        copy.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        menu = QMenu(copy)
+        for text, what in (("The secret alone", "secret"),
+                           ("As a shell line: export OPENAI_CLIENT_SECRET=…", "export"),
+                           ("The whole JSON response", "json")):
+            menu.addAction(text, lambda what=what: self.copy(what))
+        copy.setMenu(menu)
+        secret_row = QHBoxLayout()
+        secret_row.addWidget(self._secret, 1)
+        secret_row.addWidget(copy)
+
+        self._facts: dict[str, QLabel] = {}
+        facts = QFormLayout()
+        facts.setContentsMargins(0, 4, 0, 4)
+        for key, label in (("session", "Session"), ("model", "Model"), ("expires", "Expires at"),
+                           ("request", "Request id"), ("elapsed", "Elapsed")):
+            value = QLabel()
+            value.setObjectName(f"result_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._facts[key] = value
+            facts.addRow(muted(label + ":"), value)
+
+        self._response = _json_view("response_json")
+        self._response_box = _Collapsible("Response JSON", self._response, "toggle_response")
+
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addLayout(secret_row)
+        layout.addLayout(facts)
+        layout.addWidget(self._response_box, 1)
+        layout.addStretch(0)
+        return page
+
+    def _build_error(self) -> QWidget:
+        page = QFrame()
+        page.setObjectName("error_panel")
+        self._error_title = heading("", "title")
+        self._error_title.setObjectName("error_title")
+        self._error_message = QLabel(wordWrap=True)
+        self._error_message.setObjectName("error_message")
+        self._error_advice = QLabel(wordWrap=True)
+        self._error_advice.setObjectName("error_advice")
+        for label in (self._error_title, self._error_message, self._error_advice):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self._action_button = QPushButton()
+        self._action_button.setObjectName("error_action")
+        self._action_button.clicked.connect(self._run_action)
+        self._details = _json_view("error_details")
+        self._details.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._details_box = _Collapsible("Details", self._details, "toggle_details")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._action_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(self._error_title)
+        layout.addWidget(self._error_message)
+        layout.addWidget(self._error_advice)
+        layout.addLayout(buttons)
+        layout.addWidget(self._details_box, 1)
+        layout.addStretch(0)
+        return page
+
+    # -- showing outcomes ---------------------------------------------------------
+
+    def show_result(self, result: MintResult) -> None:
+        self._result, self._error = result, None
+        self._secret.setText(result.value)
+        self._secret.setCursorPosition(0)
+        session = result.session or {}
+        self._facts["session"].setText(str(session.get("id") or "—"))
+        self._facts["model"].setText(str(session.get("model") or "—"))
+        self._facts["request"].setText(result.request_id or "—")
+        self._facts["elapsed"].setText(f"{result.elapsed_ms:.0f} ms")
+        expires = (datetime.fromtimestamp(result.expires_at).strftime("%H:%M:%S")
+                   if result.expires_at is not None else "not given")
+        self._facts["expires"].setText(expires)
+        self._response.setPlainText(json.dumps(result.response, indent=2, ensure_ascii=False))
+        self._stack.setCurrentIndex(1)
+        self.tick()
+        self._ticker.start()
+
+    def show_error(self, error: MintError, action: Action | None = None) -> None:
+        self._error = error
+        self._error_title.setText(error.title)
+        self._error_message.setText(error.message)
+        self._error_advice.setText(error.advice)
+        self._error_advice.setVisible(bool(error.advice))
+        self._details.setPlainText(_details_text(error))
+        self._details_box.set_open(False)
+        self._details_box.setVisible(bool(error.details))
+        self._action = action[1] if action else None
+        self._action_button.setText(action[0] if action else "")
+        self._action_button.setVisible(action is not None)
+        self._stack.setCurrentIndex(2)
+        self.copy_action.setEnabled(False)
+
+    def clear(self) -> None:
+        """Leave an error shown: back to the last secret, or to the empty page."""
+        self._error = None
+        self._stack.setCurrentIndex(0 if self._result is None else 1)
+        self.tick()
+        if self._result is not None:
+            self._ticker.start()
+
+    def current_result(self) -> MintResult | None:
+        return self._result
+
+    def current_error(self) -> MintError | None:
+        return self._error if self._stack.currentIndex() == 2 else None
+
+    # -- copying and expiry -------------------------------------------------------
+
+    def copy(self, what: str = "secret") -> None:
+        """Copy the secret: ``secret`` alone, an ``export`` line, or the ``json`` response."""
+        result = self._result
+        if result is None:
+            return
+        text = {
+            "secret": result.value,
+            "export": f"export OPENAI_CLIENT_SECRET={shlex.quote(result.value)}",
+            "json": json.dumps(result.response, indent=2, ensure_ascii=False),
+        }[what]
+        QGuiApplication.clipboard().setText(text)
+        if result.expires_at is not None:
+            self._copied[result.value] = result.expires_at
+            self._ticker.start()
+
+    def tick(self) -> None:
+        """Update the countdown and clear the clipboard of expired secrets."""
+        now = self._clock()
+        result = self._result
+        if result is not None:
+            if result.expires_at is None:
+                self._countdown.setText("no expiry given")
+                set_state(self._countdown, "")
+            else:
+                left = result.expires_at - now
+                self._countdown.setText(countdown_text(left))
+                set_state(self._countdown, "expired" if left <= 0 else "")
+                self._secret.setEnabled(left > 0)
+        self.copy_action.setEnabled(self._showing_live_secret())
+        for secret, expires_at in list(self._copied.items()):
+            if expires_at <= now:
+                del self._copied[secret]
+                self._forget_clipboard(secret)
+        if not self._copied and not self._showing_live_secret():
+            self._ticker.stop()
+
+    def _showing_live_secret(self) -> bool:
+        result = self._result
+        if result is None or self._stack.currentIndex() != 1:
+            return False
+        return result.expires_at is None or result.expires_at > self._clock()
+
+    def _forget_clipboard(self, secret: str) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if self._clear_clipboard() and secret in clipboard.text():
+            clipboard.clear()
+
+    def _run_action(self) -> None:
+        if self._action is not None:
+            self._action()
+
+
+def _details_text(error: MintError) -> str:
+    lines = [f"error: {type(error).__name__}"]
+    for key, value in error.details.items():
+        if isinstance(value, list):
+            lines.append(f"{key}:")
+            lines += [f"  - {item}" for item in value]
+        else:
+            lines.append(f"{key}: {_one_line(value)}")
+    return "\n".join(lines)
+
+
+def _one_line(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
