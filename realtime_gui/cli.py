@@ -176,7 +176,9 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
     from .core.service import stash_secrets
     from .core.types import parse_json_text
 
-    text = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()
+    from pathlib import Path
+
+    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
     try:
         document = parse_json_text(text)
     except ValueError as error:
@@ -206,8 +208,9 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
     document: Any = build_body(config) if args.body else config.to_document()
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        from .core.store import atomic_write_text
         from pathlib import Path
+
+        from .core.store import atomic_write_text
 
         atomic_write_text(Path(args.output), text)
     else:

@@ -366,9 +366,22 @@ def test_odd_error_bodies_still_map_by_status(content: bytes) -> None:
     assert str(error)
 
 
-def test_error_string_and_top_level_message_are_quoted() -> None:
-    assert "plain words" in str(fail(answering(500, content=b'{"error": "plain words"}')))
-    assert "top level" in str(fail(answering(500, content=b'{"message": "top level"}')))
+@pytest.mark.parametrize(
+    ("content", "quoted"),
+    [(b'{"error": "plain words"}', "plain words"), (b'{"message": "top level"}', "top level"),
+     (b"upstream connect error or disconnect/reset before headers\n",
+      "upstream connect error or disconnect/reset before headers")],
+)
+def test_other_error_shapes_are_quoted(content: bytes, quoted: str) -> None:
+    error = fail(answering(503, content=content))
+    assert error.service_message == quoted
+    assert f'The service said: "{quoted}"' in str(error)
+
+
+def test_long_plain_text_error_is_kept_for_details_only() -> None:
+    error = fail(answering(500, content=b"trace line\n" * 100))
+    assert error.service_message is None
+    assert error.details["body_excerpt"].startswith("trace line")
 
 
 def test_redirect_is_a_bad_response_naming_the_target() -> None:

@@ -257,6 +257,7 @@ class InvalidRequestError(MintError):
     ) -> None:
         self.param = param
         self.field_path: str | None = None
+        self.field_label: str | None = None
         if context.get("status") == 404:
             context.setdefault("advice", "Check the base URL, the endpoint and the model name.")
         super().__init__(message, **context)
@@ -267,7 +268,8 @@ class InvalidRequestError(MintError):
     def message(self) -> str:
         text = super().message
         if self.field_path:
-            return f"{text} Field: {self.field_path}."
+            named = f"{self.field_label} ({self.field_path})" if self.field_label else self.field_path
+            return f"{text} Field: {named}."
         if self.param:
             return f"{text} Parameter: {self.param}."
         return text

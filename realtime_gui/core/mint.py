@@ -48,6 +48,7 @@ MAX_RESPONSE_BYTES = 2 * 1024 * 1024
 
 _EXCERPT_CHARS = 500  # of a body kept in ``details``
 _SAID_CHARS = 600  # of what the service said, quoted in a message
+_PLAIN_REASON_CHARS = 200  # a non-JSON error body quoted only if this short
 
 
 @dataclass(frozen=True)
@@ -319,6 +320,10 @@ def _parse_error_body(text: str, hide: Callable[[str], str]) -> _Said:
     try:
         data = json.loads(text)
     except ValueError:
+        # A gateway's one-line plain-text reason is worth quoting; a page is not.
+        line = text.strip()
+        if line and len(line) <= _PLAIN_REASON_CHARS and "\n" not in line and "<" not in line:
+            return _Said(message=hide(line))
         return _Said()
     error = data.get("error") if isinstance(data, dict) else None
     if isinstance(error, str):  # some proxies answer {"error": "text"}

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping
 
+__all__ = ["AuthStyle", "Credentials", "PreparedRequest", "ResponseShape", "mask_key"]
+
 ResponseShape = Literal["beta", "ga"]
 AuthStyle = Literal["bearer", "api-key"]
 
@@ -19,7 +21,7 @@ class Credentials:
     """An API key and where it came from. ``repr`` never shows the key."""
 
     api_key: str = field(repr=False)
-    source: str  # "keyring:NAME", "environment (OPENAI_API_KEY)", "this run only"
+    source: str  # "keyring (NAME)", "this run only (NAME)", "environment (OPENAI_API_KEY)"
     organization: str | None = None
     project: str | None = None
 

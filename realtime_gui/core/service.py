@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from .config import Configuration
 from .declaration import field_for_path, nodes
 from .errors import ConfigurationInvalidError, InvalidRequestError
-from .schema import Field
+from .schema import Field, Placed
 from .types import Secret, ToolList
 from .validate import validate
 
@@ -31,14 +32,14 @@ __all__ = [
 ]
 
 
-def map_param(endpoint_id: str, param: str | None) -> str | None:
-    """The wire path of the declared field a service ``param`` refers to."""
+def map_param(endpoint_id: str, param: str | None) -> Placed | None:
+    """The declared field a service ``param`` refers to, as placed on the endpoint."""
     if not param:
         return None
     for candidate in (param, f"session.{param}"):
         spot = field_for_path(endpoint_id, candidate)
         if spot is not None:
-            return spot.path
+            return spot
     return None
 
 
@@ -63,11 +64,29 @@ def mint_configuration(
     request = prepare_request(config, credentials, env=env, lookup=keys.load_secret)
     secrets = [credentials.api_key, *_plain_secrets(config, keys)]
     try:
-        return mint(request, transport=transport, connect_timeout=connect_timeout,
-                    read_timeout=read_timeout, secrets=secrets, cancel=cancel)
+        result = mint(request, transport=transport, connect_timeout=connect_timeout,
+                      read_timeout=read_timeout, secrets=secrets, cancel=cancel)
     except InvalidRequestError as error:
-        error.field_path = map_param(config.endpoint, error.param)
+        spot = map_param(config.endpoint, error.param)
+        if spot is not None:
+            error.field_path, error.field_label = spot.path, spot.node.label
         raise
+    # A service may echo the session back with an MCP token in it; whatever
+    # shows or prints the answer must not carry it.
+    return replace(result, response=_redact(result.response, secrets),
+                   session=_redact(result.session, secrets))
+
+
+def _redact(value: Any, secrets: list[str]) -> Any:
+    from .errors import scrub
+
+    if isinstance(value, str):
+        return scrub(value, secrets)
+    if isinstance(value, dict):
+        return {k: _redact(v, secrets) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redact(v, secrets) for v in value]
+    return value
 
 
 def _secret_slots(config: Configuration) -> Iterator[tuple[dict[str, Any], str]]:

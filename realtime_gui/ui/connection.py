@@ -7,21 +7,27 @@ tells it where the current key comes from and what the service summary is.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton,
+    QComboBox, QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QToolButton,
     QVBoxLayout, QWidget,
 )
 
 from ..core.declaration import CONNECTION_FIELDS
+from ..core.errors import KeyringUnavailableError, NoApiKeyError
+from ..core.keys import DEFAULT_KEY, ENV_VAR, KeyNameError
+from ..core.request import Credentials
 from ..core.schema import NOT_SET, Field
 from ..core.types import Choice
 from ..core.validate import Problem
 from .style import muted
 
-__all__ = ["ConnectionSection"]
+if TYPE_CHECKING:
+    from ..core.keys import ApiKeys
+
+__all__ = ["ConnectionSection", "KeyLookup"]
 
 _PREFIX = "connection."
 # The setting the keyring is asked about (as ``service.mint_configuration``
@@ -87,6 +93,8 @@ class ConnectionSection(QWidget):
         self._toggle.toggled.connect(self.set_expanded)
         self._summary = muted()
         self._summary.setWordWrap(False)
+        # A long summary is cut, not allowed to widen the window; the tooltip has it all.
+        self._summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
@@ -204,3 +212,35 @@ class ConnectionSection(QWidget):
     def is_expanded(self) -> bool:
         return self._toggle.isChecked()
 
+
+
+class KeyLookup:
+    """Which key a name resolves to, asked of ``ApiKeys`` once per name.
+
+    The preview and the key's source line ask on every edit; the keyring
+    sits behind D-Bus, so answers are kept until :meth:`forget` (after the
+    Keys dialog changed something).
+    """
+
+    def __init__(self, keys: ApiKeys, env: Mapping[str, str]) -> None:
+        self._keys, self._env = keys, env
+        self._found: dict[str, Credentials | None] = {}
+
+    def credentials(self, name: str) -> Credentials | None:
+        if name not in self._found:
+            try:
+                self._found[name] = self._keys.resolve(name, self._env)
+            except (NoApiKeyError, KeyringUnavailableError, KeyNameError):
+                self._found[name] = None
+        return self._found[name]
+
+    def describe(self, name: str) -> str:
+        """``Key “work”: keyring (work)``, or what to do when there is none."""
+        found = self.credentials(name)
+        if found is not None:
+            return f"Key “{name}”: {found.source}"
+        fallback = f" or set {ENV_VAR}" if name == DEFAULT_KEY else ""
+        return f"No key “{name}” yet: add it with Keys…{fallback}"
+
+    def forget(self) -> None:
+        self._found.clear()

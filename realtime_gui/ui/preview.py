@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Mapping
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from ..core.request import PreparedRequest
+from ..core.config import Configuration
+from ..core.prepare import prepare_request, service_summary
+from ..core.request import Credentials, PreparedRequest
 from .style import monospace, muted
 
-__all__ = ["DEBOUNCE_MS", "PreviewContent", "RequestPreview"]
+__all__ = ["DEBOUNCE_MS", "NO_KEY_PLACEHOLDER", "PreviewContent", "RequestPreview", "preview_content", "render"]
 
 DEBOUNCE_MS = 150
+NO_KEY_PLACEHOLDER = "sk-…(no key)"
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,22 @@ class PreviewContent:
     summary: str  # which service, how the key is sent, where it comes from
     note: str = ""  # e.g. that a placeholder key stands in for a missing one
     masked: bool = True  # False when the headers hold only a placeholder key
+
+
+def preview_content(config: Configuration, key_name: str, found: Credentials | None, *,
+                    env: Mapping[str, str], lookup: Callable[[str], str | None]) -> PreviewContent:
+    """The request Mint would send for ``config``, secrets masked.
+
+    Without a key (``found`` is None) a placeholder stands in, and the note says so.
+    """
+    credentials = found or Credentials(NO_KEY_PLACEHOLDER, "none")
+    request = prepare_request(config, credentials, env=env, secret_mode="mask", lookup=lookup)
+    summary = f"{service_summary(config, env)} · key “{key_name}”"
+    if found is not None:
+        return PreviewContent(request, f"{summary} from {found.source}")
+    note = (f"No API key “{key_name}” is available, so the preview shows a placeholder key. "
+            "Add one with Tools › Keys…")
+    return PreviewContent(request, summary, note, masked=False)
 
 
 def render(request: PreparedRequest, *, masked: bool = True) -> str:

@@ -1,0 +1,144 @@
+"""Start the window: ``run(argv)`` for the command line, ``open_window`` for tests.
+
+This module is imported by the CLI only when it starts the window, and it
+imports Qt only inside functions. What the window needs from the outside
+world is gathered in :class:`Services`; the standard dialogs in
+:class:`Dialogs`. Tests pass their own of either.
+
+``REALTIME_GUI_SCREENSHOT=PATH`` saves a PNG of the window once it has been
+painted and quits: the smoke test's way to look at the real thing.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Mapping
+
+if TYPE_CHECKING:
+    import httpx
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QWidget
+
+    from ..core.keys import ApiKeys
+    from ..core.store import ConfigStore
+    from .main_window import MainWindow
+    from .worker import Pool
+
+__all__ = ["Dialogs", "Services", "open_window", "run"]
+
+ORGANIZATION = APPLICATION = "realtime-gui"
+SCREENSHOT_ENV = "REALTIME_GUI_SCREENSHOT"
+_SCREENSHOT_DELAY_MS = 600  # after the first paint and the deferred start-up work
+
+
+@dataclass
+class Services:
+    """What the window uses from the outside world, all replaceable in tests."""
+
+    store: ConfigStore
+    keys: ApiKeys
+    settings: QSettings
+    clock: Callable[[], float] = time.time  # epoch seconds, drives the countdown
+    transport: httpx.BaseTransport | None = None  # None: real network
+    pool: Pool | None = None  # None: the global QThreadPool
+    env: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+
+    @classmethod
+    def default(cls) -> Services:
+        from PySide6.QtCore import QSettings
+
+        from ..core.keys import ApiKeys
+        from ..core.store import ConfigStore
+
+        home = os.environ.get("REALTIME_GUI_HOME")
+        # REALTIME_GUI_HOME isolates everything, window settings included.
+        settings = (QSettings(str(Path(home) / "window.ini"), QSettings.Format.IniFormat) if home
+                    else QSettings(ORGANIZATION, APPLICATION))
+        return cls(store=ConfigStore(), keys=ApiKeys(), settings=settings)
+
+
+class Dialogs:
+    """The questions the window asks, as the standard Qt dialogs.
+
+    ``ask(title, text, buttons)`` returns the button chosen; the last button
+    is the "no" one (Escape picks it).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def ask(self, title: str, text: str, buttons: tuple[str, ...]) -> str:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
+        roles = [QMessageBox.ButtonRole.AcceptRole] + [QMessageBox.ButtonRole.DestructiveRole] * (
+            len(buttons) - 2) + [QMessageBox.ButtonRole.RejectRole]
+        made = [box.addButton(label, role) for label, role in zip(buttons, roles)]
+        box.setDefaultButton(made[0])
+        box.setEscapeButton(made[-1])
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons[made.index(clicked)] if clicked in made else buttons[-1]
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        value, ok = QInputDialog.getText(self.parent, title, label, text=text)
+        return value if ok else None
+
+    def tell(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(self.parent, title, text)
+
+    def open_path(self, title: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, "", "JSON files (*.json);;All files (*)")
+        return Path(path) if path else None
+
+    def save_path(self, title: str, suggested: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, "JSON files (*.json)")
+        return Path(path) if path else None
+
+
+def open_window(services: Services | None = None, dialogs: Dialogs | None = None) -> MainWindow:
+    """Build and show the main window, reusing the running QApplication if any."""
+    from PySide6.QtWidgets import QApplication
+
+    from .main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([APPLICATION])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    window = MainWindow(services or Services.default(), dialogs)
+    window.show()
+    return window
+
+
+def run(argv: list[str]) -> int:
+    """Open the window and run until it closes; returns the exit status."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from .. import __version__
+
+    app = QApplication.instance() or QApplication(["realtime-gui", *argv])
+    app.setApplicationVersion(__version__)
+    window = open_window()
+    screenshot = os.environ.get(SCREENSHOT_ENV)
+    if screenshot:
+        def grab() -> None:
+            window.grab().save(screenshot, "PNG")
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(_SCREENSHOT_DELAY_MS, grab)
+    return app.exec()

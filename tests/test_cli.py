@@ -1,0 +1,184 @@
+"""The command line, in process (for keys) and as a real subprocess against
+the loopback server (for minting)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fakeserver import FAKE_API_KEY, FakeRealtimeServer, closed_port
+
+from realtime_gui.cli import Context, main
+from realtime_gui.core.config import Configuration
+from realtime_gui.core.keys import ApiKeys, MemoryStore
+from realtime_gui.core.store import ConfigStore
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run_cli(home: Path, *args: str, env: dict[str, str] | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """``python -m realtime_gui ARGS`` as a user would run it."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    full_env.update({"REALTIME_GUI_HOME": str(home), "PYTHONPATH": str(REPO),
+                     # no desktop keyring in tests: the key comes from the environment
+                     "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "realtime_gui", *args], env=full_env, input=stdin,
+                          capture_output=True, text=True, timeout=60)
+
+
+def save(home: Path, config: Configuration) -> None:
+    ConfigStore(home / "configs").save(config.name, config.to_data())
+
+
+def pointed_at(server: FakeRealtimeServer, config: Configuration) -> Configuration:
+    config.connection["base_url"] = server.base_url
+    return config
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("endpoint_id", ["ga", "beta", "ga-transcription", "beta-transcription", "translation"])
+def test_mint_prints_only_the_secret(home: Path, server: FakeRealtimeServer, endpoint_id: str) -> None:
+    config = pointed_at(server, Configuration.new("demo", endpoint_id))
+    if endpoint_id == "translation":
+        config.values["output_language"] = "fr"
+    save(home, config)
+    done = run_cli(home, "mint", "demo", env={"OPENAI_API_KEY": FAKE_API_KEY})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("ek_") and done.stdout.count("\n") == 1
+    sent = server.requests[-1]
+    assert sent.headers["authorization"] == f"Bearer {FAKE_API_KEY}"
+    assert sent.headers["user-agent"].startswith("realtime-gui/")
+    assert ("openai-beta" in sent.headers) == endpoint_id.startswith("beta")
+
+
+@pytest.mark.e2e
+def test_mint_json_prints_the_whole_answer(home: Path, server: FakeRealtimeServer) -> None:
+    config = pointed_at(server, Configuration.new("demo"))
+    config.values["expires_after.seconds"] = 120
+    save(home, config)
+    done = run_cli(home, "mint", "demo", "--json", env={"OPENAI_API_KEY": FAKE_API_KEY})
+    answer = json.loads(done.stdout)
+    assert answer["value"].startswith("ek_") and answer["session"]["model"] == "gpt-realtime"
+    assert server.requests[-1].body == {"session": {"type": "realtime", "model": "gpt-realtime"},
+                                        "expires_after": {"seconds": 120}}
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("script", "code", "words"), [
+    (lambda s: s.fail_next(401, {"message": "bad key", "type": "invalid_request_error"}), 6, "refused"),
+    (lambda s: s.fail_next(403, {"message": "nope", "code": "mismatched_organization"}), 7, "rganization"),
+    (lambda s: s.fail_next(400, {"message": "bad voice", "param": "session.audio.output.voice"}), 8, "Voice"),
+    (lambda s: s.fail_next(429, {"message": "slow"}, headers={"retry-after": "7"}), 10, "7"),
+    (lambda s: s.reply_raw(502, b"<html><body>Bad gateway</body></html>", "text/html"), 11, "HTML"),
+    (lambda s: s.reply_raw(200, b"not json", "text/plain"), 12, "JSON"),
+])
+def test_errors_go_to_stderr_with_their_exit_code(home: Path, server: FakeRealtimeServer, script: Any,
+                                                  code: int, words: str) -> None:
+    save(home, pointed_at(server, Configuration.new("demo")))
+    script(server)
+    done = run_cli(home, "mint", "demo", env={"OPENAI_API_KEY": FAKE_API_KEY})
+    assert done.returncode == code, done.stderr
+    assert done.stdout == ""
+    assert words in done.stderr and "req_" in done.stderr
+
+
+@pytest.mark.e2e
+def test_beta_shape_switched_off_points_to_ga(home: Path, server: FakeRealtimeServer) -> None:
+    server.beta_shape_enabled = False
+    save(home, pointed_at(server, Configuration.new("old", "beta")))
+    done = run_cli(home, "mint", "old", env={"OPENAI_API_KEY": FAKE_API_KEY})
+    assert done.returncode == 9
+    assert "client_secrets" in done.stderr
+
+
+def test_network_timeout_and_missing_key_and_config(home: Path, server: FakeRealtimeServer) -> None:
+    config = Configuration.new("closed")
+    config.connection["base_url"] = f"http://127.0.0.1:{closed_port()}/v1"
+    save(home, config)
+    assert run_cli(home, "mint", "closed", env={"OPENAI_API_KEY": FAKE_API_KEY}).returncode == 4
+    save(home, pointed_at(server, Configuration.new("slow")))
+    server.hang_next()
+    slow = run_cli(home, "mint", "slow", "--timeout", "0.5", env={"OPENAI_API_KEY": FAKE_API_KEY})
+    assert slow.returncode == 5 and "time" in slow.stderr.lower()
+    nokey = run_cli(home, "mint", "slow")
+    assert nokey.returncode in (13, 14) and "key" in nokey.stderr.lower()
+    missing = run_cli(home, "mint", "nothing-here")
+    assert missing.returncode == 15 and "configs list" in missing.stderr
+
+
+def test_invalid_configuration_is_caught_before_sending(home: Path, server: FakeRealtimeServer) -> None:
+    config = pointed_at(server, Configuration.new("bad", "beta"))
+    config.values["temperature"] = 1.5
+    save(home, config)
+    done = run_cli(home, "mint", "bad", env={"OPENAI_API_KEY": FAKE_API_KEY})
+    assert done.returncode == 3
+    assert "Temperature (temperature) must be between 0.6 and 1.2; it is 1.5" in done.stderr
+    assert server.requests == []
+
+
+def test_configs_import_export_convert_round_trip(home: Path, tmp_path: Path) -> None:
+    body = {"model": "gpt-4o-realtime-preview", "modalities": ["text"], "temperature": 0.7,
+            "voice": "ash", "input_audio_format": "g711_ulaw", "turn_detection": None, "colour": "red"}
+    (tmp_path / "body.json").write_text(json.dumps(body))
+    imported = run_cli(home, "configs", "import", str(tmp_path / "body.json"), "--name", "Old")
+    assert imported.returncode == 0, imported.stderr
+    assert "colour" in imported.stderr  # unknown fields are reported, by path
+    exported = run_cli(home, "configs", "export", "Old", "--body")
+    assert json.loads(exported.stdout) == {k: v for k, v in body.items() if k != "colour"}
+    converted = run_cli(home, "configs", "convert", "Old", "--to", "ga")
+    assert converted.returncode == 0
+    assert "Temperature (temperature)" in converted.stderr
+    listing = run_cli(home, "configs", "list").stdout.splitlines()
+    assert listing == ["Old", "Old (GA)"]
+    ga = json.loads(run_cli(home, "configs", "export", "Old (GA)", "--body").stdout)
+    assert ga["session"]["audio"]["input"]["format"] == {"type": "audio/pcmu"}
+    assert ga["session"]["audio"]["input"]["turn_detection"] is None
+    assert "temperature" not in json.dumps(ga)
+    (tmp_path / "file.json").write_text(run_cli(home, "configs", "export", "Old").stdout)
+    again = run_cli(home, "configs", "import", str(tmp_path / "file.json"), "--name", "Copy")
+    assert again.returncode == 0, again.stderr
+    assert run_cli(home, "configs", "show", "Copy").stdout.replace("Copy", "Old") == \
+        run_cli(home, "configs", "show", "Old").stdout
+
+
+def test_import_shows_line_and_column_of_malformed_json(home: Path, tmp_path: Path) -> None:
+    (tmp_path / "bad.json").write_text('{\n  "model": "x",\n  "voice": ash\n}')
+    done = run_cli(home, "configs", "import", str(tmp_path / "bad.json"), "--name", "Bad")
+    assert done.returncode == 3
+    assert "line 3, column 12" in done.stderr
+
+
+def test_fields_lists_every_path_with_json(home: Path) -> None:
+    done = run_cli(home, "fields", "--endpoint", "beta", "--json")
+    rows = json.loads(done.stdout)
+    temperature = next(r for r in rows if r["path"] == "temperature")
+    assert temperature["allowed"] == "number 0.6–1.2" and temperature["default"] == "0.8"
+    assert {"turn_detection.threshold", "tools[].parameters", "max_response_output_tokens"} <= {r["path"] for r in rows}
+    text = run_cli(home, "fields", "--endpoint", "ga").stdout
+    assert "session.audio.output.voice" in text and "expires_after.seconds" in text
+
+
+def test_key_commands_read_the_key_from_a_prompt_never_argv() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    keys = ApiKeys(MemoryStore())
+    ctx = Context(keys=keys, stdout=out, stderr=err, read_secret=lambda prompt: "sk-test-typed-1234567890")
+    assert main(["key", "set", "work"], ctx) == 0
+    assert keys.resolve("work").api_key == "sk-test-typed-1234567890"
+    assert main(["key", "list"], ctx) == 0
+    assert "work\tkeyring (work)" in out.getvalue()
+    assert "sk-test" not in out.getvalue() + err.getvalue()
+    assert main(["key", "delete", "work"], ctx) == 0
+    assert keys.source_of("work") is None
+
+
+def test_help_documents_every_exit_code(home: Path) -> None:
+    text = run_cli(home, "mint", "--help").stdout
+    for code in range(0, 16):
+        assert f"\n  {code:<3} " in text or f"  {code:<3} " in text
