@@ -25,6 +25,7 @@ import threading
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from realtime_gui.core.errors import KeyringUnavailableError, NoApiKeyError, scrub
@@ -201,14 +202,15 @@ class KeyringStore:
         backend = self._backend
         try:
             if backend is None:
-                import keyring  # imported late: it scans for backends, which is slow
-
-                backend = keyring.get_keyring()
+                backend = _platform_backend()
             reason = _unusable_reason(backend)
             if reason is None:
                 result = action(backend)
                 self._record(working=True)
                 return result
+        except KeyringUnavailableError:
+            self._record(working=False)
+            raise
         except Exception as exc:  # backends raise their own types (secretstorage, D-Bus, ...)
             what = scrub(f"{type(exc).__name__}: {exc}", [hide] if hide else [])
             where = "the keyring library" if backend is None else _describe(backend)
@@ -222,6 +224,39 @@ class KeyringStore:
     def _record(self, *, working: bool) -> None:
         with self._lock:
             self._working = working
+
+
+def _user_chose_backend() -> bool:
+    """Whether keyring is told which backend to use (by environment or keyringrc.cfg)."""
+    if os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return True
+    home = Path.home()
+    roots = [os.environ.get("XDG_CONFIG_HOME") or home / ".config", os.environ.get("XDG_DATA_HOME") or home / ".local/share"]
+    return any((Path(root) / "python_keyring" / "keyringrc.cfg").exists() for root in roots)
+
+
+def _platform_backend() -> KeyringBackend:
+    """The OS keyring, found without keyring's scan of every backend.
+
+    The scan imports the macOS and Windows backends on Linux too and costs
+    tens of milliseconds of ``realtime-gui mint``; a user's own choice of
+    backend is still honoured. On Linux with no D-Bus session bus no keyring
+    can answer, so that is said at once instead of after the scan.
+    """
+    if sys.platform.startswith("linux") and not _user_chose_backend():
+        if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+            raise _unavailable("there is no D-Bus session bus here, so no Secret Service (GNOME Keyring, "
+                               "KWallet) can be reached")
+        from keyring.backends import SecretService
+
+        try:
+            SecretService.Keyring.priority  # noqa: B018 -- raises when no Secret Service answers
+            return SecretService.Keyring()
+        except Exception:  # let keyring look for anything else that works
+            pass
+    import keyring
+
+    return keyring.get_keyring()
 
 
 def _describe(backend: KeyringBackend) -> str:

@@ -522,7 +522,7 @@ class _SpinEditor(Editor):
 
     def _attach(self, spin: QSpinBox | QDoubleSpinBox) -> None:
         self.spin = spin
-        spin.setMinimumWidth(150)
+        spin.setMinimumWidth(200)  # room for the words of a default, such as "chosen by the service"
         spin.valueChanged.connect(self._spun)
 
     def _spun(self) -> None:

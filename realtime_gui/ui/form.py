@@ -16,7 +16,7 @@ import copy
 from functools import partial
 from typing import Any, Callable, Union
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, QScrollArea, QStackedWidget, QToolButton,
     QVBoxLayout, QWidget,
@@ -241,7 +241,9 @@ class GroupRow(_Row):
         super().__init__(group, path, nullable, parent, on_edit, depth)
         self.group = group
         self.children: list[Row] = []
-        self.label.setProperty("role", "heading")
+        font = self.label.font()  # bold by font, not style sheet, so the label column is sized right
+        font.setBold(True)
+        self.label.setFont(font)
         self.summary = QLabel(parent)
         self.summary.setProperty("role", "muted")
         self.focus = self.chip
@@ -318,7 +320,6 @@ class _Section(QWidget):
         head = QHBoxLayout()
         self.header = QToolButton(self)
         self.header.setText(title)
-        self.header.setCheckable(True)
         self.header.setAutoRaise(True)
         self.header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         font = self.header.font()
@@ -338,11 +339,19 @@ class _Section(QWidget):
         column.addLayout(head)
         column.addWidget(self.body)
         self.rows = 0
-        self.header.toggled.connect(lambda on: (self.set_expanded(on), on_toggle(title, on)))
+        self.header.clicked.connect(self._toggle)
+        self._on_toggle = on_toggle
         self.set_expanded(True)
 
+    def _toggle(self) -> None:
+        expanded = not self.body.isVisibleTo(self)
+        self.set_expanded(expanded)
+        self._on_toggle(self.title, expanded)
+
+    def expanded(self) -> bool:
+        return self.body.isVisibleTo(self)
+
     def set_expanded(self, expanded: bool) -> None:
-        self.header.setChecked(expanded)
         self.header.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
         self.body.setVisible(expanded)
 
@@ -409,10 +418,10 @@ class _EndpointForm(QScrollArea):
 
     def reveal(self, row: Row, widget: QWidget) -> None:
         section = self.row_section[row.path.split("[", 1)[0]]
-        if not section.body.isVisible():
-            section.header.setChecked(True)
-        # Lay out now, so the scroll area knows where the widget has moved to.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        if not section.expanded():
+            section._toggle()
+            # The section's rows get their places once the layout has run.
+            QTimer.singleShot(0, lambda: self.ensureWidgetVisible(widget, 40, 60))
         self.ensureWidgetVisible(widget, 40, 60)
 
 

@@ -169,10 +169,17 @@ class MainWindow(QMainWindow):
         self.result_panel = ResultPanel(s.clock, self.clear_clipboard_action.isChecked)
         self.result_panel.copy_action.setParent(self)
         self.addAction(self.result_panel.copy_action)
+        # The result sits below the form, not beside it: the form needs the width.
+        self.result_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.result_splitter.setObjectName("result_splitter")
+        self.result_splitter.addWidget(center)
+        self.result_splitter.addWidget(self.result_panel)
+        self.result_splitter.setCollapsible(0, False)
+        self.result_splitter.setStretchFactor(0, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
-        for widget in (self.config_list, center, self.result_panel):
-            self.splitter.addWidget(widget)
+        self.splitter.addWidget(self.config_list)
+        self.splitter.addWidget(self.result_splitter)
         self.splitter.setCollapsible(1, False)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
@@ -214,7 +221,9 @@ class MainWindow(QMainWindow):
             self.resize(min(1280, room.width()), min(820, room.height()))
         self.restoreState(settings.value("window/state", b""))
         # Without saved sizes, the first show spreads the columns (see showEvent).
-        self._default_sizes = not self.splitter.restoreState(settings.value("window/splitter", b""))
+        restored = [self.splitter.restoreState(settings.value("window/splitter", b"")),
+                    self.result_splitter.restoreState(settings.value("window/result_splitter", b""))]
+        self._default_sizes = not all(restored)
         self.connection.set_expanded(settings.value("window/connection_open", False, bool))
         self.clear_clipboard_action.setChecked(settings.value(_CLEAR_CLIPBOARD, True, bool))
 
@@ -223,6 +232,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/result_splitter", self.result_splitter.saveState())
         settings.setValue("window/connection_open", self.connection.is_expanded())
         settings.setValue("last_configuration", self._name)
         settings.sync()
@@ -248,9 +258,11 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._default_sizes:  # only now is the splitter's width known
             self._default_sizes = False
-            width = self.splitter.width()
-            side = min(240, width // 5)
-            self.splitter.setSizes([side, width - side - min(400, width // 3), min(400, width // 3)])
+            width, height = self.splitter.width(), self.result_splitter.height()
+            side = min(220, width // 5)
+            self.splitter.setSizes([side, width - side])
+            result = min(230, height // 3)
+            self.result_splitter.setSizes([height - result, result])
         if not self._keys_ready:
             # The keyring library is slow to import and may talk to D-Bus:
             # ask it only once the window is on screen.

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QPushButton,
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QPushButton,
     QSizePolicy, QStackedLayout, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -143,15 +143,20 @@ class ResultPanel(QWidget):
         secret_row.addWidget(copy)
 
         self._facts: dict[str, QLabel] = {}
-        facts = QFormLayout()
+        facts = QGridLayout()
         facts.setContentsMargins(0, 4, 0, 4)
-        for key, label in (("session", "Session"), ("model", "Model"), ("expires", "Expires at"),
-                           ("request", "Request id"), ("elapsed", "Elapsed")):
+        facts.setColumnStretch(1, 1)
+        facts.setColumnStretch(3, 1)
+        for index, (key, label) in enumerate((("session", "Session"), ("request", "Request id"),
+                                              ("model", "Model"), ("elapsed", "Elapsed"),
+                                              ("expires", "Expires at"))):
             value = QLabel()
             value.setObjectName(f"result_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._facts[key] = value
-            facts.addRow(muted(label + ":"), value)
+            row, column = divmod(index, 2)
+            facts.addWidget(muted(label + ":"), row, column * 2)
+            facts.addWidget(value, row, column * 2 + 1)
 
         self._response = _json_view("response_json")
         self._response_box = _Collapsible("Response JSON", self._response, "toggle_response")

@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QPushButton, QStackedWidget, QStyle,
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QPushButton, QStackedWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -114,13 +113,11 @@ class ToolListEditor(Editor):
         self._entries: list[_Entry] = []
         self._marks: dict[int, dict[str, list[str]]] = {}  # index -> key ("" for the tool) -> messages
         self._forms: dict[str, _KindForm] = {}
-        self._warning: QIcon | None = None
         self.root = QWidget(parent)
         column = QVBoxLayout(self.root)
         column.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.list = QListWidget(self.root)
-        self.list.setFixedHeight(self.list.fontMetrics().lineSpacing() * 6 + 8)
         self.list.currentRowChanged.connect(self._select)
         self.focus = self.list
         buttons = QVBoxLayout()
@@ -134,6 +131,7 @@ class ToolListEditor(Editor):
                              ("Move up", lambda: self._move(-1)), ("Move down", lambda: self._move(1))):
             self._buttons[name] = self._button(buttons, name, action, "")
         buttons.addStretch(1)
+        self.list.setFixedHeight(buttons.sizeHint().height())
         top.addWidget(self.list, 1)
         top.addLayout(buttons)
         self._pages = QStackedWidget(self.root)
@@ -231,9 +229,8 @@ class ToolListEditor(Editor):
         item.setText(self._title(self._entries[index]))
         messages = [m for found in self._marks.get(index, {}).values() for m in found]
         item.setToolTip("\n".join(messages))
-        if messages and self._warning is None:
-            self._warning = self.root.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        item.setIcon(self._warning if messages and self._warning else QIcon())
+        if messages:
+            item.setText("⚠ " + item.text())
 
     def _select(self, index: int) -> None:
         count = len(self._entries)

@@ -1,0 +1,600 @@
+"""The main window, driven like a user would, against the loopback fake service.
+
+Everything the window touches is injected: a store in tmp, keys in memory,
+settings in an ini file in tmp, a clock the test moves, and fake dialogs.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
+
+from fakeserver import FAKE_API_KEY, FakeRealtimeServer, closed_port, running_server
+from realtime_gui import __version__
+from realtime_gui.core.config import Configuration
+from realtime_gui.core.keys import ApiKeys, MemoryStore
+from realtime_gui.core.store import ConfigStore
+from realtime_gui.ui.app import Services
+from realtime_gui.ui.main_window import MainWindow
+from realtime_gui.ui.preview import NO_KEY_PLACEHOLDER
+from realtime_gui.ui.worker import ImmediatePool, Pool
+
+pytestmark = pytest.mark.gui
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class FakeDialogs:
+    """Answers the window's questions from a script and records what it said."""
+
+    def __init__(self) -> None:
+        self.answers: list[str] = []  # for ask(), in order; none left means the last button
+        self.texts: list[str | None] = []  # for ask_text()
+        self.asked: list[tuple[str, str]] = []
+        self.told: list[tuple[str, str]] = []
+        self.save_to: Path | None = None
+
+    def ask(self, title: str, text: str, buttons: tuple[str, ...]) -> str:
+        self.asked.append((title, text))
+        answer = self.answers.pop(0) if self.answers else buttons[-1]
+        assert answer in buttons
+        return answer
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        return self.texts.pop(0)
+
+    def tell(self, title: str, text: str) -> None:
+        self.told.append((title, text))
+
+    def open_path(self, title: str) -> Path | None:
+        return None
+
+    def save_path(self, title: str, suggested: str) -> Path | None:
+        return self.save_to
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> ConfigStore:
+    return ConfigStore(tmp_path / "configs")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    return FakeDialogs()
+
+
+@pytest.fixture
+def pool() -> Iterator[QThreadPool]:
+    """A real pool of our own, so a test can wait for its threads."""
+    own = QThreadPool()
+    yield own
+    own.waitForDone(10_000)
+
+
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: Any, store: ConfigStore, keys: ApiKeys, settings: QSettings, clock: FakeClock,
+                dialogs: FakeDialogs) -> WindowFactory:
+    def make(pool: Pool | None = None, **overrides: Any) -> MainWindow:
+        services = Services(store=store, keys=keys, settings=settings, clock=clock,
+                            pool=pool or ImmediatePool(), env={}, **overrides)
+        window = MainWindow(services, dialogs)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window._keys_ready)
+        return window
+    return make
+
+
+def saved(store: ConfigStore, config: Configuration) -> Configuration:
+    store.create(config.name, config.to_data())
+    return config
+
+
+def local(server: FakeRealtimeServer, name: str = "Local", endpoint_id: str = "ga",
+          **values: Any) -> Configuration:
+    config = Configuration.new(name, endpoint_id)
+    config.values.update(values)
+    config.connection["base_url"] = server.base_url
+    return config
+
+
+def child(window: QWidget, kind: type, name: str) -> Any:
+    found = window.findChild(kind, name)
+    assert found is not None, f"no {kind.__name__} named {name!r}"
+    return found
+
+
+def mint_and_wait(qtbot: Any, window: MainWindow, timeout: int = 10_000) -> tuple[Any, Any]:
+    with qtbot.waitSignal(window.job.finished, timeout=timeout) as blocker:
+        qtbot.mouseClick(child(window, QPushButton, "mint"), Qt.MouseButton.LeftButton)
+    return tuple(blocker.args)  # type: ignore[return-value]
+
+
+# --- minting -------------------------------------------------------------------------
+
+def test_mint_success_through_the_worker(qtbot: Any, make_window: WindowFactory, store: ConfigStore,
+                                         keys: ApiKeys, pool: QThreadPool, clock: FakeClock) -> None:
+    keys.set("default", FAKE_API_KEY)
+    with running_server() as server:
+        saved(store, local(server))
+        window = make_window(pool)
+        result, error = mint_and_wait(qtbot, window)
+    assert error is None
+    assert child(window, QLineEdit, "secret_value").text() == result.value
+    assert result.value.startswith("ek_")
+    assert child(window, QPushButton, "mint").isEnabled()
+    assert not child(window, QPushButton, "cancel_mint").isEnabled()
+    assert child(window, QLabel, "result_request").text() == server.requests[0].request_id
+    assert server.requests[0].headers["authorization"] == f"Bearer {FAKE_API_KEY}"
+    clock.now = result.expires_at - 65
+    window.result_panel.tick()
+    assert child(window, QLabel, "expires_countdown").text() == "expires in 1:05"
+
+
+def test_a_mint_in_flight_keeps_the_window_responsive_and_can_be_cancelled(
+        qtbot: Any, make_window: WindowFactory, store: ConfigStore, keys: ApiKeys, pool: QThreadPool) -> None:
+    keys.set("default", FAKE_API_KEY)
+    with running_server() as server:
+        saved(store, local(server))
+        window = make_window(pool)
+        server.hang_next()
+        qtbot.mouseClick(child(window, QPushButton, "mint"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(server.requests) == 1)
+        qtbot.waitUntil(lambda: "Minting…" in window._status.text() and " 0.0 s" not in window._status.text())
+        assert not child(window, QPushButton, "mint").isEnabled()
+        cancel = child(window, QPushButton, "cancel_mint")
+        assert cancel.isEnabled()
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        assert child(window, QPushButton, "mint").isEnabled()
+        assert not window.job.busy()
+    # Stopping the server ends the hung request; its late outcome must be ignored.
+    pool.waitForDone(10_000)
+    qtbot.wait(50)
+    assert window.result_panel.current_error() is None
+    assert window.result_panel.current_result() is None
+    assert "Cancelled" in window._status.text()
+
+
+def test_escape_cancels_and_ctrl_enter_mints(make_window: WindowFactory) -> None:
+    window = make_window()
+    assert QKeySequence("Ctrl+Return") in window.mint_action.shortcuts()
+    assert window.cancel_action.shortcut() == QKeySequence("Escape")
+    assert not window.cancel_action.isEnabled()  # Escape is free for others when idle
+
+
+def _script(server: FakeRealtimeServer, case: str) -> None:
+    if case == "401":
+        server.fail_next(401, {"message": "Incorrect API key provided", "code": "invalid_api_key"})
+    elif case == "403":
+        server.fail_next(403, {"message": "Not allowed", "type": "permission_error"})
+    elif case == "400":
+        server.fail_next(400, {"message": "Bad thing", "param": "session.nonsense"})
+    elif case == "429":
+        server.fail_next(429, {"message": "Slow down", "type": "rate_limit"}, headers={"retry-after": "7"})
+    elif case == "500":
+        server.fail_next(500, {"message": "Oops", "type": "server_error"})
+    elif case == "html":
+        server.reply_raw(200, b"<html><body>Sign in</body></html>", "text/html")
+    elif case == "timeout":
+        server.delay_next(2.0)
+
+
+@pytest.mark.parametrize(("case", "title"), [
+    ("401", "API key refused"), ("403", "Not allowed"), ("400", "Request rejected"),
+    ("429", "Rate limited"), ("500", "Service error"), ("html", "Unusable answer"),
+    ("timeout", "Timed out"),
+])
+def test_each_service_failure_is_shown_in_the_error_panel(
+        qtbot: Any, make_window: WindowFactory, store: ConfigStore, keys: ApiKeys,
+        case: str, title: str) -> None:
+    keys.set("default", FAKE_API_KEY)
+    with running_server() as server:
+        saved(store, local(server))
+        window = make_window(read_timeout=0.3)
+        _script(server, case)
+        _, error = mint_and_wait(qtbot, window)
+    panel = child(window, QWidget, "error_panel")
+    assert panel.isVisible()
+    assert child(panel, QLabel, "error_title").text() == title == error.title
+    assert child(panel, QLabel, "error_advice").text() == error.advice
+    details = child(panel, QWidget, "error_details")
+    assert not details.isVisible()
+    qtbot.mouseClick(child(panel, QWidget, "toggle_details"), Qt.MouseButton.LeftButton)
+    assert details.isVisible()
+    if error.request_id:
+        assert error.request_id in details.toPlainText()
+    assert FAKE_API_KEY not in details.toPlainText()
+
+
+@pytest.mark.parametrize(("setup", "title"), [
+    ("no key", "No API key"), ("closed port", "No connection"), ("invalid", "Configuration invalid"),
+])
+def test_failures_before_the_service_answers(qtbot: Any, make_window: WindowFactory, store: ConfigStore,
+                                             keys: ApiKeys, setup: str, title: str) -> None:
+    config = Configuration.new("Local")
+    config.connection["base_url"] = f"http://127.0.0.1:{closed_port()}/v1"
+    if setup != "no key":
+        keys.set("default", FAKE_API_KEY)
+    if setup == "invalid":
+        config.values["speed"] = 9.0
+    saved(store, config)
+    window = make_window()
+    if setup == "invalid":  # refused before anything is sent: no job at all
+        qtbot.mouseClick(child(window, QPushButton, "mint"), Qt.MouseButton.LeftButton)
+        assert "1 problem" in window._status.text()
+    else:
+        mint_and_wait(qtbot, window)
+    assert child(window, QLabel, "error_title").text() == title
+
+
+def test_a_rejected_parameter_focuses_its_field(qtbot: Any, make_window: WindowFactory, store: ConfigStore,
+                                                keys: ApiKeys) -> None:
+    keys.set("default", FAKE_API_KEY)
+    path = "session.audio.output.voice"
+    with running_server() as server:
+        saved(store, local(server, voice="alloy"))
+        window = make_window()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        server.fail_next(400, {"message": "Invalid value for voice.", "param": path})
+        _, error = mint_and_wait(qtbot, window)
+    assert error.field_path == path
+    editor = window.form.editor(path)
+    assert editor is not None
+    focused = QApplication.focusWidget()
+    assert focused is editor or editor.isAncestorOf(focused)
+
+
+def test_beta_shape_disabled_offers_convert_to_ga(qtbot: Any, make_window: WindowFactory, store: ConfigStore,
+                                                  keys: ApiKeys, dialogs: FakeDialogs) -> None:
+    keys.set("default", FAKE_API_KEY)
+    with running_server() as server:
+        server.beta_shape_enabled = False
+        saved(store, local(server, "Old", "beta", temperature=0.9))
+        window = make_window()
+        _, error = mint_and_wait(qtbot, window)
+    assert child(window, QLabel, "error_title").text() == "Beta interface switched off"
+    convert = child(window, QPushButton, "error_action")
+    assert convert.text() == "Convert to GA"
+    qtbot.mouseClick(convert, Qt.MouseButton.LeftButton)
+    assert window.current_name() == "Old (GA)"
+    assert window.current_configuration().endpoint == "ga"
+    assert store.list() == ["Old", "Old (GA)"]
+    assert child(window, QWidget, "endpoint_selector").currentData() == "ga"
+    title, text = dialogs.told[-1]
+    assert "Temperature" in text
+
+
+# --- the result: countdown and clipboard ---------------------------------------------------
+
+def _minted(qtbot: Any, make_window: WindowFactory, store: ConfigStore, keys: ApiKeys) -> tuple[MainWindow, Any]:
+    keys.set("default", FAKE_API_KEY)
+    with running_server() as server:
+        saved(store, local(server))
+        window = make_window()
+        result, _ = mint_and_wait(qtbot, window)
+    return window, result
+
+
+def test_countdown_expires_and_clears_the_clipboard(qtbot: Any, make_window: WindowFactory, store: ConfigStore,
+                                                    keys: ApiKeys, clock: FakeClock) -> None:
+    window, result = _minted(qtbot, make_window, store, keys)
+    clock.now = result.expires_at - 598.5
+    window.result_panel.tick()
+    countdown = child(window, QLabel, "expires_countdown")
+    assert countdown.text() == "expires in 9:58"
+    qtbot.mouseClick(child(window, QWidget, "copy_secret"), Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == result.value
+    clock.now = result.expires_at + 1
+    qtbot.waitUntil(lambda: countdown.text() == "EXPIRED", timeout=3000)  # the panel's own 1 s timer
+    assert countdown.property("state") == "expired"
+    assert QApplication.clipboard().text() == ""
+    assert not window.result_panel.copy_action.isEnabled()
+
+
+def test_clipboard_is_left_alone_when_it_holds_something_else_or_the_preference_is_off(
+        qtbot: Any, make_window: WindowFactory, store: ConfigStore, keys: ApiKeys, clock: FakeClock,
+        settings: QSettings) -> None:
+    window, result = _minted(qtbot, make_window, store, keys)
+    window.result_panel.copy("export")
+    assert QApplication.clipboard().text() == f"export OPENAI_CLIENT_SECRET={result.value}"
+    window.clear_clipboard_action.trigger()  # turn the preference off
+    assert settings.value("privacy/clear_clipboard_on_expiry", True, bool) is False
+    clock.now = result.expires_at + 1
+    window.result_panel.tick()
+    assert result.value in QApplication.clipboard().text()
+    window.clear_clipboard_action.trigger()
+    window.result_panel.copy("json")
+    assert json.loads(QApplication.clipboard().text()) == result.response
+    QApplication.clipboard().setText("something else")
+    window.result_panel.tick()
+    assert QApplication.clipboard().text() == "something else"
+
+
+# --- configurations ---------------------------------------------------------------------
+
+def _edit_base_url(window: MainWindow, url: str) -> None:
+    child(window, QLineEdit, "connection.base_url").setText(url)
+
+
+def test_unsaved_changes_are_marked_and_asked_about(qtbot: Any, make_window: WindowFactory, store: ConfigStore,
+                                                    dialogs: FakeDialogs) -> None:
+    saved(store, Configuration.new("A"))
+    saved(store, Configuration.new("B"))
+    window = make_window()
+    assert window.current_name() == "A"
+    _edit_base_url(window, "http://localhost:9/v1")
+    assert window.is_dirty() and window.isWindowModified()
+    assert window.config_list._item("A").text() == "A •"
+
+    dialogs.answers = ["Cancel"]
+    assert not window.select_configuration("B")
+    assert window.current_name() == "A" and window.is_dirty()
+    assert window.config_list.current_name() == "A"
+
+    dialogs.answers = ["Discard"]
+    assert window.select_configuration("B")
+    assert window.current_name() == "B" and not window.is_dirty()
+    assert "base_url" not in store.load("A")["connection"]
+
+    window.select_configuration("A")
+    _edit_base_url(window, "http://localhost:9/v1")
+    dialogs.answers = ["Save"]
+    assert window.select_configuration("B")
+    assert store.load("A")["connection"]["base_url"] == "http://localhost:9/v1"
+    assert len(dialogs.asked) == 3
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot: Any, make_window: WindowFactory,
+                                                 dialogs: FakeDialogs) -> None:
+    window = make_window()
+    _edit_base_url(window, "http://localhost:9/v1")
+    dialogs.answers = ["Cancel"]
+    assert not window.close()
+    assert window.isVisible()
+    dialogs.answers = ["Discard"]
+    assert window.close()
+
+
+def test_ctrl_s_saves(qtbot: Any, make_window: WindowFactory, store: ConfigStore) -> None:
+    window = make_window()
+    assert store.list() == ["Default"]  # the first run makes one to edit
+    _edit_base_url(window, "http://localhost:9/v1")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.is_dirty()
+    assert store.load("Default")["connection"]["base_url"] == "http://localhost:9/v1"
+
+
+def test_new_duplicate_rename_delete(qtbot: Any, make_window: WindowFactory, store: ConfigStore,
+                                     dialogs: FakeDialogs) -> None:
+    window = make_window()
+    window.new_action.trigger()
+    assert window.current_name() == "New configuration"
+    assert window.current_configuration().endpoint == "ga"
+    window.duplicate_action.trigger()
+    assert window.current_name() == "New configuration copy"
+    dialogs.texts = ["Renamed"]
+    window.rename_action.trigger()
+    assert window.current_name() == "Renamed"
+    assert "Renamed" in store.list() and window.config_list.current_name() == "Renamed"
+    dialogs.answers = ["Delete"]
+    window.delete_action.trigger()
+    assert "Renamed" not in store.list()
+    assert window.current_name() in store.list()
+    assert list((store.root / "trash").iterdir())
+
+
+def test_the_filter_hides_other_names(make_window: WindowFactory, store: ConfigStore) -> None:
+    for name in ("alpha", "beta one", "Beta two"):
+        saved(store, Configuration.new(name))
+    window = make_window()
+    child(window, QLineEdit, "config_filter").setText("beta")
+    items = window.config_list._list
+    shown = [items.item(i).text() for i in range(items.count()) if not items.item(i).isHidden()]
+    assert shown == ["beta one", "Beta two"]
+
+
+def test_import_a_raw_body_reports_unknown_fields(make_window: WindowFactory, store: ConfigStore,
+                                                  dialogs: FakeDialogs) -> None:
+    window = make_window()
+    body = {"session": {"type": "realtime", "model": "gpt-realtime", "instructions": "Be brief.",
+                        "frobnicate": True}}
+    window.library.import_text(json.dumps(body), "Pasted")
+    assert window.current_name() == "Pasted"
+    assert window.current_configuration().values["instructions"] == "Be brief."
+    title, text = dialogs.told[-1]
+    assert "session.frobnicate" in text
+
+
+def test_export_body_holds_no_secret(make_window: WindowFactory, dialogs: FakeDialogs, tmp_path: Path) -> None:
+    window = make_window()
+    dialogs.save_to = tmp_path / "body.json"
+    window.export_body_action.trigger()
+    body = json.loads(dialogs.save_to.read_text())
+    assert body["session"]["type"] == "realtime"
+
+
+def test_endpoint_selector_lists_every_endpoint_with_help(make_window: WindowFactory) -> None:
+    from realtime_gui.core.declaration import ENDPOINTS
+
+    selector = child(make_window(), QWidget, "endpoint_selector")
+    assert [selector.itemData(i) for i in range(selector.count())] == list(ENDPOINTS)
+    assert all(selector.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in range(selector.count()))
+
+
+def test_window_remembers_size_splitters_and_last_configuration(
+        qtbot: Any, make_window: WindowFactory, store: ConfigStore) -> None:
+    saved(store, Configuration.new("A"))
+    saved(store, Configuration.new("B"))
+    window = make_window()
+    window.resize(1100, 720)
+    window.select_configuration("B")
+    window.splitter.setSizes([300, 800])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = make_window()
+    assert again.current_name() == "B"
+    assert (again.width(), again.height()) == (1100, 720)
+    assert again.splitter.sizes() == sizes
+
+
+# --- keys and the preview -----------------------------------------------------------------
+
+def test_preview_masks_the_key(qtbot: Any, make_window: WindowFactory, keys: ApiKeys) -> None:
+    keys.set("default", "sk-test-0123456789abcdefWXYZ")
+    window = make_window()
+    window.tabs.setCurrentWidget(window.preview)
+    text = window.preview.text()
+    assert "Authorization: Bearer …WXYZ" in text
+    assert "sk-test-0123456789" not in text
+    assert text.startswith("POST https://api.openai.com/v1/realtime/client_secrets")
+    assert '"type": "realtime"' in text
+    _edit_base_url(window, "http://localhost:9/v1")
+    qtbot.waitUntil(lambda: "POST http://localhost:9/v1/realtime" in window.preview.text())
+
+
+def test_preview_without_a_key_uses_a_placeholder_and_says_so(make_window: WindowFactory) -> None:
+    window = make_window()
+    window.tabs.setCurrentWidget(window.preview)
+    assert f"Authorization: Bearer {NO_KEY_PLACEHOLDER}" in window.preview.text()
+    assert child(window, QLabel, "preview_note").isVisible()
+
+
+def test_keys_dialog_adds_replaces_and_deletes(qtbot: Any, make_window: WindowFactory, keys: ApiKeys,
+                                               dialogs: FakeDialogs) -> None:
+    window = make_window()
+    dialog = window.open_keys()
+    qtbot.waitExposed(dialog)
+    child(dialog, QLineEdit, "key_name").setText("work")
+    value = child(dialog, QLineEdit, "key_value")
+    value.setText("sk-test-work-0000000001")
+    assert value.echoMode() == QLineEdit.EchoMode.Password
+    from PySide6.QtGui import QAction
+    child(dialog, QAction, "reveal_key").trigger()
+    assert value.echoMode() == QLineEdit.EchoMode.Normal
+    save = child(dialog, QPushButton, "save_key")
+    assert save.text() == "Add"
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert keys.resolve("work").api_key == "sk-test-work-0000000001"
+    assert keys.resolve("work").source == "keyring (work)"
+    tree = child(dialog, QWidget, "key_list")
+    assert [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())] == ["keyring (work)"]
+
+    child(dialog, QLineEdit, "key_name").setText("work")
+    value.setText("sk-test-work-0000000002")
+    assert save.text() == "Replace"
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert keys.resolve("work").api_key.endswith("2")
+
+    dialogs.answers = ["Delete"]
+    qtbot.mouseClick(child(dialog, QPushButton, "delete_key"), Qt.MouseButton.LeftButton)
+    assert keys.list() == []
+
+
+class _LockedKeyring(MemoryStore):
+    def get(self, name: str) -> str | None:
+        from realtime_gui.core.errors import KeyringUnavailableError
+        raise KeyringUnavailableError("locked")
+
+    def available(self) -> bool:
+        return False
+
+    def unavailable_reason(self) -> str | None:
+        return "The keyring is locked (test)."
+
+
+def test_keys_dialog_offers_this_run_only_without_a_keyring(qtbot: Any, make_window: WindowFactory) -> None:
+    keys = ApiKeys(_LockedKeyring())
+    window = make_window(keys=keys)
+    dialog = window.open_keys()
+    banner = child(dialog, QLabel, "keyring_unavailable")
+    assert banner.isVisible() and "locked (test)" in banner.text()
+    this_run = child(dialog, QWidget, "this_run_only")
+    assert this_run.isChecked() and not this_run.isEnabled()
+    child(dialog, QLineEdit, "key_value").setText("sk-test-session-00000001")
+    qtbot.mouseClick(child(dialog, QPushButton, "save_key"), Qt.MouseButton.LeftButton)
+    assert keys.resolve("default").source == "this run only (default)"
+    assert "this run only" in child(window, QLabel, "key_source").text()
+
+
+def test_about_shows_the_version(make_window: WindowFactory) -> None:
+    box = make_window().about()
+    assert __version__ in box.text()
+
+
+# --- start-up and speed ------------------------------------------------------------------------
+
+_STARTUP_PROBE = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from realtime_gui.ui.app import open_window
+window = open_window()
+app.processEvents()
+heavy = sorted(m for m in ("httpx", "keyring", "jsonschema", "realtime_gui.core.mint") if m in sys.modules)
+print(",".join(heavy))
+"""
+
+
+def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "REALTIME_GUI_HOME": str(tmp_path)}
+    env.pop("OPENAI_API_KEY", None)
+    found = subprocess.run([sys.executable, "-c", _STARTUP_PROBE], env=env, capture_output=True,
+                           text=True, timeout=60, cwd=Path(__file__).resolve().parents[1])
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.strip() == ""
+
+
+def test_switching_configurations_is_fast(qtbot: Any, make_window: WindowFactory, store: ConfigStore) -> None:
+    for n in range(500):
+        store.create(f"config {n:03d}", Configuration.new(f"config {n:03d}").to_data())
+    tools = [{"type": "function", "name": f"tool_{n}", "description": f"Tool number {n}",
+              "parameters": {"type": "object", "properties": {}}} for n in range(128)]
+    big = Configuration.new("big")
+    big.values["tools"] = tools
+    saved(store, big)
+    window = make_window()
+    for name in ("big", "config 001", "big", "config 002"):  # warm up the per-endpoint forms
+        window.select_configuration(name)
+    timings = []
+    for name in ("big", "config 003", "big", "config 004"):
+        started = time.perf_counter()
+        window.select_configuration(name)
+        timings.append(time.perf_counter() - started)
+    assert window.current_name() == "config 004"
+    assert max(timings) < 0.05, [f"{t * 1000:.1f} ms" for t in timings]
