@@ -135,8 +135,13 @@ def _plain_secrets(config: Configuration, keys: ApiKeys) -> list[str]:
 
 
 def load_configuration(store: ConfigStore, name: str) -> Configuration:
-    """A saved configuration; ``ValueError`` says what is wrong with its content."""
-    return Configuration.from_data(name, store.load(name))
+    """A saved configuration. A file whose content can't be read is moved
+    aside (never deleted) and the ``ConfigLoadError`` raised says why and where."""
+    data = store.load(name)
+    try:
+        return Configuration.from_data(name, data)
+    except ValueError as error:
+        raise store.move_aside(name, str(error)) from error
 
 
 def save_configuration(store: ConfigStore, keys: ApiKeys, config: Configuration) -> None:
