@@ -51,7 +51,7 @@ def _choice_editor(spec: Field, choice: Choice, changed: Callable[[], None]) -> 
     for index, option in enumerate(choice.options):
         box.addItem(option.value, option.value)
         box.setItemData(index, option.help, Qt.ItemDataRole.ToolTipRole)
-    box.currentIndexChanged.connect(changed)
+    box.currentIndexChanged.connect(lambda _index: changed())
 
     def read() -> Any:
         value = box.currentData()
@@ -69,7 +69,7 @@ def _text_editor(spec: Field, changed: Callable[[], None]) -> _Editor:
     line.setClearButtonEnabled(True)
     if spec.default not in (NOT_SET, None, ""):
         line.setPlaceholderText(str(spec.default))
-    line.textChanged.connect(changed)
+    line.textChanged.connect(lambda _text: changed())
     return _Editor(line, lambda: line.text().strip() or None,
                    lambda value: line.setText("" if value is None else str(value)))
 
