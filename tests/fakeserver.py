@@ -58,9 +58,10 @@ _BETA_PATHS = {
     "/v1/realtime/sessions": "realtime.session",
     "/v1/realtime/transcription_sessions": "realtime.transcription_session",
     "/openai/realtimeapi/sessions": "realtime.session",
+    "/openai/realtimeapi/transcription_sessions": "realtime.transcription_session",
 }
 _GA_PATHS = {"/v1/realtime/client_secrets", "/openai/v1/realtime/client_secrets"}
-_TRANSLATION_PATH = "/v1/realtime/translations/client_secrets"
+_TRANSLATION_PATHS = {"/v1/realtime/translations/client_secrets", "/openai/v1/realtime/translations/client_secrets"}
 _AZURE_PREFIX = "/openai/"
 
 
@@ -224,7 +225,7 @@ class FakeRealtimeServer:
 
     def _service(self, request: RecordedRequest) -> tuple[int, dict[str, Any]]:
         path = request.path
-        known = path in _BETA_PATHS or path in _GA_PATHS or path == _TRANSLATION_PATH
+        known = path in _BETA_PATHS or path in _GA_PATHS or path in _TRANSLATION_PATHS
         if request.method != "POST" or not known:
             return 404, _error_body(f"Invalid URL ({request.method} {path})")
         azure = path.startswith(_AZURE_PREFIX)
@@ -240,7 +241,7 @@ class FakeRealtimeServer:
                     "The beta Realtime sessions API has been turned off; "
                     "use POST /v1/realtime/client_secrets.", code="beta_api_shape_disabled")
             return 200, _beta_session(request.body, _BETA_PATHS[path])
-        return 200, _ga_secret(request.body, translation=path == _TRANSLATION_PATH)
+        return 200, _ga_secret(request.body, translation=path in _TRANSLATION_PATHS)
 
     def _authorised(self, headers: Mapping[str, str], azure: bool) -> bool:
         if azure and headers.get("api-key") == self.api_key:

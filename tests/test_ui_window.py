@@ -109,8 +109,9 @@ WindowFactory = Callable[..., MainWindow]
 def make_window(qtbot: Any, store: ConfigStore, keys: ApiKeys, settings: QSettings, clock: FakeClock,
                 dialogs: FakeDialogs) -> WindowFactory:
     def make(pool: Pool | None = None, **overrides: Any) -> MainWindow:
-        services = Services(store=store, keys=keys, settings=settings, clock=clock,
-                            pool=pool or ImmediatePool(), env={}, **overrides)
+        given: dict[str, Any] = dict(store=store, keys=keys, settings=settings, clock=clock,
+                                     pool=pool or ImmediatePool(), env={})
+        services = Services(**{**given, **overrides})
         window = MainWindow(services, dialogs)  # type: ignore[arg-type]
         qtbot.addWidget(window)
         window.show()
@@ -464,14 +465,14 @@ def test_window_remembers_size_splitters_and_last_configuration(
     saved(store, Configuration.new("A"))
     saved(store, Configuration.new("B"))
     window = make_window()
-    window.resize(1100, 720)
+    window.resize(700, 520)  # the offscreen screen is 800x600
     window.select_configuration("B")
-    window.splitter.setSizes([300, 800])
+    window.splitter.setSizes([250, 450])
     sizes = window.splitter.sizes()
     window.close()
     again = make_window()
     assert again.current_name() == "B"
-    assert (again.width(), again.height()) == (1100, 720)
+    assert (again.width(), again.height()) == (700, 520)
     assert again.splitter.sizes() == sizes
 
 

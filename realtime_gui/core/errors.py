@@ -116,6 +116,9 @@ class MintError(Exception):
         self.error_type = context.get("error_type")
         self.code = context.get("code")
         self.service_message = context.get("service_message")
+        # Which service and authentication style the request went to; the
+        # caller that knows the configuration fills it in.
+        self.sent_to: str | None = None
         known = {
             "status": self.status,
             "request_id": self.request_id,
@@ -141,9 +144,10 @@ class MintError(Exception):
 
     def __str__(self) -> str:
         text = " ".join(part for part in (self.message, self.advice) if part)
-        if self.request_id:
-            text += f" (request id: {self.request_id})"
-        return text
+        notes = [f"request id: {self.request_id}"] if self.request_id else []
+        if self.sent_to:
+            notes.append(f"sent to {self.sent_to}")
+        return text + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def _rebuild(cls: type[MintError], state: dict[str, Any]) -> MintError:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from .config import Configuration
 from .declaration import field_for_path, nodes
-from .errors import ConfigurationInvalidError, InvalidRequestError
+from .errors import ConfigurationInvalidError, InvalidRequestError, MintError
 from .schema import Field, Placed
 from .types import Secret, ToolList
 from .validate import validate
@@ -55,7 +55,7 @@ def mint_configuration(
 ) -> MintResult:
     """Mint a client secret with ``config``; raises a ``MintError`` subclass."""
     from .mint import mint  # deferred: loads httpx, which the window wants after its first paint
-    from .prepare import prepare_request
+    from .prepare import prepare_request, service_summary
 
     problems = validate(config)
     if problems:
@@ -66,10 +66,13 @@ def mint_configuration(
     try:
         result = mint(request, transport=transport, connect_timeout=connect_timeout,
                       read_timeout=read_timeout, secrets=secrets, cancel=cancel)
-    except InvalidRequestError as error:
-        spot = map_param(config.endpoint, error.param)
-        if spot is not None:
-            error.field_path, error.field_label = spot.path, spot.node.label
+    except MintError as error:
+        error.sent_to = service_summary(config, env)
+        error.details["service"] = error.sent_to
+        if isinstance(error, InvalidRequestError):
+            spot = map_param(config.endpoint, error.param)
+            if spot is not None:
+                error.field_path, error.field_label = spot.path, spot.node.label
         raise
     # A service may echo the session back with an MCP token in it; whatever
     # shows or prints the answer must not carry it.

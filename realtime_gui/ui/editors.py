@@ -16,21 +16,19 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any, Callable, ClassVar, Iterator
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette, QTextCursor, QWheelEvent
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QCompleter, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtGui import QPalette, QWheelEvent
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from ..core.schema import NOT_SET, Field
-from ..core.types import Secret, Shape, Voice, parse_json_text
-from .style import monospace
+from ..core.types import Shape
 
-__all__ = ["Editor", "EditorContext", "ItemProblem", "choices_for", "make_editor", "register", "set_dim"]
+__all__ = [
+    "ChoiceEditor", "Combo", "Editor", "EditorContext", "ItemProblem", "ListedEditor", "MultiChoiceEditor",
+    "NoStrayWheel", "choices_for", "h_box", "make_editor", "register", "set_dim",
+]
 
 ItemProblem = tuple[str, str, str]  # (wire path, label, detail), as editor_problems reports them
 
@@ -60,6 +58,7 @@ def register(*kinds: str) -> Callable[[Factory], Factory]:
 
 
 def make_editor(field: Field, ctx: EditorContext, parent: QWidget) -> Editor:
+    """The editor for the field's type; the editor modules register themselves when imported."""
     return _FACTORIES.get(field.type.kind, _FACTORIES["text"])(field, ctx, parent)
 
 
@@ -156,8 +155,9 @@ class Editor:
     def mark_items(self, problems: list[tuple[str, str]]) -> None:
         """Problems inside the value, as ``(relative path like [1].name, message)``."""
 
-    def focus_item(self, relative: str) -> bool:
-        return False
+    def focus_item(self, relative: str) -> QWidget | None:
+        """Select the item a relative path names; the widget to focus, if any."""
+        return None
 
     def _show(self, value: Any) -> None:
         raise NotImplementedError
@@ -184,7 +184,7 @@ class Editor:
 
 # --- widgets that behave inside a scrolling form -----------------------------
 
-class _NoStrayWheel:
+class NoStrayWheel:
     """A wheel over a box without focus scrolls the form instead of changing the value."""
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -194,7 +194,7 @@ class _NoStrayWheel:
             event.ignore()
 
 
-class Combo(_NoStrayWheel, QComboBox):
+class Combo(NoStrayWheel, QComboBox):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -202,31 +202,7 @@ class Combo(_NoStrayWheel, QComboBox):
         self.setMinimumContentsLength(16)
 
 
-class _Spin(_NoStrayWheel, QSpinBox):
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-
-class _DoubleSpin(_NoStrayWheel, QDoubleSpinBox):
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-
-def _lines_high(edit: QPlainTextEdit, lines: int) -> None:
-    margin = 2 * (edit.frameWidth() + int(edit.document().documentMargin()))
-    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + margin)
-
-
-def _replace_text(edit: QPlainTextEdit, text: str) -> None:
-    """Replace all text as one undoable step (setPlainText would clear the undo history)."""
-    cursor = edit.textCursor()
-    cursor.select(QTextCursor.SelectionType.Document)
-    cursor.insertText(text)
-
-
-def _h_box(parent: QWidget) -> tuple[QWidget, QHBoxLayout]:
+def h_box(parent: QWidget) -> tuple[QWidget, QHBoxLayout]:
     box = QWidget(parent)
     layout = QHBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -311,7 +287,7 @@ class MultiChoiceEditor(Editor):
 
     def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
         super().__init__(field, ctx)
-        self.root, layout = _h_box(parent)
+        self.root, layout = h_box(parent)
         self._options = [o for o in field.type.options  # type: ignore[attr-defined]
                          if o.only is None or ctx.endpoint_id in o.only]
         self._boxes: list[QCheckBox] = []
@@ -341,425 +317,3 @@ class MultiChoiceEditor(Editor):
         checked = {o.value for box, o in zip(self._boxes, self._options) if box.isChecked()}
         kept = [v for v in self._order if v in checked]
         return kept + [o.value for o in self._options if o.value in checked and o.value not in kept]
-
-
-# --- text ----------------------------------------------------------------------
-
-class LineEditor(Editor):
-    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx)
-        self.edit = QLineEdit(parent)
-        self.root = self.focus = self.edit
-        self.edit.textEdited.connect(self._edited)
-
-    def _show(self, value: Any) -> None:
-        if not isinstance(value, str):
-            raise TypeError
-        self.edit.setPlaceholderText("")
-        self.edit.setText(value)
-
-    def _clear(self, text: str) -> None:
-        self.edit.clear()
-        self.edit.setPlaceholderText(text)
-
-    def read(self) -> Any:
-        return self.edit.text()
-
-
-class MultilineEditor(Editor):
-    tall = True
-    lines = 3
-
-    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx)
-        self.edit = QPlainTextEdit(parent)
-        self.edit.setTabChangesFocus(True)
-        _lines_high(self.edit, self.lines)
-        self.root = self.focus = self.edit
-        self.edit.textChanged.connect(self._edited)
-
-    def _show(self, value: Any) -> None:
-        if not isinstance(value, str):
-            raise TypeError
-        self.edit.setPlaceholderText("")
-        self.edit.setPlainText(value)
-
-    def _clear(self, text: str) -> None:
-        self.edit.clear()
-        self.edit.setPlaceholderText(text)
-
-    def read(self) -> Any:
-        return self.edit.toPlainText()
-
-
-class SuggestEditor(Editor):
-    """Free text with suggestions: an editable combo box."""
-
-    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx)
-        self.combo = Combo(parent)
-        self.combo.setEditable(True)
-        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.combo.addItems(list(field.type.suggestions))  # type: ignore[attr-defined]
-        self.combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.root = self.focus = self.combo
-        self.combo.lineEdit().textEdited.connect(self._edited)
-        self.combo.activated.connect(self._edited)
-
-    def to_text(self, value: Any) -> str:
-        if not isinstance(value, str):
-            raise TypeError
-        return value
-
-    def from_text(self, text: str) -> Any:
-        return text
-
-    def _show(self, value: Any) -> None:
-        self.combo.lineEdit().setPlaceholderText("")
-        self.combo.setEditText(self.to_text(value))
-
-    def _clear(self, text: str) -> None:
-        self.combo.setEditText("")
-        self.combo.lineEdit().setPlaceholderText(text)
-
-    def read(self) -> Any:
-        return self.from_text(self.combo.currentText())
-
-
-@register("voice")
-class VoiceEditor(SuggestEditor):
-    def to_text(self, value: Any) -> str:
-        if not isinstance(value, (str, dict)):
-            raise TypeError
-        return Voice.to_text(value)
-
-    def from_text(self, text: str) -> Any:
-        return Voice.from_text(text)
-
-
-@register("text")
-def _text_editor(field: Field, ctx: EditorContext, parent: QWidget) -> Editor:
-    kind = field.type
-    if getattr(kind, "multiline", False):
-        return MultilineEditor(field, ctx, parent)
-    if getattr(kind, "suggestions", ()):
-        return SuggestEditor(field, ctx, parent)
-    return LineEditor(field, ctx, parent)
-
-
-@register("secret")
-class SecretEditor(Editor):
-    """A password box. A value kept in the keyring stays a reference until retyped."""
-
-    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx)
-        self.root, layout = _h_box(parent)
-        self.edit = QLineEdit(self.root)
-        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.edit.setFont(monospace())
-        self.edit.textEdited.connect(self._edited)
-        reveal = QToolButton(self.root)
-        reveal.setText("Show")
-        reveal.setCheckable(True)
-        reveal.setToolTip("Show or hide what is typed")
-        reveal.toggled.connect(self._reveal)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(reveal)
-        self.focus = self.edit
-        self._ref: Any = None
-
-    def _reveal(self, shown: bool) -> None:
-        self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-
-    def _show(self, value: Any) -> None:
-        if Secret.is_ref(value):
-            self._ref = value
-            self.edit.clear()
-            self.edit.setPlaceholderText("•••• (in keyring)")
-            return
-        if not isinstance(value, str):
-            raise TypeError
-        self._ref = None
-        self.edit.setPlaceholderText("")
-        self.edit.setText(value)
-
-    def _clear(self, text: str) -> None:
-        self._ref = None
-        self.edit.clear()
-        self.edit.setPlaceholderText(text)
-
-    def read(self) -> Any:
-        text = self.edit.text()
-        return self._ref if not text and self._ref is not None else text
-
-
-@register("stringlist")
-class StringListEditor(MultilineEditor):
-    """One value per line; blank lines and surrounding spaces are dropped."""
-
-    def _show(self, value: Any) -> None:
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise TypeError
-        self.edit.setPlaceholderText("One per line")
-        self.edit.setPlainText("\n".join(value))
-
-    def read(self) -> Any:
-        return [line.strip() for line in self.edit.toPlainText().splitlines() if line.strip()]
-
-
-# --- numbers -------------------------------------------------------------------
-
-def _decimals(step: float) -> int:
-    exponent = Decimal(str(step)).normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
-
-
-class _SpinEditor(Editor):
-    """Shared by number boxes: while not set, the box shows the default's words."""
-
-    compact = True
-    spin: QSpinBox | QDoubleSpinBox
-
-    def _attach(self, spin: QSpinBox | QDoubleSpinBox) -> None:
-        self.spin = spin
-        spin.setMinimumWidth(200)  # room for the words of a default, such as "chosen by the service"
-        spin.valueChanged.connect(self._spun)
-
-    def _spun(self) -> None:
-        if not self._quiet:
-            self.spin.setSpecialValueText("")
-            self._edited()
-
-    def _clear(self, text: str) -> None:
-        # The special value text stands in for the minimum while nothing is set.
-        self.spin.setSpecialValueText(text)
-        self.spin.setValue(self.spin.minimum())
-
-    def _ensure_value(self) -> None:
-        self.spin.setSpecialValueText("")
-
-
-@register("number")
-class NumberEditor(_SpinEditor):
-    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx)
-        kind: Any = field.type
-        spin = _DoubleSpin(parent)
-        spin.setDecimals(max(kind.decimals, _decimals(kind.step)))
-        spin.setRange(-1e12 if kind.minimum is None else kind.minimum, 1e12 if kind.maximum is None else kind.maximum)
-        spin.setSingleStep(kind.step)
-        self._attach(spin)
-        self.root = self.focus = spin
-
-    def _show(self, value: Any) -> None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise TypeError
-        self.spin.setSpecialValueText("")
-        self.spin.setValue(value)
-
-    def read(self) -> Any:
-        return self.spin.value()
-
-
-@register("integer")
-class IntegerEditor(_SpinEditor):
-    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx)
-        kind: Any = field.type
-        spin = _Spin(parent)
-        spin.setRange(-(2**31) if kind.minimum is None else kind.minimum, 2**31 - 1 if kind.maximum is None else kind.maximum)
-        if kind.unit:
-            spin.setSuffix(f" {kind.unit}")
-        self._attach(spin)
-        self.root = self.focus = spin
-
-    def _show(self, value: Any) -> None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError
-        self.spin.setSpecialValueText("")
-        self.spin.setValue(value)
-
-    def read(self) -> Any:
-        return self.spin.value()
-
-
-@register("tokenlimit")
-class TokenLimitEditor(_SpinEditor):
-    """A number of tokens, or ``"inf"`` for the model's own limit."""
-
-    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx)
-        kind: Any = field.type
-        self.root, layout = _h_box(parent)
-        spin = _Spin(self.root)
-        spin.setRange(kind.minimum, kind.maximum)
-        spin.setSuffix(" tokens")
-        self._attach(spin)
-        self.inf = QCheckBox("inf (the model's limit)", self.root)
-        self.inf.clicked.connect(self._inf_clicked)
-        layout.addWidget(spin)
-        layout.addWidget(self.inf)
-        layout.addStretch(1)
-        self.focus = self.root
-        self._sync()
-
-    def _inf_clicked(self) -> None:
-        self._sync()
-        self._edited()
-
-    def _sync(self) -> None:
-        limited = not self.inf.isChecked()
-        self.spin.setEnabled(limited)
-        self.root.setFocusProxy(self.spin if limited else self.inf)
-
-    def _show(self, value: Any) -> None:
-        if value != "inf" and (isinstance(value, bool) or not isinstance(value, int)):
-            raise TypeError
-        self.inf.setChecked(value == "inf")
-        self.spin.setSpecialValueText("")
-        if value != "inf":
-            self.spin.setValue(value)
-        self._sync()
-
-    def _clear(self, text: str) -> None:
-        self.inf.setChecked(False)
-        self._sync()
-        super()._clear(text)
-
-    def read(self) -> Any:
-        return "inf" if self.inf.isChecked() else self.spin.value()
-
-
-@register("boolean")
-class BooleanEditor(Editor):
-    """A check box; partly checked while nothing is set and the default is unknown."""
-
-    compact = True
-
-    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx)
-        self.box = QCheckBox(parent)
-        self.root = self.focus = self.box
-        self.box.clicked.connect(self._clicked)
-
-    def _clicked(self) -> None:
-        self._settle()
-        self._edited()
-
-    def _settle(self) -> None:
-        self.box.setTristate(False)
-        self.box.setText("")
-
-    def _show(self, value: Any) -> None:
-        if not isinstance(value, bool):
-            raise TypeError
-        self._settle()
-        self.box.setChecked(value)
-
-    def _clear(self, text: str) -> None:
-        self.box.setCheckState(Qt.CheckState.PartiallyChecked)  # makes the box tristate for now
-        self.box.setText(text)
-
-    def _ensure_value(self) -> None:
-        if self.box.checkState() == Qt.CheckState.PartiallyChecked:
-            self.box.setCheckState(Qt.CheckState.Unchecked)
-        self._settle()
-
-    def read(self) -> Any:
-        return self.box.checkState() == Qt.CheckState.Checked
-
-
-# --- JSON ----------------------------------------------------------------------
-
-@register("json")
-class JsonEditor(Editor):
-    """Monospace JSON with pretty-printing, a template and live checks.
-
-    While the text is malformed, ``value()`` keeps the last value that parsed
-    and ``problem()`` says where the text breaks.
-    """
-
-    tall = True
-
-    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx)
-        self.root = QWidget(parent)
-        column = QVBoxLayout(self.root)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
-        self.edit = QPlainTextEdit(self.root)
-        self.edit.setFont(monospace())
-        self.edit.setTabChangesFocus(True)
-        self.edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        _lines_high(self.edit, 6)
-        self.edit.textChanged.connect(self._typed)
-        self.focus = self.edit
-        bar, row = _h_box(self.root)
-        pretty = QPushButton("Pretty-print", bar)
-        pretty.clicked.connect(self._pretty)
-        row.addWidget(pretty)
-        self._template: Any = getattr(field.type, "template", None)
-        if self._template is not None:
-            insert = QPushButton("Insert template", bar)
-            insert.setToolTip(json.dumps(self._template, indent=2))
-            insert.clicked.connect(lambda: _replace_text(self.edit, json.dumps(self._template, indent=2)))
-            row.addWidget(insert)
-        self.status = QLabel(bar)
-        self.status.setProperty("role", "muted")
-        row.addWidget(self.status, 1)
-        column.addWidget(self.edit)
-        column.addWidget(bar)
-        self._good: Any = NOT_SET  # the last value the text held
-        self._error: str | None = None
-
-    def _show(self, value: Any) -> None:
-        self.edit.setPlainText(json.dumps(value, indent=2, ensure_ascii=False))
-        self._good, self._error = value, None
-        self.status.setText("")
-
-    def _clear(self, text: str) -> None:
-        self.edit.clear()
-        hint = "; “Insert template” starts from an example" if self._template is not None else ""
-        self.edit.setPlaceholderText(f"Not set: {text}{hint}")
-        self._good, self._error = NOT_SET, None
-        self.status.setText("")
-
-    def load_draft(self, text: str) -> None:
-        with self._silenced():
-            self.edit.setPlainText(text)
-        self._dirty = True
-        self._check()
-
-    def _typed(self) -> None:
-        if not self._quiet:
-            self._check()
-            self._edited()
-
-    def _check(self) -> None:
-        text = self.edit.toPlainText()
-        try:
-            value = parse_json_text(text) if text.strip() else NOT_SET
-        except ValueError as error:
-            self._error = str(error)
-            self.status.setText("⚠ " + self._error.removeprefix("is not valid JSON: "))
-            return
-        self._error = None if value is not NOT_SET else "is empty; enter JSON, or choose Not set"
-        if value is NOT_SET:
-            self.status.setText("")
-            return
-        self._good = value
-        trouble = self.field.type.check(value)
-        self.status.setText(f"⚠ {trouble}" if trouble else "✓ valid")
-
-    def _pretty(self) -> None:
-        if self._error is None and self._good is not NOT_SET and self.edit.toPlainText().strip():
-            _replace_text(self.edit, json.dumps(self._good, indent=2, ensure_ascii=False))
-
-    def problem(self) -> str | None:
-        return self._error if self._dirty else None
-
-    def draft(self) -> str | None:
-        return self.edit.toPlainText() if self.problem() else None
-
-    def read(self) -> Any:
-        return self._good
