@@ -213,3 +213,39 @@ def test_every_drawn_beta_body_converts_to_a_conforming_ga_body(official_schemas
     back = convert(ga, "beta").configuration
     carried = {k: v for k, v in back.values.items() if k in ga.values}
     assert carried == {k: v for k, v in config.values.items() if k in ga.values}
+
+
+REALISTIC_BETA_BODIES = [
+    {"model": "gpt-4o-realtime-preview-2024-12-17", "voice": "verse"},
+    {"model": "gpt-4o-realtime-preview", "modalities": ["audio", "text"], "instructions": "You are a helpful "
+     "assistant.", "voice": "alloy", "input_audio_format": "pcm16", "output_audio_format": "pcm16",
+     "input_audio_transcription": {"model": "whisper-1"}, "turn_detection": {"type": "server_vad",
+     "threshold": 0.5, "prefix_padding_ms": 300, "silence_duration_ms": 500, "create_response": True},
+     "tools": [], "tool_choice": "auto", "temperature": 0.8, "max_response_output_tokens": "inf"},
+    {"model": "gpt-4o-mini-realtime-preview", "modalities": ["text"], "turn_detection": None,
+     "max_response_output_tokens": 1024},
+    {"model": "gpt-4o-realtime-preview", "input_audio_format": "g711_ulaw", "output_audio_format": "g711_ulaw",
+     "voice": "shimmer", "turn_detection": {"type": "semantic_vad", "eagerness": "low",
+                                            "interrupt_response": False},
+     "input_audio_noise_reduction": {"type": "far_field"}},
+    {"model": "gpt-4o-realtime-preview", "tools": [{"type": "function", "name": "get_weather",
+     "description": "Weather for a city", "parameters": {"type": "object", "properties": {"city": {
+         "type": "string"}}, "required": ["city"]}}], "tool_choice": "get_weather", "temperature": 0.6},
+    {"model": "gpt-4o-realtime-preview", "input_audio_transcription": {"model": "gpt-4o-transcribe",
+     "language": "de", "prompt": "Fachbegriffe"}, "speed": 1.2, "tracing": "auto"},
+]
+
+
+@pytest.mark.parametrize("body", REALISTIC_BETA_BODIES)
+def test_realistic_beta_bodies_convert_to_conforming_ga(official_schemas: dict[str, Any], body: dict[str, Any]) -> None:
+    imported = import_body(body)
+    assert imported.endpoint == "beta" and imported.unknown == [] and imported.problems == []
+    beta = imported.configuration("old")
+    assert real_body(beta) == body
+    conversion = convert(beta, "ga")
+    ga_body = real_body(conversion.configuration)
+    assert [e.message for e in validator(official_schemas, "ga").iter_errors(ga_body)] == []
+    dropped = {label for label, _ in conversion.dropped}
+    assert dropped == ({"Temperature (temperature)"} if "temperature" in body else set())
+    back = real_body(convert(conversion.configuration, "beta").configuration)
+    assert back == {k: v for k, v in body.items() if k != "temperature"}
