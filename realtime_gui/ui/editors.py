@@ -3,7 +3,7 @@
 An editor is a plain object that owns its widgets, not a QObject: a form
 builds dozens at start-up and every Qt object costs.  It shows canonical
 values and reports user edits to ``on_edit``; the not set / set / off state
-belongs to the row around it (``form.FieldRow``).
+belongs to the row around it (``form_rows.FieldRow``).
 
 Reading back is lossless: until the user touches an editor, ``value()``
 returns exactly what ``load`` was given, so a value the widgets can only
@@ -16,18 +16,21 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable, ClassVar, Iterator
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette, QWheelEvent
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from ..core.schema import NOT_SET, Field
 from ..core.types import Shape
 
+if TYPE_CHECKING:  # only annotations need it; importing it costs start-up time
+    from PySide6.QtGui import QWheelEvent
+
 __all__ = [
     "ChoiceEditor", "Combo", "Editor", "EditorContext", "ItemProblem", "ListedEditor", "MultiChoiceEditor",
-    "NoStrayWheel", "choices_for", "h_box", "make_editor", "register", "set_dim",
+    "NoStrayWheel", "choices_for", "h_box", "make_editor", "register", "set_dim", "set_role",
 ]
 
 ItemProblem = tuple[str, str, str]  # (wire path, label, detail), as editor_problems reports them
@@ -75,7 +78,18 @@ def set_dim(widget: QWidget, dim: bool) -> None:
         grey = widget.palette().color(QPalette.ColorRole.PlaceholderText)
         for role in _TEXT_ROLES:
             palette.setColor(role, grey)
-    widget.setPalette(palette)
+    # A style sheet gives each widget a palette of its own, so inner line edits
+    # and check boxes would no longer follow their parent: set theirs too.
+    for each in (widget, *widget.findChildren(QLineEdit), *widget.findChildren(QCheckBox)):
+        each.setPalette(palette)
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Switch the ``role`` the app's style sheet keys on (``muted``, ``problem``)."""
+    if widget.property("role") != role:
+        widget.setProperty("role", role)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 def _ignore() -> None:

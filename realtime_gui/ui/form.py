@@ -14,11 +14,13 @@ fields' values simply stay in the configuration's dict.
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QFrame, QGridLayout, QHBoxLayout, QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
+)
 
 from ..core import declaration
 from ..core.body import applies
@@ -29,9 +31,12 @@ from . import number_editors, text_editors, tools_editor  # noqa: F401  (they re
 from .editors import EditorContext
 from .form_rows import INDENT, SET, FieldRow, GroupRow, Row
 
+if TYPE_CHECKING:  # only annotations need it; importing it costs start-up time
+    from PySide6.QtGui import QShowEvent
+
 __all__ = ["FormView"]
 
-FIRST_SCREEN = 16  # rows a new form builds at once; later sections are built while idle
+FIRST_SCREEN = 8  # rows (about a screenful) a new form builds at once; the rest are built while idle
 IDLE_STEP_MS = 15  # pause between sections built while idle, so input and painting go first
 
 
@@ -48,6 +53,7 @@ class _Section(QWidget):
         head = QHBoxLayout()
         self.header = QToolButton(self)
         self.header.setText(title)
+        self.header.setToolTip(f"Show or hide {title}")
         self.header.setAutoRaise(True)
         self.header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         font = self.header.font()
@@ -132,6 +138,7 @@ class _EndpointForm(QScrollArea):
             column.addWidget(section)
         column.addStretch(1)
         self.setWidget(content)
+        self._content = content
 
     def pending(self) -> list[str]:
         return [title for title in self.sections if title in self._pending]
@@ -145,22 +152,27 @@ class _EndpointForm(QScrollArea):
     def build(self, title: str) -> list[Row]:
         """Build a section's rows, if not built yet; returns the new rows."""
         spots = self._pending.pop(title, [])
-        section = self.sections.get(title)
+        section = self.sections[title]
+        # Widgets added to a visible parent show up one event loop later, and the
+        # layout sizes them only then; hiding the body while it fills avoids that flash.
+        shown = section.body.isVisibleTo(section)
+        section.body.hide()
         new: list[Row] = []
         for spot in spots:
             parent = self.by_id.get(spot.node.id.rpartition(".")[0])
             depth = spot.node.id.count(".")
             row: Row
             if isinstance(spot.node, Group):
-                row = GroupRow(spot.node, spot.path, spot.nullable, section.body, self._on_edit, depth)  # type: ignore[union-attr]
+                row = GroupRow(spot.node, spot.path, spot.nullable, section.body, self._on_edit, depth)
             else:
-                row = FieldRow(spot.node, spot.path, spot.nullable, self.ctx, section.body,  # type: ignore[union-attr, arg-type]
+                row = FieldRow(spot.node, spot.path, spot.nullable, self.ctx, section.body,  # type: ignore[arg-type]
                                self._on_edit, depth)
             if isinstance(parent, GroupRow):
                 parent.children.append(row)
-            section.next_row = row.lay_out(section.grid, section.next_row)  # type: ignore[union-attr]
+            section.next_row = row.lay_out(section.grid, section.next_row)
             self.by_path[spot.path] = self.by_id[spot.node.id] = row
             new.append(row)
+        section.body.setVisible(shown)
         self.rows += new
         self.when_rows += [row for row in new if row.node.when is not None]
         self.dependents += [row for row in new if isinstance(row, FieldRow) and row.editor.depends_on]
@@ -177,9 +189,11 @@ class _EndpointForm(QScrollArea):
         section = self.sections[self._section_of[row.path.split("[", 1)[0]]]
         if not section.expanded():
             section.header.click()
-            # The rows get their places once the layout has run.
-            QTimer.singleShot(0, lambda: self.ensureWidgetVisible(widget, 40, 60))
-        self.ensureWidgetVisible(widget, 40, 60)
+        # Rows just built or uncovered get their places when the layout next runs;
+        # sizing the content now, synchronously, gives them their places at once.
+        content = self._content
+        content.resize(self.viewport().width(), max(content.sizeHint().height(), self.viewport().height()))
+        self.ensureWidgetVisible(widget, 40, self.viewport().height() // 3)  # with some context around it
 
 
 class FormView(QWidget):
@@ -284,8 +298,7 @@ class FormView(QWidget):
             for title in form.pending():
                 if len(form.rows) >= FIRST_SCREEN:
                     break
-                if title not in self._collapsed:
-                    self._load(form, form.build(title))
+                self._load(form, form.build(title))
         finally:
             form.setUpdatesEnabled(True)
         if self.isVisible():
@@ -305,14 +318,22 @@ class FormView(QWidget):
         if form is None:
             return None, None, ""
         title = form.section_for(path)
-        if title is not None and title in form.pending():
-            self._load(form, form.build(title))
+        if title is not None:
+            self._build_through(form, title)
         return (form, *form.row_for(path))
+
+    def _build_through(self, form: _EndpointForm, title: str) -> None:
+        """Build the sections up to ``title``, in order, so Tab visits rows top to bottom."""
+        if title in form.pending():
+            for each in form.pending():
+                self._load(form, form.build(each))
+                if each == title:
+                    break
 
     def _build_next(self) -> None:
         form = self._current()
-        titles = [t for t in form.pending() if t not in self._collapsed] if form else []
-        if form and titles:
+        titles = form.pending() if form else []
+        if form and titles:  # collapsed ones too, to keep the build (and Tab) order
             form.setUpdatesEnabled(False)
             self._load(form, form.build(titles[0]))
             form.setUpdatesEnabled(True)
@@ -374,5 +395,5 @@ class FormView(QWidget):
             return
         self._collapsed.discard(title)
         form = self._current()
-        if form is not None and title in form.pending():
-            self._load(form, form.build(title))
+        if form is not None:
+            self._build_through(form, title)

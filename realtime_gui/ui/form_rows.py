@@ -21,7 +21,15 @@ from .editors import Editor, EditorContext, make_editor, set_dim
 
 __all__ = ["INDENT", "SET", "FieldRow", "GroupRow", "Row", "StateChip"]
 
-SET: Any = type("_Set", (), {"__repr__": lambda self: "SET"})()  # the "set" state of a chip
+
+class _Set:
+    """The state of a row whose editor's value is sent."""
+
+    def __repr__(self) -> str:
+        return "SET"
+
+
+SET: Any = _Set()
 INDENT = 18  # pixels per level of nesting
 _MAX_MARKS = 3  # messages shown under one row; the rest are counted
 
@@ -37,6 +45,7 @@ class StateChip(QToolButton):
         super().__init__(parent)
         self.setAutoRaise(True)
         self.setFixedWidth(84)
+        self.setToolTip("What is sent for this field; click to change it")
         self.choices: list[tuple[Any, str, str]] = []  # (state, chip text, menu text)
         self._state: Any = NOT_SET
         self._on_choose = on_choose
@@ -44,7 +53,7 @@ class StateChip(QToolButton):
 
     def show_state(self, state: Any) -> None:
         self._state = state
-        text = next((chip for s, chip, _ in self.choices if _same(s, state)), str(state))
+        text = next((chip for s, chip, _ in self.choices if _same(s, state)), "off" if state is None else str(state))
         self.setText(f"{text} ▾")
         set_dim(self, state is NOT_SET)
 
@@ -52,7 +61,10 @@ class StateChip(QToolButton):
         # Built on demand: a menu per row at start-up would cost more than all the rows.
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        for state, _, text in self.choices:
+        choices = self.choices
+        if not any(_same(state, self._state) for state, _, _ in choices):  # loaded, though not allowed here
+            choices = [*choices, (self._state, "", f"{self.text().removesuffix(' ▾')}: not allowed here")]
+        for state, _, text in choices:
             action = menu.addAction(text)
             action.setCheckable(True)
             action.setChecked(_same(state, self._state))
@@ -74,7 +86,6 @@ class _Row:
         self._parent = parent
         self.label = QLabel(node.label, parent)
         self.label.setIndent(depth * INDENT)
-        self.chip = StateChip(parent, self._choose)
         self._state: Any = NOT_SET
         self._open = True  # the enclosing group is sent as an object
         self._applies = True  # the node's `when` condition holds
@@ -83,7 +94,7 @@ class _Row:
         self._note_row = 0
         self._tip = ""
 
-    def add_to(self, grid: QGridLayout, row: int, editor: QWidget, tall: bool, compact: bool) -> int:
+    def _place(self, grid: QGridLayout, row: int, editor: QWidget, tall: bool, compact: bool) -> int:
         """Lay the row out from grid row ``row``; returns the next free one."""
         top = Qt.AlignmentFlag.AlignTop if tall else Qt.AlignmentFlag.AlignVCenter
         if tall:  # line the label up with the first line of text, not the frame
@@ -158,6 +169,7 @@ class FieldRow(_Row):
         self._default_text = field.default_text(ctx.shape)
         self.editor: Editor = make_editor(field, ctx, parent)
         self.editor.on_edit = self._edited
+        self.chip = StateChip(parent, self._choose)  # made after the editor, so Tab reaches it second
         self.focus = self.editor.focus
         self.focus.setAccessibleName(field.label)
         self.label.setBuddy(self.focus)
@@ -171,7 +183,7 @@ class FieldRow(_Row):
         self._set_state(NOT_SET)
 
     def lay_out(self, grid: QGridLayout, row: int) -> int:
-        return self.add_to(grid, row, self.editor.root, self.editor.tall, self.editor.compact)
+        return self._place(grid, row, self.editor.root, self.editor.tall, self.editor.compact)
 
     def load(self, value: Any) -> None:
         """Show a canonical value: ``NOT_SET``, ``None`` (off) or a value."""
@@ -235,6 +247,7 @@ class GroupRow(_Row):
         self.label.setFont(font)
         self.summary = QLabel(parent)
         self.summary.setProperty("role", "muted")
+        self.chip = StateChip(parent, self._choose)
         self.focus = self.chip
         self.chip.setAccessibleName(group.label)
         self.label.setBuddy(self.chip)
@@ -252,7 +265,7 @@ class GroupRow(_Row):
         self._set_state(NOT_SET)
 
     def lay_out(self, grid: QGridLayout, row: int) -> int:
-        return self.add_to(grid, row, self.summary, False, False)
+        return self._place(grid, row, self.summary, False, False)
 
     def load(self, value: Any) -> None:
         self._loaded = value
@@ -267,7 +280,7 @@ class GroupRow(_Row):
         self._state = state
         self.chip.show_state(state)
         if state is NOT_SET:
-            text = f"Sent when a field below is set. Default: {self.group.default_note or 'chosen by the service'}"
+            text = f"Sent if a field below is set · default: {self.group.default_note or 'chosen by the service'}"
         elif state is SET:
             text = "Sent, even with nothing set below"
         elif state is None:

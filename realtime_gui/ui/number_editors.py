@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -26,10 +25,9 @@ class _DoubleSpin(NoStrayWheel, QDoubleSpinBox):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
-
 def _decimals(step: float) -> int:
-    exponent = Decimal(str(step)).normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
+    """The decimal places a step needs: 0.05 needs 2."""
+    return len(f"{step:.12f}".rstrip("0").partition(".")[2])
 
 
 class _SpinEditor(Editor):
@@ -64,7 +62,8 @@ class NumberEditor(_SpinEditor):
         kind: Any = field.type
         spin = _DoubleSpin(parent)
         spin.setDecimals(max(kind.decimals, _decimals(kind.step)))
-        spin.setRange(-1e12 if kind.minimum is None else kind.minimum, 1e12 if kind.maximum is None else kind.maximum)
+        spin.setRange(-1e12 if kind.minimum is None else kind.minimum,
+                      1e12 if kind.maximum is None else kind.maximum)
         spin.setSingleStep(kind.step)
         self._attach(spin)
         self.root = self.focus = spin
@@ -85,7 +84,9 @@ class IntegerEditor(_SpinEditor):
         super().__init__(field, ctx)
         kind: Any = field.type
         spin = _Spin(parent)
-        spin.setRange(-(2**31) if kind.minimum is None else kind.minimum, 2**31 - 1 if kind.maximum is None else kind.maximum)
+        # Without a declared bound, the widest a QSpinBox (a C int) can hold.
+        spin.setRange(-(2**31) if kind.minimum is None else kind.minimum,
+                      2**31 - 1 if kind.maximum is None else kind.maximum)
         if kind.unit:
             spin.setSuffix(f" {kind.unit}")
         self._attach(spin)

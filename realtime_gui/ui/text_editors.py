@@ -7,11 +7,13 @@ import json
 from typing import Any
 
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QCompleter, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout, QWidget,
+)
 
 from ..core.schema import NOT_SET, Field
 from ..core.types import Secret, Voice, parse_json_text
-from .editors import Combo, Editor, EditorContext, h_box, register
+from .editors import Combo, Editor, EditorContext, h_box, register, set_role
 from .style import monospace
 
 __all__ = [
@@ -32,8 +34,9 @@ def replace_text(edit: QPlainTextEdit, text: str) -> None:
     cursor.insertText(text)
 
 
-
 class LineEditor(Editor):
+    """One line of text."""
+
     def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
         super().__init__(field, ctx)
         self.edit = QLineEdit(parent)
@@ -55,6 +58,8 @@ class LineEditor(Editor):
 
 
 class MultilineEditor(Editor):
+    """A few lines of text, such as instructions."""
+
     tall = True
     lines = 3
 
@@ -119,6 +124,8 @@ class SuggestEditor(Editor):
 
 @register("voice")
 class VoiceEditor(SuggestEditor):
+    """A built-in voice, or a custom one typed as its ``voice_...`` id."""
+
     def to_text(self, value: Any) -> str:
         if not isinstance(value, (str, dict)):
             raise TypeError
@@ -149,18 +156,19 @@ class SecretEditor(Editor):
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.edit.setFont(monospace())
         self.edit.textEdited.connect(self._edited)
-        reveal = QToolButton(self.root)
-        reveal.setText("Show")
-        reveal.setCheckable(True)
-        reveal.setToolTip("Show or hide what is typed")
-        reveal.toggled.connect(self._reveal)
+        self.reveal = QToolButton(self.root)
+        self.reveal.setText("Show")
+        self.reveal.setCheckable(True)
+        self.reveal.setToolTip("Show or hide what is typed")
+        self.reveal.toggled.connect(self._reveal)
         layout.addWidget(self.edit, 1)
-        layout.addWidget(reveal)
+        layout.addWidget(self.reveal)
         self.focus = self.edit
         self._ref: Any = None
 
     def _reveal(self, shown: bool) -> None:
         self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        self.reveal.setText("Hide" if shown else "Show")
 
     def _show(self, value: Any) -> None:
         if Secret.is_ref(value):
@@ -188,6 +196,8 @@ class SecretEditor(Editor):
 class StringListEditor(MultilineEditor):
     """One value per line; blank lines and surrounding spaces are dropped."""
 
+    lines = 2
+
     def _show(self, value: Any) -> None:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise TypeError
@@ -198,9 +208,7 @@ class StringListEditor(MultilineEditor):
         return [line.strip() for line in self.edit.toPlainText().splitlines() if line.strip()]
 
 
-
-
-# --- JSON ------------------------------------------------------------
+# --- JSON ---------------------------------------------------------------------
 
 @register("json")
 class JsonEditor(Editor):
@@ -246,14 +254,18 @@ class JsonEditor(Editor):
     def _show(self, value: Any) -> None:
         self.edit.setPlainText(json.dumps(value, indent=2, ensure_ascii=False))
         self._good, self._error = value, None
-        self.status.setText("")
+        self._status("")
 
     def _clear(self, text: str) -> None:
         self.edit.clear()
         hint = "; “Insert template” starts from an example" if self._template is not None else ""
         self.edit.setPlaceholderText(f"Not set: {text}{hint}")
         self._good, self._error = NOT_SET, None
-        self.status.setText("")
+        self._status("")
+
+    def _status(self, text: str, trouble: bool = False) -> None:
+        self.status.setText(f"⚠ {text}" if trouble else text)
+        set_role(self.status, "problem" if trouble else "muted")
 
     def load_draft(self, text: str) -> None:
         with self._silenced():
@@ -272,15 +284,15 @@ class JsonEditor(Editor):
             value = parse_json_text(text) if text.strip() else NOT_SET
         except ValueError as error:
             self._error = str(error)
-            self.status.setText("⚠ " + self._error.removeprefix("is not valid JSON: "))
+            self._status(self._error.removeprefix("is not valid JSON: "), trouble=True)
             return
         self._error = None if value is not NOT_SET else "is empty; enter JSON, or choose Not set"
         if value is NOT_SET:
-            self.status.setText("")
+            self._status("")
             return
         self._good = value
-        trouble = self.field.type.check(value)
-        self.status.setText(f"⚠ {trouble}" if trouble else "✓ valid")
+        trouble = self.field.type.check(value)  # its words need the label before them
+        self._status(f"{self.field.label} {trouble}" if trouble else "✓ valid JSON", trouble=bool(trouble))
 
     def _pretty(self) -> None:
         if self._error is None and self._good is not NOT_SET and self.edit.toPlainText().strip():

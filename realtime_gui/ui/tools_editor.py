@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QPushButton, QStackedWidget,
     QVBoxLayout, QWidget,
@@ -41,9 +42,11 @@ class ToolChoiceEditor(ListedEditor):
 
     def update_dependency(self, value: Any) -> None:
         named: list[tuple[Any, str, str]] = []
+        seen: set[str] = set()
         for tool in value if isinstance(value, list) else ():
             choice = self._choice_for(tool)
-            if choice and all(choice[0] != other[0] for other in named):
+            if choice and choice[1] not in seen:  # two tools of one name offer one choice
+                seen.add(choice[1])
                 named.append(choice)
         if named == self._named:
             return
@@ -51,7 +54,9 @@ class ToolChoiceEditor(ListedEditor):
         shown = self.read()
         with self._silenced():
             self.set_choices(self._modes + named)
-            if shown is not NOT_SET:
+            if shown is NOT_SET:
+                self.combo.setCurrentIndex(-1)  # filling an empty combo chose its first item
+            else:
                 self._show(shown)
 
     @staticmethod
@@ -86,6 +91,7 @@ class _KindForm(QFrame):
     def __init__(self, kind: ToolKind, ctx: EditorContext, parent: QWidget, on_edit: Callable[[Any], None]) -> None:
         super().__init__(parent)
         self.setProperty("role", "panel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 8, 6, 8)
         grid.setHorizontalSpacing(12)
@@ -222,7 +228,7 @@ class ToolListEditor(Editor):
             return f"{kind_text} · (a kind of tool realtime-gui doesn't know)"
         name = entry.value.get(kind.required[0]) if kind.required else None
         text = f"{kind.type} · {name or '(unnamed)'}"
-        return text if self.ctx.shape in kind.shapes else f"{text} (not sent on this endpoint)"
+        return text if self.ctx.shape in kind.shapes else f"{text} (this endpoint does not accept it)"
 
     def _refresh_item(self, index: int) -> None:
         item = self.list.item(index)
@@ -238,6 +244,10 @@ class ToolListEditor(Editor):
                               ("Move up", index > 0), ("Move down", 0 <= index < count - 1)):
             self._buttons[name].setEnabled(enabled)
         kind = self.tools.kind_of(self._entries[index].value) if 0 <= index < count else None
+        for other in self._forms.values():  # only the sub-form on show answers to item paths
+            if kind is None or other is not self._forms.get(kind.type):
+                for row in other.rows:
+                    row.set_path(row.node.key)
         if kind is None:
             self._empty.setText("This tool is of a kind realtime-gui doesn't know; it is kept as it is."
                                 if index >= 0 else "No tools. Add one with the buttons on the right.")
@@ -300,7 +310,7 @@ class ToolListEditor(Editor):
         self._insert(len(self._entries), _Entry(item))
         form = self._pages.currentWidget()
         if isinstance(form, _KindForm) and form.rows:
-            form.rows[0].focus.setFocus()
+            form.rows[0].focus.setFocus(Qt.FocusReason.TabFocusReason)  # as by Tab: its text selected
 
     def _duplicate(self) -> None:
         index = self.list.currentRow()
