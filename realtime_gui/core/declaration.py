@@ -185,7 +185,8 @@ _ALL_AUDIO = "beta ga beta-transcription ga-transcription"
 
 FIELDS: tuple[Node, ...] = (
     Group("expires_after", "Expiry", "How long the client secret stays valid.",
-          wire=at("ga ga-transcription translation", "expires_after"), section="Expiry", children=(
+          wire=at("ga ga-transcription translation", "expires_after"), section="Expiry",
+          default_note="10 minutes from creation", children=(
               Field("anchor", "Counted from", "The moment the lifetime is counted from.",
                     type=Choice((Option("created_at", "When the secret is created"),)), default="created_at"),
               Field("seconds", "Lifetime", "Seconds until the secret expires, from 10 seconds to 2 hours.",
