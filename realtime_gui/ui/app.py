@@ -12,22 +12,31 @@ painted and quits: the smoke test's way to look at the real thing.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 if TYPE_CHECKING:
     import httpx
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtCore import QByteArray, QSettings
+    from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
     from ..core.keys import ApiKeys
     from ..core.store import ConfigStore
     from .main_window import MainWindow
     from .worker import Pool
 
-__all__ = ["Dialogs", "Services", "open_window", "run"]
+__all__ = ["Ask", "AskText", "Dialogs", "OpenPath", "SavePath", "Services", "Tell", "WindowMemory",
+           "open_window", "run"]
+
+# The dialogs' shapes, so tests can pass plain functions.
+Ask = Callable[[str, str, tuple[str, ...]], str]  # title, text, buttons -> the button chosen
+AskText = Callable[[str, str, str], str | None]  # title, label, initial text -> text, None if cancelled
+Tell = Callable[[str, str], None]  # title, text
+OpenPath = Callable[[str], Path | None]  # title -> a file to read
+SavePath = Callable[[str, str], Path | None]  # title, suggested name -> a file to write
 
 ORGANIZATION = APPLICATION = "realtime-gui"
 SCREENSHOT_ENV = "REALTIME_GUI_SCREENSHOT"
@@ -60,6 +69,49 @@ class Services:
         settings = (QSettings(str(Path(home) / "window.ini"), QSettings.Format.IniFormat) if home
                     else QSettings(ORGANIZATION, APPLICATION))
         return cls(store=ConfigStore(), keys=ApiKeys(), settings=settings)
+
+
+class WindowMemory:
+    """What the window remembers between runs: its geometry, its splitters,
+    the configuration last open and a few switches. Key names, never keys."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self.settings = settings
+
+    def restore(self, window: QMainWindow, default_size: tuple[int, int]) -> None:
+        """Put the window back where and as large as it was."""
+        if not window.restoreGeometry(self._state("window/geometry")):
+            room = window.screen().availableGeometry()
+            window.resize(min(default_size[0], room.width()), min(default_size[1], room.height()))
+        window.restoreState(self._state("window/state"))
+
+    def restore_splitters(self, splitters: Sequence[QSplitter]) -> bool:
+        """Give the splitters their saved sizes; False if some had none."""
+        restored = [s.restoreState(self._state(f"window/{s.objectName()}")) for s in splitters]
+        return all(restored)
+
+    def _state(self, key: str) -> QByteArray:
+        from PySide6.QtCore import QByteArray
+
+        value = self.settings.value(key)
+        return value if isinstance(value, QByteArray) else QByteArray()
+
+    def save(self, window: QMainWindow, splitters: Sequence[QSplitter], last_configuration: str) -> None:
+        self.settings.setValue("window/geometry", window.saveGeometry())
+        self.settings.setValue("window/state", window.saveState())
+        for splitter in splitters:
+            self.settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
+        self.settings.setValue("last_configuration", last_configuration)
+        self.settings.sync()
+
+    def last_configuration(self) -> str:
+        return str(self.settings.value("last_configuration", "", str))
+
+    def flag(self, key: str, default: bool) -> bool:
+        return bool(self.settings.value(key, default, bool))
+
+    def set_flag(self, key: str, value: bool) -> None:
+        self.settings.setValue(key, value)
 
 
 class Dialogs:
@@ -141,4 +193,12 @@ def run(argv: list[str]) -> int:
             app.quit()
 
         QTimer.singleShot(_SCREENSHOT_DELAY_MS, grab)
-    return app.exec()
+    status = app.exec()
+    if window.work_in_flight():
+        # A mint abandoned in flight can't be interrupted: its socket read
+        # blocks until the read timeout, and Qt would wait for the thread at
+        # exit. Settings and files are already written, so leave now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    return status

@@ -6,6 +6,9 @@ selecting a row emits ``selection_requested`` and the window, which may ask
 about unsaved changes first, answers with :meth:`ConfigList.select`.
 :class:`Library` carries out New, Duplicate, Rename, Delete, Import, Export
 and Convert to GA with the store, and hands the result to the window.
+
+The list paints before the declaration is loaded (see ``main_window``), so
+the core's heavier modules are imported inside the functions that use them.
 """
 
 from __future__ import annotations
@@ -22,15 +25,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QMenu, QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout, QWidget,
 )
 
-from ..core.body import build_body, convert, detect_endpoint, import_body
-from ..core.config import Configuration
-from ..core.declaration import ENDPOINTS, endpoint
-from ..core.service import stash_secrets
 from ..core.store import ConfigStoreError, atomic_write_text
-from ..core.types import parse_json_text
+from .app import Ask, AskText, OpenPath, SavePath, Tell
 from .style import monospace, muted
 
 if TYPE_CHECKING:
+    from ..core.config import Configuration
     from ..core.keys import ApiKeys
     from ..core.store import ConfigStore
 
@@ -70,7 +70,8 @@ class ConfigList(QWidget):
             button.setObjectName(action.objectName().removeprefix("action_") + "_button")
             row.addWidget(button)
         row.addStretch(1)
-        menu_button = QToolButton(text="More")
+        menu_button = QToolButton()
+        menu_button.setText("More")
         menu_button.setObjectName("config_more")
         menu_button.setToolTip("Duplicate, rename or delete the configuration")
         menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -102,20 +103,19 @@ class ConfigList(QWidget):
         if self._dirty is not None:
             self.set_unsaved(self._dirty, True)
 
-    def names(self) -> list[str]:
-        return [self._list.item(i).data(_NAME_ROLE) for i in range(self._list.count())]
-
     def select(self, name: str | None) -> None:
         """Make ``name`` the current row without emitting ``selection_requested``."""
         with QSignalBlocker(self._list):
             item = self._item(name) if name is not None else None
-            self._list.setCurrentItem(item)
-            if item is not None:
+            if item is None:
+                self._list.setCurrentRow(-1)
+            else:
+                self._list.setCurrentItem(item)
                 self._list.scrollToItem(item)
 
     def current_name(self) -> str | None:
         item = self._list.currentItem()
-        return item.data(_NAME_ROLE) if item is not None else None
+        return str(item.data(_NAME_ROLE)) if item is not None else None
 
     def set_unsaved(self, name: str, unsaved: bool) -> None:
         """Mark ``name`` as having unsaved changes (only one row ever is)."""
@@ -124,10 +124,6 @@ class ConfigList(QWidget):
         self._dirty = name if unsaved else None
         if unsaved and (item := self._item(name)):
             self._decorate(item, True)
-
-    def focus_filter(self) -> None:
-        self._filter.setFocus()
-        self._filter.selectAll()
 
     def _item(self, name: str) -> QListWidgetItem | None:
         found = self._list.findItems(name, Qt.MatchFlag.MatchExactly)
@@ -171,6 +167,11 @@ def read_import(text: str, name: str) -> Imported:
 
     Raises ``ValueError`` saying what is wrong with the text.
     """
+    from ..core.body import detect_endpoint, import_body
+    from ..core.config import Configuration
+    from ..core.declaration import endpoint
+    from ..core.types import parse_json_text
+
     document = parse_json_text(text)
     if isinstance(document, dict) and "values" in document and "format" in document:
         return Imported(Configuration.from_document(document, name), "a realtime-gui configuration file")
@@ -265,11 +266,11 @@ class ImportDialog(QDialog):
 class Workbench(Protocol):
     """What :class:`Library` needs of the window that edits configurations."""
 
-    ask: Callable[[str, str, tuple[str, ...]], str]
-    ask_text: Callable[[str, str, str], str | None]
-    tell: Callable[[str, str], None]
-    open_path: Callable[[str], Path | None]
-    save_path: Callable[[str, str], Path | None]
+    ask: Ask
+    ask_text: AskText
+    tell: Tell
+    open_path: OpenPath
+    save_path: SavePath
 
     def current_name(self) -> str: ...
     def current_configuration(self) -> Configuration: ...
@@ -296,12 +297,17 @@ class Library:
 
     def add(self, config: Configuration) -> None:
         """Save a new configuration (its secrets to the keyring) and open it."""
+        from ..core.service import stash_secrets
+
         stash_secrets(config, self._keys)
         self._store.create(config.name, config.to_data())
         self._view.set_names(self._store.list())
         self._bench.open_configuration(config)
 
     def new(self) -> None:
+        from ..core.config import Configuration
+        from ..core.declaration import endpoint
+
         if self._bench.settle_changes(revert=False):
             self.add(Configuration.new(self.unique_name(NEW_NAME)))
             self._bench.show_status(f"Created “{self._bench.current_name()}” for {endpoint('ga').label}.")
@@ -335,6 +341,8 @@ class Library:
         self._store.delete(name)
         rest = [n for n in names if n != name]
         if not rest:  # there is always a configuration to edit
+            from ..core.config import Configuration
+
             self.add(Configuration.new(self.unique_name(NEW_NAME)))
         else:
             self._view.set_names(rest)
@@ -370,11 +378,15 @@ class Library:
         return imported
 
     def export_body(self) -> None:
+        from ..core.body import build_body
+
         config = self._bench.current_configuration()
         # build_body's default encoding writes placeholders in place of secrets.
         self._export("Export request body", f"{config.name}.body.json", build_body(config))
 
     def export_configuration(self) -> None:
+        from ..core.service import stash_secrets
+
         config = self._bench.current_configuration()
         stash_secrets(config, self._keys)  # exports hold keyring references, never secrets
         self._export("Export configuration", f"{config.name}.json", config.to_document())
@@ -393,6 +405,9 @@ class Library:
     def convert_to_ga(self) -> Configuration | None:
         """Copy the configuration to its GA endpoint as “NAME (GA)”, keeping the original,
         and tell the user which fields did not carry over."""
+        from ..core.body import convert
+        from ..core.declaration import ENDPOINTS, endpoint
+
         source = endpoint(self._bench.current_configuration().endpoint)
         target = next((e for e in ENDPOINTS.values() if e.shape == "ga" and e.family == source.family), None)
         if source.shape != "beta" or target is None or not self._bench.settle_changes():

@@ -1,8 +1,10 @@
-"""The connection section: where requests go and which key signs them.
+"""Where requests go and which key signs them.
 
-Its editors are built from ``declaration.CONNECTION_FIELDS`` by field type,
-like the rest of the form; this module knows no setting by name. The window
-tells it where the current key comes from and what the service summary is.
+:class:`EndpointBar` picks the endpoint and holds the Mint and Cancel buttons.
+:class:`ConnectionSection` edits the connection settings, with editors built
+from ``declaration.CONNECTION_FIELDS`` by field type; the window tells it
+where the current key comes from (:class:`KeyLookup`) and which service the
+base URL points at.
 """
 
 from __future__ import annotations
@@ -10,24 +12,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QToolButton,
+    QComboBox, QCompleter, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton,
     QVBoxLayout, QWidget,
 )
 
-from ..core.declaration import CONNECTION_FIELDS
+from ..core.declaration import CONNECTION_FIELDS, ENDPOINTS, endpoint
 from ..core.errors import KeyringUnavailableError, NoApiKeyError
 from ..core.keys import DEFAULT_KEY, ENV_VAR, KeyNameError
 from ..core.request import Credentials
 from ..core.schema import NOT_SET, Field
 from ..core.types import Choice
 from ..core.validate import Problem
-from .style import muted
+from .style import ElidedLabel, muted
 
 if TYPE_CHECKING:
     from ..core.keys import ApiKeys
 
-__all__ = ["ConnectionSection", "KeyLookup"]
+__all__ = ["ConnectionSection", "EndpointBar", "KeyLookup"]
 
 _PREFIX = "connection."
 # The setting the keyring is asked about (as ``service.mint_configuration``
@@ -74,6 +77,64 @@ def _text_editor(spec: Field, changed: Callable[[], None]) -> _Editor:
                    lambda value: line.setText("" if value is None else str(value)))
 
 
+def _button_for(action: QAction, object_name: str) -> QPushButton:
+    """A push button that triggers ``action`` and follows its enabled state."""
+    button = QPushButton(action.text())
+    button.setObjectName(object_name)
+    button.setToolTip(action.toolTip())
+    button.setEnabled(action.isEnabled())
+    button.clicked.connect(action.trigger)
+    action.enabledChanged.connect(button.setEnabled)
+    return button
+
+
+class EndpointBar(QFrame):
+    """The endpoint selector, the endpoint's method and path, Mint and Cancel."""
+
+    endpoint_changed = Signal(str)
+
+    def __init__(self, mint: QAction, cancel: QAction, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "header")
+        self.selector = QComboBox()
+        self.selector.setObjectName("endpoint_selector")
+        for index, ep in enumerate(ENDPOINTS.values()):
+            self.selector.addItem(ep.label, ep.id)
+            self.selector.setItemData(index, f"{ep.help}\n{ep.schema_key}", Qt.ItemDataRole.ToolTipRole)
+        self.selector.currentIndexChanged.connect(lambda _index: self._changed())
+        self._path = ElidedLabel()
+        self._path.setObjectName("endpoint_path")
+        label = QLabel("&Endpoint:")
+        label.setBuddy(self.selector)
+        row = QHBoxLayout(self)
+        row.addWidget(label)
+        row.addWidget(self.selector)
+        row.addWidget(self._path, 1)
+        row.addWidget(_button_for(cancel, "cancel_mint"))
+        mint_button = _button_for(mint, "mint")
+        mint_button.setProperty("role", "heading")  # the one thing this window is for
+        mint_button.setMinimumWidth(mint_button.sizeHint().width() + 24)
+        row.addWidget(mint_button)
+
+    def endpoint(self) -> str:
+        return str(self.selector.currentData())
+
+    def set_endpoint(self, endpoint_id: str) -> None:
+        """Show ``endpoint_id`` without emitting ``endpoint_changed``."""
+        with QSignalBlocker(self.selector):
+            self.selector.setCurrentIndex(self.selector.findData(endpoint_id))
+        self._describe()
+
+    def _changed(self) -> None:
+        self._describe()
+        self.endpoint_changed.emit(self.endpoint())
+
+    def _describe(self) -> None:
+        ep = endpoint(self.endpoint())
+        self._path.setText(ep.schema_key)
+        self.selector.setToolTip(ep.help)
+
+
 class ConnectionSection(QWidget):
     """A collapsible form of the connection settings."""
 
@@ -85,21 +146,21 @@ class ConnectionSection(QWidget):
         self._editors: dict[str, _Editor] = {}
         self._problem_labels: dict[str, QLabel] = {}
 
-        self._toggle = QToolButton(text="Connection", checkable=True)
+        self._expanded = False
+        self._toggle = QToolButton()
+        self._toggle.setText("Connection")
         self._toggle.setObjectName("connection_toggle")
         self._toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._toggle.setAutoRaise(True)
-        self._toggle.setStyleSheet("QToolButton { font-weight: 600; }")
-        self._toggle.toggled.connect(self.set_expanded)
-        self._summary = muted()
-        self._summary.setWordWrap(False)
-        # A long summary is cut, not allowed to widen the window; the tooltip has it all.
-        self._summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._toggle.setProperty("role", "heading")
+        self._toggle.clicked.connect(lambda: self.set_expanded(not self._expanded))
+        self._summary = ElidedLabel()
+        self._summary.setObjectName("connection_summary")
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self._toggle)
         header.addWidget(self._summary, 1)
+        header.addStretch(0)  # keeps the toggle on the left while the summary is hidden
 
         self._body = QWidget()
         form = QFormLayout(self._body)
@@ -175,7 +236,6 @@ class ConnectionSection(QWidget):
 
     def set_summary(self, text: str) -> None:
         self._summary.setText(text)
-        self._summary.setToolTip(text)
 
     def set_key_source(self, text: str) -> None:
         self._key_source.setText(text)
@@ -203,14 +263,13 @@ class ConnectionSection(QWidget):
         return True
 
     def set_expanded(self, expanded: bool) -> None:
-        with QSignalBlocker(self._toggle):
-            self._toggle.setChecked(expanded)
+        self._expanded = expanded
         self._toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
         self._body.setVisible(expanded)
         self._summary.setVisible(not expanded)
 
     def is_expanded(self) -> bool:
-        return self._toggle.isChecked()
+        return self._expanded
 
 
 
@@ -225,12 +284,15 @@ class KeyLookup:
     def __init__(self, keys: ApiKeys, env: Mapping[str, str]) -> None:
         self._keys, self._env = keys, env
         self._found: dict[str, Credentials | None] = {}
+        self._keyring_down = False
 
     def credentials(self, name: str) -> Credentials | None:
         if name not in self._found:
             try:
                 self._found[name] = self._keys.resolve(name, self._env)
-            except (NoApiKeyError, KeyringUnavailableError, KeyNameError):
+            except KeyringUnavailableError:
+                self._found[name], self._keyring_down = None, True
+            except (NoApiKeyError, KeyNameError):
                 self._found[name] = None
         return self._found[name]
 
@@ -240,7 +302,10 @@ class KeyLookup:
         if found is not None:
             return f"Key “{name}”: {found.source}"
         fallback = f" or set {ENV_VAR}" if name == DEFAULT_KEY else ""
+        if self._keyring_down:
+            return f"No key “{name}”: the keyring can't be reached; keep one for this run with Keys…{fallback}"
         return f"No key “{name}” yet: add it with Keys…{fallback}"
 
     def forget(self) -> None:
         self._found.clear()
+        self._keyring_down = False

@@ -8,7 +8,7 @@ from, and the entry is masked unless the user reveals what they are typing.
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from typing import Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -19,12 +19,10 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import KeyringUnavailableError
 from ..core.keys import ENV_SOURCE, ApiKeys, KeyNameError
+from .app import Ask
 from .style import muted
 
-__all__ = ["Ask", "KeysDialog"]
-
-# (title, text, buttons) -> the button chosen; the last button means "no".
-Ask = Callable[[str, str, tuple[str, ...]], str]
+__all__ = ["KeysDialog"]
 
 
 class KeysDialog(QDialog):
@@ -136,7 +134,8 @@ class KeysDialog(QDialog):
         return item is not None and item.text(1) != ENV_SOURCE
 
     def _names(self) -> set[str]:
-        return {self._list.topLevelItem(i).text(0) for i in range(self._list.topLevelItemCount())}
+        items = (self._list.topLevelItem(i) for i in range(self._list.topLevelItemCount()))
+        return {item.text(0) for item in items if item is not None}
 
     # -- actions ------------------------------------------------------------------
 
@@ -166,9 +165,9 @@ class KeysDialog(QDialog):
 
     def _delete_selected(self) -> None:
         item = self._list.currentItem()
-        if not self._deletable(item):
+        if item is None or not self._deletable(item):
             return
-        name = item.data(0, Qt.ItemDataRole.UserRole)
+        name = str(item.data(0, Qt.ItemDataRole.UserRole))
         choice = self._ask("Delete key", f"Delete the key “{name}”? Configurations that use it "
                            "will need another key.", ("Delete", "Cancel"))
         if choice != "Delete":

@@ -4,72 +4,95 @@ The window holds no API knowledge: it asks the core to validate, prepare,
 mint, save, import and convert, and runs the mint on a pool. Everything that
 touches the outside world comes in through ``Services`` and ``Dialogs``
 (``app.py``), so tests drive the real window without patching Qt.
+
+Start-up comes in two steps. The constructor builds only the frame: menus,
+toolbar, the list of names and the result area. After the first paint,
+:meth:`MainWindow.finish_start` loads the declaration, builds the form and
+opens the configuration. That is why the core is imported inside methods here.
 """
 
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, cast
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar,
-    QPushButton, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from .. import __version__
-from ..core.config import Configuration
-from ..core.declaration import ENDPOINTS, endpoint, field_for_path
 from ..core.errors import (
     AuthenticationError, BetaShapeDisabledError, ConfigurationInvalidError, InvalidRequestError,
     KeyringUnavailableError, MintError, NoApiKeyError, PermissionDeniedError, scrub,
 )
-from ..core.prepare import service_summary
-from ..core.service import load_configuration, mint_configuration, save_configuration
 from ..core.store import ConfigStoreError
-from ..core.validate import Problem, validate
-from .app import Dialogs, Services
-from .config_list import ConfigList, Library
-from .connection import ConnectionSection, KeyLookup
-from .form import FormView
-from .keys_dialog import KeysDialog
-from .preview import PreviewContent, RequestPreview, preview_content
+from .app import Ask, AskText, Dialogs, OpenPath, SavePath, Services, Tell, WindowMemory
+from .config_list import ConfigList
 from .result_panel import ResultPanel
-from .style import STYLE_SHEET, muted
+from .style import install as install_looks
 from .worker import CancellableJob, TaskRunner
+
+if TYPE_CHECKING:
+    from ..core.config import Configuration
+    from ..core.validate import Problem
+    from .config_list import Library
+    from .connection import ConnectionSection, EndpointBar, KeyLookup
+    from .form import FormView
+    from .keys_dialog import KeysDialog
+    from .preview import PreviewContent, RequestPreview
 
 __all__ = ["MainWindow"]
 
 _FIRST_NAME = "Default"
 _CLEAR_CLIPBOARD = "privacy/clear_clipboard_on_expiry"
+_CONNECTION_OPEN = "window/connection_open"
 
 
 class MainWindow(QMainWindow):
+    # Built by finish_start(), after the first paint.
+    endpoint_bar: EndpointBar
+    connection: ConnectionSection
+    form: FormView
+    preview: RequestPreview
+    tabs: QTabWidget
+    library: Library
+    key_lookup: KeyLookup
+
     def __init__(self, services: Services, dialogs: Dialogs | None = None) -> None:
         super().__init__()
         self.services = s = services
         dialogs = dialogs or Dialogs(self)
         # The dialogs are attributes so a test can swap any one of them.
-        self.ask, self.ask_text, self.tell = dialogs.ask, dialogs.ask_text, dialogs.tell
-        self.open_path, self.save_path = dialogs.open_path, dialogs.save_path
+        self.ask: Ask = dialogs.ask
+        self.ask_text: AskText = dialogs.ask_text
+        self.tell: Tell = dialogs.tell
+        self.open_path: OpenPath = dialogs.open_path
+        self.save_path: SavePath = dialogs.save_path
         self._name = ""
         self._saved: Configuration | None = None  # as the editors showed it when loaded or saved
         self._dirty = False
-        self._keys_ready = False  # the keyring is first asked after the first paint
-        self.key_lookup = KeyLookup(s.keys, s.env)
+        self._ready = False
+        self._start_scheduled = False
 
         self.setWindowTitle("realtime-gui")
-        self.setStyleSheet(STYLE_SHEET)
-        self.job = CancellableJob(TaskRunner(s.pool, self), self)
+        install_looks()
+        self._runner = TaskRunner(s.pool, self)
+        self.job = CancellableJob(self._runner, self)
         self.job.progress.connect(lambda seconds: self._status.setText(f"Minting… {seconds:.1f} s"))
         self.job.finished.connect(self._mint_finished)
+        self.memory = WindowMemory(s.settings)
         self._build_actions()
-        self._build_body()
+        self._build_frame()
         self._build_menus()
-        self.library = Library(self, self.config_list, s.store, s.keys)
-        self._restore_settings()
-        self._open_initial()
+        self.memory.restore(self, (1280, 820))
+        self._sizes_saved = self.memory.restore_splitters(self._splitters())
+        self._shown = False
+        self.clear_clipboard_action.setChecked(self.memory.flag(_CLEAR_CLIPBOARD, True))
+        names = s.store.list()  # names only: no file is opened before the first paint
+        last = self.memory.last_configuration().casefold()
+        self.config_list.set_names(names, select=next((n for n in names if n.casefold() == last), None))
 
     # -- building -------------------------------------------------------------------
 
@@ -80,13 +103,17 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
         action.setToolTip(tip or text.rstrip("…"))
-        action.triggered.connect(slot)
+
+        def run() -> None:
+            self.finish_start()  # an action can come before the editors are built
+            slot()
+
+        action.triggered.connect(run)
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
-        std = QKeySequence.StandardKey
-        a = self._action
+        std, a = QKeySequence.StandardKey, self._action
         self.new_action = a("new", "New", lambda: self.library.new(), std.New, "New configuration (Ctrl+N)")
         self.duplicate_action = a("duplicate", "Duplicate", lambda: self.library.duplicate())
         self.rename_action = a("rename", "Rename…", lambda: self.library.rename(), "F2")
@@ -106,44 +133,108 @@ class MainWindow(QMainWindow):
         self.convert_action = a("convert", "Convert to GA", lambda: self.library.convert_to_ga(), None,
                                 "Copy this beta configuration to the GA endpoint")
         self.about_action = a("about", "About realtime-gui", self.about)
-        self.clear_clipboard_action = a("clear_clipboard", "Clear clipboard when the secret expires",
-                                        self._store_clipboard_preference)
+        self.clear_clipboard_action = a(
+            "clear_clipboard", "Clear clipboard when the secret expires",
+            lambda: self.memory.set_flag(_CLEAR_CLIPBOARD, self.clear_clipboard_action.isChecked()))
         self.clear_clipboard_action.setCheckable(True)
 
-    def _build_body(self) -> None:
-        s = self.services
+    def _build_frame(self) -> None:
         self.config_list = ConfigList([self.new_action, self.import_action],
                                       [self.duplicate_action, self.rename_action, self.delete_action])
         self.config_list.selection_requested.connect(self.select_configuration)
+        self.result_panel = ResultPanel(self.services.clock, self.clear_clipboard_action.isChecked)
+        self.result_panel.copy_action.setParent(self)
+        self.addAction(self.result_panel.copy_action)
+        # The result sits below the form, not beside it: the form needs the width.
+        self.result_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.result_splitter.setObjectName("result_splitter")
+        center = QWidget()  # the editors go here in finish_start()
+        self._center = QVBoxLayout(center)
+        self._center.setContentsMargins(0, 0, 0, 0)
+        self.result_splitter.addWidget(center)
+        self.result_splitter.addWidget(self.result_panel)
+        self.result_splitter.setCollapsible(0, False)
+        self.result_splitter.setStretchFactor(0, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.config_list)
+        self.splitter.addWidget(self.result_splitter)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self._status = QLabel()
+        self._progress = QProgressBar()
+        self._progress.setMaximumSize(120, 14)
+        self._progress.setRange(0, 0)  # indeterminate: a mint has no known length
+        self._progress.hide()
+        self.statusBar().addWidget(self._status, 1)
+        self.statusBar().addPermanentWidget(self._progress)
 
-        self.endpoint_selector = QComboBox()
-        self.endpoint_selector.setObjectName("endpoint_selector")
-        for index, ep in enumerate(ENDPOINTS.values()):
-            self.endpoint_selector.addItem(ep.label, ep.id)
-            self.endpoint_selector.setItemData(index, f"{ep.help}\n{ep.schema_key}", Qt.ItemDataRole.ToolTipRole)
-        self.endpoint_selector.currentIndexChanged.connect(self._endpoint_changed)
-        self._endpoint_path = muted()
-        self._endpoint_path.setWordWrap(False)
-        self._endpoint_path.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.mint_button = QPushButton("Mint")
-        self.mint_button.setObjectName("mint")
-        self.mint_button.setToolTip(self.mint_action.toolTip())
-        self.mint_button.clicked.connect(self.mint)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setObjectName("cancel_mint")
-        self.cancel_button.setToolTip(self.cancel_action.toolTip())
-        self.cancel_button.clicked.connect(self.cancel_mint)
-        self.cancel_button.setEnabled(False)
-        header = QFrame()
-        header.setProperty("role", "header")
-        row = QHBoxLayout(header)
-        row.addWidget(QLabel("Endpoint:"))
-        row.addWidget(self.endpoint_selector)
-        row.addWidget(self._endpoint_path, 1)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.mint_button)
+    def _build_menus(self) -> None:
+        for title, actions in (
+            ("&File", [self.new_action, self.import_action, None, self.export_body_action,
+                       self.export_config_action, None, self.save_action, None, self.quit_action]),
+            ("&Edit", [self.result_panel.copy_action, None, self.clear_clipboard_action]),
+            ("&Mint", [self.mint_action, self.cancel_action]),
+            ("&Tools", [self.keys_action, self.convert_action]),
+            ("&Help", [self.about_action]),
+        ):
+            menu = self.menuBar().addMenu(title)
+            for action in actions:
+                menu.addSeparator() if action is None else menu.addAction(action)
+        tools = self.addToolBar("Main")
+        tools.setObjectName("main_toolbar")
+        tools.setMovable(False)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.import_action, self.save_action, None, self.keys_action,
+                       self.convert_action):
+            tools.addSeparator() if action is None else tools.addAction(action)
 
+    def _splitters(self) -> list[QSplitter]:
+        return [self.splitter, self.result_splitter]
+
+    # -- start-up -----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown and not self._sizes_saved:  # only now is the splitters' room known
+            width, height = self.splitter.width(), self.result_splitter.height()
+            side, result = min(220, width // 5), min(230, height // 3)
+            self.splitter.setSizes([side, width - side])
+            self.result_splitter.setSizes([height - result, result])
+        self._shown = True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._start_scheduled:
+            self._start_scheduled = True
+            QTimer.singleShot(0, self.finish_start)
+
+    def is_ready(self) -> bool:
+        return self._ready
+
+    def work_in_flight(self) -> bool:
+        """Whether a mint, even a cancelled one, still holds a worker thread."""
+        return self._runner.pending() > 0
+
+    def finish_start(self) -> None:
+        """Build the editors and open a configuration; runs once, normally just
+        after the first paint, or earlier if something needs the editors."""
+        if self._ready:
+            return
+        self._ready = True
+        from .config_list import Library
+        from .connection import ConnectionSection, EndpointBar, KeyLookup
+        from .form import FormView
+        from .preview import RequestPreview
+
+        s = self.services
+        self.key_lookup = KeyLookup(s.keys, s.env)
+        self.library = Library(self, self.config_list, s.store, s.keys)
+        self.endpoint_bar = EndpointBar(self.mint_action, self.cancel_action)
+        self.endpoint_bar.endpoint_changed.connect(self._endpoint_changed)
         self.connection = ConnectionSection()
+        self.connection.set_expanded(self.memory.flag(_CONNECTION_OPEN, False))
         self.connection.changed.connect(self._edited)
         self.connection.keys_requested.connect(self.open_keys)
         self.form = FormView()
@@ -163,116 +254,26 @@ class MainWindow(QMainWindow):
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
         center_layout.setSpacing(0)
-        center_layout.addWidget(header)
+        center_layout.addWidget(self.endpoint_bar)
         center_layout.addWidget(self.tabs, 1)
-
-        self.result_panel = ResultPanel(s.clock, self.clear_clipboard_action.isChecked)
-        self.result_panel.copy_action.setParent(self)
-        self.addAction(self.result_panel.copy_action)
-        # The result sits below the form, not beside it: the form needs the width.
-        self.result_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.result_splitter.setObjectName("result_splitter")
-        self.result_splitter.addWidget(center)
-        self.result_splitter.addWidget(self.result_panel)
-        self.result_splitter.setCollapsible(0, False)
-        self.result_splitter.setStretchFactor(0, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(self.config_list)
-        self.splitter.addWidget(self.result_splitter)
-        self.splitter.setCollapsible(1, False)
-        self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
-
-        self._status = QLabel()
-        self._progress = QProgressBar(maximumWidth=120, maximumHeight=14)
-        self._progress.setRange(0, 0)  # indeterminate: a mint has no known length
-        self._progress.hide()
-        self.statusBar().addWidget(self._status, 1)
-        self.statusBar().addPermanentWidget(self._progress)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        for title, actions in (
-            ("&File", [self.new_action, self.import_action, None, self.export_body_action,
-                       self.export_config_action, None, self.save_action, None, self.quit_action]),
-            ("&Edit", [self.result_panel.copy_action, None, self.clear_clipboard_action]),
-            ("&Mint", [self.mint_action, self.cancel_action]),
-            ("&Tools", [self.keys_action, self.convert_action]),
-            ("&Help", [self.about_action]),
-        ):
-            menu = bar.addMenu(title)
-            for action in actions:
-                menu.addSeparator() if action is None else menu.addAction(action)
-        tools = self.addToolBar("Main")
-        tools.setObjectName("main_toolbar")
-        tools.setMovable(False)
-        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.new_action, self.import_action, self.save_action, None, self.keys_action,
-                       self.convert_action):
-            tools.addSeparator() if action is None else tools.addAction(action)
-
-    # -- settings ---------------------------------------------------------------------
-
-    def _restore_settings(self) -> None:
-        settings = self.services.settings
-        if not self.restoreGeometry(settings.value("window/geometry", b"")):
-            room = self.screen().availableGeometry()
-            self.resize(min(1280, room.width()), min(820, room.height()))
-        self.restoreState(settings.value("window/state", b""))
-        # Without saved sizes, the first show spreads the columns (see showEvent).
-        restored = [self.splitter.restoreState(settings.value("window/splitter", b"")),
-                    self.result_splitter.restoreState(settings.value("window/result_splitter", b""))]
-        self._default_sizes = not all(restored)
-        self.connection.set_expanded(settings.value("window/connection_open", False, bool))
-        self.clear_clipboard_action.setChecked(settings.value(_CLEAR_CLIPBOARD, True, bool))
-
-    def _save_settings(self) -> None:
-        settings = self.services.settings
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
-        settings.setValue("window/splitter", self.splitter.saveState())
-        settings.setValue("window/result_splitter", self.result_splitter.saveState())
-        settings.setValue("window/connection_open", self.connection.is_expanded())
-        settings.setValue("last_configuration", self._name)
-        settings.sync()
-
-    def _store_clipboard_preference(self) -> None:
-        self.services.settings.setValue(_CLEAR_CLIPBOARD, self.clear_clipboard_action.isChecked())
-
-    # -- start-up -----------------------------------------------------------------------
+        self._center.addWidget(center)
+        center.show()  # a child added to a visible window is shown only when asked
+        if self._sizes_saved:  # again: the editors' minimum sizes moved the handles
+            self.memory.restore_splitters(self._splitters())
+        self._open_initial()
 
     def _open_initial(self) -> None:
+        from ..core.config import Configuration
+
         store = self.services.store
         names = store.list()
         if not names:  # first run: something to edit straight away
             store.create(_FIRST_NAME, Configuration.new(_FIRST_NAME).to_data())
             names = [_FIRST_NAME]
-        last = self.services.settings.value("last_configuration", "", str)
-        folded = {n.casefold(): n for n in names}
-        self.config_list.set_names(names)
-        if not self.load_configuration(folded.get(last.casefold(), names[0])):
+            self.config_list.set_names(names)
+        wanted = self.config_list.current_name() or names[0]
+        if not self.load_configuration(wanted) and wanted != names[0]:
             self.load_configuration(names[0])
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._default_sizes:  # only now is the splitter's width known
-            self._default_sizes = False
-            width, height = self.splitter.width(), self.result_splitter.height()
-            side = min(220, width // 5)
-            self.splitter.setSizes([side, width - side])
-            result = min(230, height // 3)
-            self.result_splitter.setSizes([height - result, result])
-        if not self._keys_ready:
-            # The keyring library is slow to import and may talk to D-Bus:
-            # ask it only once the window is on screen.
-            QTimer.singleShot(0, self._after_first_paint)
-
-    def _after_first_paint(self) -> None:
-        if self._keys_ready:
-            return
-        self._keys_ready = True
-        self._refresh_key_source()
 
     # -- the configuration being edited -----------------------------------------------------
 
@@ -280,9 +281,11 @@ class MainWindow(QMainWindow):
         return self._name
 
     def current_configuration(self) -> Configuration:
-        """The configuration as the editors show it now."""
-        return Configuration(self._name, self.endpoint_selector.currentData(),
-                             copy.deepcopy(self.form.values()), self.connection.connection())
+        """The configuration as the editors show it now (a copy of their values)."""
+        from ..core.config import Configuration
+
+        return Configuration(self._name, self.endpoint_bar.endpoint(), self.form.values(),
+                             self.connection.connection())
 
     def is_dirty(self) -> bool:
         return self._dirty
@@ -290,19 +293,20 @@ class MainWindow(QMainWindow):
     def open_configuration(self, config: Configuration) -> None:
         """Show ``config`` in the editors as saved (not dirty)."""
         self._name = config.name
-        with QSignalBlocker(self.endpoint_selector):
-            self.endpoint_selector.setCurrentIndex(self.endpoint_selector.findData(config.endpoint))
-        self._show_endpoint(config.endpoint)
+        self.endpoint_bar.set_endpoint(config.endpoint)
         self.form.set_configuration(config)
         self.connection.set_connection(config.connection)
         self._saved = self.current_configuration()
         self._set_dirty(False)
         self.config_list.select(config.name)
-        self.convert_action.setEnabled(endpoint(config.endpoint).shape == "beta")
+        self._endpoint_shown(config.endpoint)
         self.preview.schedule()
-        self._refresh_key_source()
+        self._refresh_key_source(self._saved)
+        self.result_panel.clear()  # an error was about what was open before; a secret stays valid
 
     def load_configuration(self, name: str) -> bool:
+        from ..core.service import load_configuration
+
         try:
             config = load_configuration(self.services.store, name)
         except (ConfigStoreError, ValueError) as exc:
@@ -314,6 +318,7 @@ class MainWindow(QMainWindow):
 
     def select_configuration(self, name: str) -> bool:
         """Switch to ``name``, asking first about unsaved changes."""
+        self.finish_start()
         if name == self._name:
             return True
         if not self.settle_changes(revert=False) or not self.load_configuration(name):
@@ -322,11 +327,11 @@ class MainWindow(QMainWindow):
         return True
 
     def _edited(self) -> None:
-        dirty = self.current_configuration() != self._saved
-        if dirty != self._dirty:
-            self._set_dirty(dirty)
+        config = self.current_configuration()
+        if (config != self._saved) != self._dirty:
+            self._set_dirty(not self._dirty)
         self.preview.schedule()
-        self._refresh_key_source()
+        self._refresh_key_source(config)
 
     def _set_dirty(self, dirty: bool) -> None:
         self._dirty = dirty
@@ -334,17 +339,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self._name}[*] — realtime-gui")
         self.setWindowModified(dirty)
 
-    def _endpoint_changed(self) -> None:
-        endpoint_id = self.endpoint_selector.currentData()
+    def _endpoint_changed(self, endpoint_id: str) -> None:
         self.form.set_endpoint(endpoint_id)
-        self._show_endpoint(endpoint_id)
-        self.convert_action.setEnabled(endpoint(endpoint_id).shape == "beta")
+        self._endpoint_shown(endpoint_id)
         self._edited()
 
-    def _show_endpoint(self, endpoint_id: str) -> None:
-        ep = endpoint(endpoint_id)
-        self._endpoint_path.setText(ep.schema_key)
-        self.endpoint_selector.setToolTip(ep.help)
+    def _endpoint_shown(self, endpoint_id: str) -> None:
+        from ..core.declaration import endpoint
+
+        self.convert_action.setEnabled(endpoint(endpoint_id).shape == "beta")
 
     def settle_changes(self, *, revert: bool = True) -> bool:
         """Ask about unsaved changes: False if the user cancels.
@@ -367,8 +370,10 @@ class MainWindow(QMainWindow):
         return False
 
     def save(self) -> bool:
+        from ..core.service import save_configuration
+
         config = self.current_configuration()
-        before = copy.deepcopy(config.values)
+        before = copy.deepcopy(config.values)  # saving moves plain secrets into the keyring
         try:
             save_configuration(self.services.store, self.services.keys, config)
         except (ConfigStoreError, KeyringUnavailableError, OSError, ValueError) as exc:
@@ -394,25 +399,28 @@ class MainWindow(QMainWindow):
 
     # -- keys and the preview -----------------------------------------------------------------
 
-    def _key_name(self) -> str:
-        return str(self.current_configuration().setting("key_name") or "default")
+    @staticmethod
+    def _key_name(config: Configuration) -> str:
+        return str(config.setting("key_name") or "default")
 
-    def _refresh_key_source(self) -> None:
-        summary = service_summary(self.current_configuration(), self.services.env)
-        if not self._keys_ready:
-            self.connection.set_summary(summary)
-            self.connection.set_key_source("Looking for the key…")
-            return
-        source = self.key_lookup.describe(self._key_name())
+    def _refresh_key_source(self, config: Configuration) -> None:
+        from ..core.prepare import service_summary
+
+        source = self.key_lookup.describe(self._key_name(config))
         self.connection.set_key_source(source)
-        self.connection.set_summary(f"{summary} · {source}")
+        self.connection.set_summary(f"{service_summary(config, self.services.env)} · {source}")
 
     def _preview(self) -> PreviewContent:
-        name = self._key_name()
-        return preview_content(self.current_configuration(), name, self.key_lookup.credentials(name),
+        from .preview import preview_content
+
+        config = self.current_configuration()
+        name = self._key_name(config)
+        return preview_content(config, name, self.key_lookup.credentials(name),
                                env=self.services.env, lookup=self.services.keys.load_secret)
 
     def open_keys(self) -> KeysDialog:
+        from .keys_dialog import KeysDialog
+
         dialog = KeysDialog(self.services.keys, self.ask, env=self.services.env, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.keys_changed.connect(self._keys_changed)
@@ -421,13 +429,15 @@ class MainWindow(QMainWindow):
 
     def _keys_changed(self) -> None:
         self.key_lookup.forget()
-        self._keys_ready = True
-        self._refresh_key_source()
+        self._refresh_key_source(self.current_configuration())
         self.preview.schedule()
 
     # -- minting ----------------------------------------------------------------------------------
 
     def mint(self) -> None:
+        from ..core.service import mint_configuration
+        from ..core.validate import validate
+
         if self.job.busy():
             return
         config = self.current_configuration()
@@ -455,9 +465,7 @@ class MainWindow(QMainWindow):
 
     def _set_busy(self, busy: bool) -> None:
         self.mint_action.setEnabled(not busy)
-        self.mint_button.setEnabled(not busy)
         self.cancel_action.setEnabled(busy)
-        self.cancel_button.setEnabled(busy)
         self._progress.setVisible(busy)
         if busy:
             self._status.setText("Minting… 0.0 s")
@@ -475,10 +483,15 @@ class MainWindow(QMainWindow):
         self.result_panel.show_error(error, self._remedy(error))
         self._status.setText(f"{error.title}.")
         if isinstance(error, InvalidRequestError) and error.field_path:
-            spot = field_for_path(self.endpoint_selector.currentData(), error.field_path)
-            if spot is not None:
-                self._focus_problem(Problem(spot.node.id, error.field_path, spot.node.label,
-                                            f"was rejected by the service: {error.service_message or error.param}"))
+            self._focus_rejected(error.field_path, error.service_message or error.param or "")
+
+    def _focus_rejected(self, path: str, said: str) -> None:
+        from ..core.declaration import field_for_path
+        from ..core.validate import Problem
+
+        spot = field_for_path(self.endpoint_bar.endpoint(), path)
+        if spot is not None:
+            self._focus_problem(Problem(spot.node.id, path, spot.node.label, f"was rejected by the service: {said}"))
 
     def _remedy(self, error: MintError) -> tuple[str, Callable[[], Any]] | None:
         """The one button that helps most with ``error``, if any."""
@@ -487,7 +500,8 @@ class MainWindow(QMainWindow):
         if isinstance(error, (NoApiKeyError, KeyringUnavailableError, AuthenticationError, PermissionDeniedError)):
             return ("Open Keys…", self.open_keys)
         if isinstance(error, ConfigurationInvalidError) and error.problems:
-            return ("Show the first problem", lambda: self._focus_problem(error.problems[0]))
+            first = cast("Problem", error.problems[0])
+            return ("Show the first problem", lambda: self._focus_problem(first))
         return None
 
     def _show_problems(self, problems: list[Problem]) -> None:
@@ -513,9 +527,11 @@ class MainWindow(QMainWindow):
         return box
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.settle_changes(revert=False):
+        if self._ready and not self.settle_changes(revert=False):
             event.ignore()
             return
         self.job.cancel()
-        self._save_settings()
+        if self._ready:
+            self.memory.set_flag(_CONNECTION_OPEN, self.connection.is_expanded())
+        self.memory.save(self, self._splitters(), self._name or self.config_list.current_name() or "")
         event.accept()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shlex
 import time
+from functools import partial
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -17,7 +18,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QPushButton,
-    QSizePolicy, QStackedLayout, QToolButton, QVBoxLayout, QWidget,
+    QSizePolicy, QStackedLayout, QStyle, QToolButton, QVBoxLayout, QWidget,
 )
 
 from .style import heading, monospace, muted, set_state
@@ -43,26 +44,26 @@ def countdown_text(seconds_left: float) -> str:
     return f"expires in {clock}"
 
 
-class _Collapsible(QWidget):
-    """A toggle button that shows or hides one widget below it."""
+def _toggle(text: str, content: QWidget, object_name: str) -> QToolButton:
+    """A button that shows or hides ``content``, which starts hidden.
 
-    def __init__(self, text: str, content: QWidget, object_name: str) -> None:
-        super().__init__()
-        self.button = QToolButton(text=text, checkable=True, autoRaise=True)
-        self.button.setObjectName(object_name)
-        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.content = content
-        self.button.toggled.connect(self.set_open)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.button)
-        layout.addWidget(content, 1)
-        self.set_open(False)
+    Put ``content`` in the layout with stretch 1 and end the layout with
+    ``addStretch(0)``: the spacer takes the room while ``content`` is hidden.
+    """
+    button = QToolButton()
+    button.setText(text)
+    button.setCheckable(True)
+    button.setAutoRaise(True)
+    button.setObjectName(object_name)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
-    def set_open(self, open_: bool) -> None:
-        self.button.setChecked(open_)
-        self.button.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
-        self.content.setVisible(open_)
+    def show(open_: bool) -> None:
+        button.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+        content.setVisible(open_)
+
+    button.toggled.connect(show)
+    show(False)
+    return button
 
 
 def _json_view(object_name: str) -> QPlainTextEdit:
@@ -73,12 +74,13 @@ def _json_view(object_name: str) -> QPlainTextEdit:
     return view
 
 
-class ResultPanel(QWidget):
+class ResultPanel(QFrame):
     """Empty, a minted secret, or an error: one at a time."""
 
     def __init__(self, clock: Clock = time.time, clear_clipboard: Callable[[], bool] = lambda: True,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("result_panel")
         self._clock = clock
         self._clear_clipboard = clear_clipboard
         self._result: MintResult | None = None
@@ -96,7 +98,13 @@ class ResultPanel(QWidget):
         self.copy_action.triggered.connect(lambda: self.copy("secret"))
         self.copy_action.setEnabled(False)
 
-        self._stack = QStackedLayout(self)
+        line = QFrame(frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(line)
+        self._stack = QStackedLayout()
+        layout.addLayout(self._stack, 1)
         self._stack.addWidget(self._build_empty())
         self._stack.addWidget(self._build_result())
         self._stack.addWidget(self._build_error())
@@ -136,7 +144,7 @@ class ResultPanel(QWidget):
         for text, what in (("The secret alone", "secret"),
                            ("As a shell line: export OPENAI_CLIENT_SECRET=…", "export"),
                            ("The whole JSON response", "json")):
-            menu.addAction(text, lambda what=what: self.copy(what))
+            menu.addAction(text, partial(self.copy, what))
         copy.setMenu(menu)
         secret_row = QHBoxLayout()
         secret_row.addWidget(self._secret, 1)
@@ -159,13 +167,14 @@ class ResultPanel(QWidget):
             facts.addWidget(value, row, column * 2 + 1)
 
         self._response = _json_view("response_json")
-        self._response_box = _Collapsible("Response JSON", self._response, "toggle_response")
+        self._response_toggle = _toggle("Response JSON", self._response, "toggle_response")
 
         layout = QVBoxLayout(page)
         layout.addLayout(top)
         layout.addLayout(secret_row)
         layout.addLayout(facts)
-        layout.addWidget(self._response_box, 1)
+        layout.addWidget(self._response_toggle)
+        layout.addWidget(self._response, 1)
         layout.addStretch(0)
         return page
 
@@ -186,17 +195,22 @@ class ResultPanel(QWidget):
         self._action_button.clicked.connect(self._run_action)
         self._details = _json_view("error_details")
         self._details.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._details_box = _Collapsible("Details", self._details, "toggle_details")
+        self._details_toggle = _toggle("Details", self._details, "toggle_details")
         buttons = QHBoxLayout()
         buttons.addWidget(self._action_button)
+        buttons.addWidget(self._details_toggle)
         buttons.addStretch(1)
+        self._error_icon = QLabel()  # its pixmap is loaded on the first error
+        title_row = QHBoxLayout()
+        title_row.addWidget(self._error_icon)
+        title_row.addWidget(self._error_title, 1)
 
         layout = QVBoxLayout(page)
-        layout.addWidget(self._error_title)
+        layout.addLayout(title_row)
         layout.addWidget(self._error_message)
         layout.addWidget(self._error_advice)
         layout.addLayout(buttons)
-        layout.addWidget(self._details_box, 1)
+        layout.addWidget(self._details, 1)
         layout.addStretch(0)
         return page
 
@@ -221,13 +235,16 @@ class ResultPanel(QWidget):
 
     def show_error(self, error: MintError, action: Action | None = None) -> None:
         self._error = error
+        if self._error_icon.pixmap().isNull():
+            size = self.style().pixelMetric(QStyle.PixelMetric.PM_LargeIconSize)
+            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self._error_icon.setPixmap(icon.pixmap(size, size))
         self._error_title.setText(error.title)
         self._error_message.setText(error.message)
-        self._error_advice.setText(error.advice)
+        self._error_advice.setText(f"What to do: {error.advice}")
         self._error_advice.setVisible(bool(error.advice))
         self._details.setPlainText(_details_text(error))
-        self._details_box.set_open(False)
-        self._details_box.setVisible(bool(error.details))
+        self._details_toggle.setChecked(False)
         self._action = action[1] if action else None
         self._action_button.setText(action[0] if action else "")
         self._action_button.setVisible(action is not None)

@@ -54,7 +54,10 @@ class _Task(QRunnable):
             result, error = self._function(), None
         except Exception as exc:  # every failure goes back to the main thread, typed
             result, error = None, exc
-        self._emitter.done.emit(self._task_id, result, error)
+        try:
+            self._emitter.done.emit(self._task_id, result, error)
+        except RuntimeError:
+            pass  # the runner is gone (the window closed): nobody is waiting for this outcome
 
 
 class TaskRunner(QObject):
