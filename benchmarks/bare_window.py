@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDoubleSpinBox, QFormLayout, QLineEdit, QMainWindow, QSpinBox, QWidget,
 )
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 class QuitOnFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, QApplication.quit)
+            QApplication.quit()
         return False
 
 
@@ -38,7 +38,7 @@ def main() -> int:
     window.setCentralWidget(form)
     window.resize(1280, 820)
     watcher = QuitOnFirstPaint()
-    form.installEventFilter(watcher)
+    window.installEventFilter(watcher)
     window.show()
     return app.exec()
 

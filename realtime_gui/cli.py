@@ -171,32 +171,26 @@ def _configs(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _import(ctx: Context, args: argparse.Namespace) -> int:
-    from .core.body import import_body
-    from .core.config import Configuration
-    from .core.service import stash_secrets
-    from .core.types import parse_json_text
-
     from pathlib import Path
+
+    from .core.importing import read_import
+    from .core.service import stash_secrets
 
     text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
     try:
-        document = parse_json_text(text)
+        imported = read_import(text, args.name, args.endpoint)
     except ValueError as error:
         raise ValueError(f"{args.file} {error}") from None
-    if isinstance(document, dict) and "values" in document and "format" in document:
-        config = Configuration.from_document(document, args.name)
-    else:
-        result = import_body(document, args.endpoint)
-        for path in result.unknown:
-            print(f"warning: {path} is not a field realtime-gui knows; it was not imported", file=ctx.err)
-        if result.problems:
-            for problem in result.problems:
-                print(f"error: {problem}", file=ctx.err)
-            return 3
-        config = result.configuration(args.name)
+    for path in imported.unknown:
+        print(f"warning: {path} is not a field realtime-gui knows; it was not imported", file=ctx.err)
+    for problem in imported.problems:
+        print(f"error: {problem}", file=ctx.err)
+    if imported.problems:
+        return 3
+    config = imported.configuration
     stash_secrets(config, ctx.keys)
     ctx.store.create(args.name, config.to_data())
-    ctx.print(f"imported {args.name!r} for {config.endpoint}")
+    ctx.print(f"imported {args.name!r} from {imported.kind}")
     return 0
 
 

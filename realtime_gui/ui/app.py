@@ -7,6 +7,8 @@ world is gathered in :class:`Services`; the standard dialogs in
 
 ``REALTIME_GUI_SCREENSHOT=PATH`` saves a PNG of the window once it has been
 painted and quits: the smoke test's way to look at the real thing.
+``REALTIME_GUI_QUIT_AFTER_PAINT=1`` quits right after the first paint, for the
+start-up benchmark.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ SavePath = Callable[[str, str], Path | None]  # title, suggested name -> a file 
 
 ORGANIZATION = APPLICATION = "realtime-gui"
 SCREENSHOT_ENV = "REALTIME_GUI_SCREENSHOT"
+QUIT_AFTER_PAINT_ENV = "REALTIME_GUI_QUIT_AFTER_PAINT"
 _SCREENSHOT_DELAY_MS = 600  # after the first paint and the deferred start-up work
 
 
@@ -193,6 +196,8 @@ def run(argv: list[str]) -> int:
             app.quit()
 
         QTimer.singleShot(_SCREENSHOT_DELAY_MS, grab)
+    if os.environ.get(QUIT_AFTER_PAINT_ENV):
+        _quit_after_first_paint(window)
     status = app.exec()
     if window.work_in_flight():
         # A mint abandoned in flight can't be interrupted: its socket read
@@ -202,3 +207,17 @@ def run(argv: list[str]) -> int:
         sys.stderr.flush()
         os._exit(status)
     return status
+
+
+def _quit_after_first_paint(window: QWidget) -> None:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    class QuitOnPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint:
+                # Leave before the work the window defers until after its first paint.
+                QApplication.quit()
+            return False
+
+    window.installEventFilter(QuitOnPaint(window))
