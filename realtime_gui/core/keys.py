@@ -251,7 +251,7 @@ def _platform_backend() -> KeyringBackend:
 
         try:
             SecretService.Keyring.priority  # noqa: B018 -- raises when no Secret Service answers
-            return SecretService.Keyring()
+            return SecretService.Keyring()  # type: ignore[no-untyped-call]
         except Exception:  # let keyring look for anything else that works
             pass
     import keyring
