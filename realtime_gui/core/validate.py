@@ -109,7 +109,7 @@ def _missing(sent: list[tuple[Placed, Any]], values: dict[str, Any], endpoint_id
             child_id = f"{node.id}.{key}"
             child = field_by_id(child_id)
             has_default = isinstance(child, Field) and child.default_for(shape) not in (NOT_SET, None)  # type: ignore[arg-type]
-            if values.get(child_id) in (NOT_SET, None, "") and child_id not in values and not has_default:
+            if values.get(child_id) in (None, "") and not has_default:
                 problems.append(Problem(child_id, f"{spot.path}.{key}", child.label,
                                         f"is required when {node.label.lower()} is on; set it, or turn "
                                         f"{node.label.lower()} off"))
