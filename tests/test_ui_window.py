@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QThreadPool
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QSplitter, QWidget
 
 from fakeserver import FAKE_API_KEY, FakeRealtimeServer, closed_port, running_server
 from realtime_gui import __version__
@@ -480,7 +480,7 @@ def test_import_a_raw_body_reports_unknown_fields(make_window: WindowFactory, st
 
 
 def test_import_dialog_tells_what_it_read(qtbot: Any) -> None:
-    from realtime_gui.ui.config_list import ImportDialog
+    from realtime_gui.ui.importing import ImportDialog
 
     dialog = ImportDialog("Imported", lambda: None)
     qtbot.addWidget(dialog)
@@ -627,23 +627,38 @@ def test_about_shows_the_version(make_window: WindowFactory) -> None:
 
 _STARTUP_PROBE = """
 import sys
-from PySide6.QtCore import QTimer
+import PySide6.QtCore as QtCore
+import PySide6.QtWidgets as QtWidgets
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from realtime_gui.ui.app import open_window
-window = open_window()
-# Before the first paint the window is a frame: no declaration, no form.
-early = [m for m in ("realtime_gui.core.declaration", "realtime_gui.ui.form") if m in sys.modules]
+from realtime_gui.ui.app import Services
+from realtime_gui.ui.main_window import MainWindow
+window = MainWindow(Services.default())
+early = []
+class AtFirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if not early and event.type() == QEvent.Type.Paint:
+            early.append(sorted({m for m in ("realtime_gui.core.declaration", "realtime_gui.ui.form") if m in sys.modules}
+                                | {f"QtCore.{c}" for c in ("Qt",) if c in vars(QtCore)}
+                                | {f"QtWidgets.{c}" for c in ("QProxyStyle", "QStyle") if c in vars(QtWidgets)}))
+        return False
+watcher = AtFirstPaint()
+window.installEventFilter(watcher)
+window.show()
 def done():
     heavy = [m for m in ("httpx", "keyring", "jsonschema", "realtime_gui.core.mint") if m in sys.modules]
-    print(window.is_ready(), early, heavy)
+    print(window.is_ready(), early[0], heavy)
     app.quit()
 QTimer.singleShot(500, done)
 app.exec()
 """
 
 
-def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> None:
+def test_nothing_heavy_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
+    # Up to its first paint the window is a frame: no declaration, no form, and
+    # not the Qt namespace or QStyle, whose enums PySide6 builds by the dozen
+    # (see ui/first_paint.py). The network and the keyring wait even longer.
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "REALTIME_GUI_HOME": str(tmp_path)}
     env.pop("OPENAI_API_KEY", None)
     # After the first paint the window looks up where the key comes from; with a
@@ -653,6 +668,36 @@ def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> Non
                            text=True, timeout=60, cwd=Path(__file__).resolve().parents[1])
     assert found.returncode == 0, found.stderr
     assert found.stdout.strip() == "True [] []"
+
+
+def test_the_first_frame_shows_the_names_and_the_endpoint_bar(qtbot: Any, store: ConfigStore, keys: ApiKeys,
+                                                              settings: QSettings, dialogs: FakeDialogs) -> None:
+    saved(store, Configuration.new("A"))
+    saved(store, Configuration.new("B"))
+    settings.setValue("last_configuration", "B")
+    window = MainWindow(Services(store=store, keys=keys, settings=settings, env={}), dialogs)
+    qtbot.addWidget(window)
+    # Made but never painted: only the first frame is built.
+    assert not window.is_ready()
+    assert window.config_list.current_name() == "B"  # the one that will be opened
+    assert child(window, QPushButton, "mint").isEnabled()
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Configuration", "Request preview"]
+    window.finish_start()
+    assert window.current_name() == "B"
+    assert window.tabs.widget(1) is window.preview
+    assert window.result_splitter.widget(1) is window.result_panel
+    assert child(window, QComboBox, "endpoint_selector").currentData() == "ga"
+
+
+def test_set_enum_sets_by_name_and_refuses_what_the_class_lacks(qtbot: Any) -> None:
+    from realtime_gui.ui.first_paint import set_enum
+
+    splitter = QSplitter()
+    qtbot.addWidget(splitter)
+    set_enum(splitter, "orientation", "Vertical")
+    assert splitter.orientation() == Qt.Orientation.Vertical
+    with pytest.raises(ValueError, match="Diagonal"):
+        set_enum(splitter, "orientation", "Diagonal")
 
 
 def test_switching_configurations_is_fast(qtbot: Any, make_window: WindowFactory, store: ConfigStore) -> None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
@@ -46,32 +45,46 @@ QUIT_AFTER_PAINT_ENV = "REALTIME_GUI_QUIT_AFTER_PAINT"
 _SCREENSHOT_DELAY_MS = 600  # after the first paint and the deferred start-up work
 
 
-@dataclass
 class Services:
-    """What the window uses from the outside world, all replaceable in tests."""
+    """What the window uses from the outside world, all replaceable in tests.
 
-    store: ConfigStore
-    keys: ApiKeys
-    settings: QSettings
-    clock: Callable[[], float] = time.time  # epoch seconds, drives the countdown
-    transport: httpx.BaseTransport | None = None  # None: real network
-    pool: Pool | None = None  # None: the global QThreadPool
-    env: Mapping[str, str] = field(default_factory=lambda: os.environ)
-    connect_timeout: float = 10.0
-    read_timeout: float = 30.0
+    Without ``keys``, the OS keyring's :class:`ApiKeys` is made when first
+    used: after the first paint, since importing it costs start-up time.
+    """
+
+    def __init__(self, *, store: ConfigStore, settings: QSettings, keys: ApiKeys | None = None,
+                 clock: Callable[[], float] = time.time, transport: httpx.BaseTransport | None = None,
+                 pool: Pool | None = None, env: Mapping[str, str] | None = None,
+                 connect_timeout: float = 10.0, read_timeout: float = 30.0) -> None:
+        self.store = store
+        self.settings = settings
+        self._keys = keys
+        self.clock = clock  # epoch seconds, drives the countdown
+        self.transport = transport  # None: real network
+        self.pool = pool  # None: the global QThreadPool
+        self.env: Mapping[str, str] = os.environ if env is None else env
+        self.connect_timeout = connect_timeout
+        self.read_timeout = read_timeout
+
+    @property
+    def keys(self) -> ApiKeys:
+        if self._keys is None:
+            from ..core.keys import ApiKeys
+
+            self._keys = ApiKeys()
+        return self._keys
 
     @classmethod
     def default(cls) -> Services:
         from PySide6.QtCore import QSettings
 
-        from ..core.keys import ApiKeys
         from ..core.store import ConfigStore
 
         home = os.environ.get("REALTIME_GUI_HOME")
         # REALTIME_GUI_HOME isolates everything, window settings included.
         settings = (QSettings(str(Path(home) / "window.ini"), QSettings.Format.IniFormat) if home
                     else QSettings(ORGANIZATION, APPLICATION))
-        return cls(store=ConfigStore(), keys=ApiKeys(), settings=settings)
+        return cls(store=ConfigStore(), settings=settings)
 
 
 class WindowMemory:

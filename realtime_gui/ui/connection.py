@@ -1,6 +1,5 @@
 """Where requests go and which key signs them.
 
-:class:`EndpointBar` picks the endpoint and holds the Mint and Cancel buttons.
 :class:`ConnectionSection` edits the connection settings, with editors built
 from ``declaration.CONNECTION_FIELDS`` by field type; the window tells it
 where the current key comes from (:class:`KeyLookup`) and which service the
@@ -12,13 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton,
+    QComboBox, QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton,
     QVBoxLayout, QWidget,
 )
 
-from ..core.declaration import CONNECTION_FIELDS, ENDPOINTS, endpoint
+from ..core.declaration import CONNECTION_FIELDS
 from ..core.errors import KeyringUnavailableError, NoApiKeyError
 from ..core.keys import DEFAULT_KEY, ENV_VAR, KeyNameError
 from ..core.request import Credentials
@@ -30,7 +28,7 @@ from .style import ElidedLabel, muted
 if TYPE_CHECKING:
     from ..core.keys import ApiKeys
 
-__all__ = ["ConnectionSection", "EndpointBar", "KeyLookup"]
+__all__ = ["ConnectionSection", "KeyLookup"]
 
 _PREFIX = "connection."
 # The setting the keyring is asked about (as ``service.mint_configuration``
@@ -75,64 +73,6 @@ def _text_editor(spec: Field, changed: Callable[[], None]) -> _Editor:
     line.textChanged.connect(lambda _text: changed())
     return _Editor(line, lambda: line.text().strip() or None,
                    lambda value: line.setText("" if value is None else str(value)))
-
-
-def _button_for(action: QAction, object_name: str) -> QPushButton:
-    """A push button that triggers ``action`` and follows its enabled state."""
-    button = QPushButton(action.text())
-    button.setObjectName(object_name)
-    button.setToolTip(action.toolTip())
-    button.setEnabled(action.isEnabled())
-    button.clicked.connect(action.trigger)
-    action.enabledChanged.connect(button.setEnabled)
-    return button
-
-
-class EndpointBar(QFrame):
-    """The endpoint selector, the endpoint's method and path, Mint and Cancel."""
-
-    endpoint_changed = Signal(str)
-
-    def __init__(self, mint: QAction, cancel: QAction, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setProperty("role", "header")
-        self.selector = QComboBox()
-        self.selector.setObjectName("endpoint_selector")
-        for index, ep in enumerate(ENDPOINTS.values()):
-            self.selector.addItem(ep.label, ep.id)
-            self.selector.setItemData(index, f"{ep.help}\n{ep.schema_key}", Qt.ItemDataRole.ToolTipRole)
-        self.selector.currentIndexChanged.connect(lambda _index: self._changed())
-        self._path = ElidedLabel()
-        self._path.setObjectName("endpoint_path")
-        label = QLabel("&Endpoint:")
-        label.setBuddy(self.selector)
-        row = QHBoxLayout(self)
-        row.addWidget(label)
-        row.addWidget(self.selector)
-        row.addWidget(self._path, 1)
-        row.addWidget(_button_for(cancel, "cancel_mint"))
-        mint_button = _button_for(mint, "mint")
-        mint_button.setProperty("role", "heading")  # the one thing this window is for
-        mint_button.setMinimumWidth(mint_button.sizeHint().width() + 24)
-        row.addWidget(mint_button)
-
-    def endpoint(self) -> str:
-        return str(self.selector.currentData())
-
-    def set_endpoint(self, endpoint_id: str) -> None:
-        """Show ``endpoint_id`` without emitting ``endpoint_changed``."""
-        with QSignalBlocker(self.selector):
-            self.selector.setCurrentIndex(self.selector.findData(endpoint_id))
-        self._describe()
-
-    def _changed(self) -> None:
-        self._describe()
-        self.endpoint_changed.emit(self.endpoint())
-
-    def _describe(self) -> None:
-        ep = endpoint(self.endpoint())
-        self._path.setText(ep.schema_key)
-        self.selector.setToolTip(ep.help)
 
 
 class ConnectionSection(QWidget):
@@ -270,7 +210,6 @@ class ConnectionSection(QWidget):
 
     def is_expanded(self) -> bool:
         return self._expanded
-
 
 
 class KeyLookup:

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QPushButton,
     QSizePolicy, QStackedLayout, QStyle, QToolButton, QVBoxLayout, QWidget,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from .style import heading, monospace, muted, set_state
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from ..core.errors import MintError
     from ..core.mint import MintResult
 
@@ -77,8 +79,10 @@ def _json_view(object_name: str) -> QPlainTextEdit:
 class ResultPanel(QFrame):
     """Empty, a minted secret, or an error: one at a time."""
 
-    def __init__(self, clock: Clock = time.time, clear_clipboard: Callable[[], bool] = lambda: True,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, copy_action: QAction, clock: Clock = time.time,
+                 clear_clipboard: Callable[[], bool] = lambda: True, parent: QWidget | None = None) -> None:
+        """``copy_action`` copies the secret (the window's, in its Edit menu): the
+        panel gives it a button and enables it while a live secret is shown."""
         super().__init__(parent)
         self.setObjectName("result_panel")
         self._clock = clock
@@ -92,10 +96,7 @@ class ResultPanel(QFrame):
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self.tick)
 
-        self.copy_action = QAction("Copy secret", self)
-        self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.copy_action.setToolTip("Copy the client secret (Ctrl+Shift+C)")
-        self.copy_action.triggered.connect(lambda: self.copy("secret"))
+        self.copy_action = copy_action
         self.copy_action.setEnabled(False)
 
         line = QFrame(frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)

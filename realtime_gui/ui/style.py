@@ -2,30 +2,38 @@
 
 A widget says what it is with a ``role`` property (``heading``, ``title``,
 ``muted``, ``problem``, ``panel``) and how it is with ``state`` (``expired``,
-``alert``); :class:`RoleStyle` turns those into a font weight and palette
-roles whenever Qt polishes the widget. No colour is written down, so the
-light or dark scheme is followed, also when it changes. A proxy style rather
-than a style sheet: a sheet costs every widget a style of its own (several
-megabytes and milliseconds at start-up) for these five looks.
+``alert``); :func:`apply_looks` turns those into a font weight and palette
+roles. No colour is written down, so the light or dark scheme is followed,
+also when it changes. Not a style sheet: a sheet costs every widget a style
+of its own (several megabytes and milliseconds at start-up) for these five looks.
 
-To change a role or state after the widget is shown, use :func:`set_role`
-or :func:`set_state` (or unpolish and polish it).
+Set a role or state with :func:`set_role` or :func:`set_state` (or the
+helpers :func:`heading` and :func:`muted`), which apply the look at once.
+A widget given only the property gets its look when Qt polishes it, once
+:func:`install` has given the application :class:`~.role_style.RoleStyle`;
+that happens after the first paint (see ``first_paint``), so the first
+frame's widgets use the functions here.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QSizePolicy, QWidget
+from typing import TYPE_CHECKING
 
-__all__ = ["ElidedLabel", "RoleStyle", "heading", "install", "monospace", "muted", "set_role", "set_state"]
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
+__all__ = ["ElidedLabel", "apply_looks", "heading", "install", "monospace", "muted", "set_role", "set_state"]
 
 _BOLD_ROLES = frozenset({"heading", "title", "problem"})
 _TITLE_SCALE = 1.3
 _STYLED = "_looks_applied"  # set once a widget's look was changed, so it can be undone
 
 
-def _apply(widget: QWidget) -> None:
+def apply_looks(widget: QWidget) -> None:
+    """Give ``widget`` the look of its ``role`` and ``state`` properties (or none)."""
     role, state = widget.property("role") or "", widget.property("state") or ""
     if not (role or state or widget.property(_STYLED)):
         return  # the common case: a widget with no look of ours
@@ -50,32 +58,25 @@ def _apply(widget: QWidget) -> None:
         widget.setMargin(2 if highlighted else 0)
 
 
-class RoleStyle(QProxyStyle):
-    """The platform's style, plus the looks of ``role`` and ``state``."""
-
-    def polish(self, target: object) -> object:  # type: ignore[override]  # Qt overloads polish
-        if isinstance(target, QWidget):
-            _apply(target)
-        return super().polish(target)  # type: ignore[call-overload]
-
-
 def install() -> None:
-    """Give the application :class:`RoleStyle`, once, keeping its current style."""
-    app = QApplication.instance()
-    if isinstance(app, QApplication) and not isinstance(app.style(), RoleStyle):
-        app.setStyle(RoleStyle(app.style().name()))
+    """Give the application :class:`~.role_style.RoleStyle`, once, keeping its current style."""
+    # Deferred: the proxy style's import builds QStyle's 14 enum classes, which
+    # the first frame does without (its widgets get their looks from set_role).
+    from .role_style import RoleStyle
+
+    RoleStyle.install()
 
 
 def set_role(widget: QWidget, role: str) -> None:
     if widget.property("role") != role:
         widget.setProperty("role", role)
-        _apply(widget)
+        apply_looks(widget)
 
 
 def set_state(widget: QWidget, state: str) -> None:
     if widget.property("state") != state:
         widget.setProperty("state", state)
-        _apply(widget)
+        apply_looks(widget)
 
 
 def monospace() -> QFont:
@@ -85,14 +86,14 @@ def monospace() -> QFont:
 
 def heading(text: str, role: str = "heading") -> QLabel:
     label = QLabel(text)
-    label.setProperty("role", role)
+    set_role(label, role)
     return label
 
 
 def muted(text: str = "") -> QLabel:
     """Secondary text in the palette's placeholder colour, which suits both schemes."""
     label = QLabel(text)
-    label.setProperty("role", "muted")
+    set_role(label, "muted")
     label.setWordWrap(True)
     return label
 
@@ -103,7 +104,7 @@ class ElidedLabel(QLabel):
 
     def __init__(self, text: str = "", role: str = "muted") -> None:
         super().__init__()
-        self.setProperty("role", role)
+        set_role(self, role)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setText(text)
 
@@ -112,6 +113,11 @@ class ElidedLabel(QLabel):
         self.setToolTip(text)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if not self.text():
+            return  # the endpoint bar's is empty in the first frame, which needs no Qt enums
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QPainter
+
         area = self.contentsRect()
         shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, area.width())
         painter = QPainter(self)
