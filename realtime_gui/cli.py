@@ -7,12 +7,13 @@ With no command, the window opens.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from typing import TYPE_CHECKING, Any, Callable, Sequence, TextIO
 
 if TYPE_CHECKING:
+    import argparse
+
     from .core.keys import ApiKeys
     from .core.store import ConfigStore
 
@@ -71,6 +72,8 @@ def _read_secret(prompt: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # not at the top: opening the window needs no parser
+
     parser = argparse.ArgumentParser(
         prog="realtime-gui",
         description="Mint OpenAI Realtime API client secrets. With no command, open the window.",

@@ -25,9 +25,9 @@ import json
 import os
 import re
 import tempfile
+import time
 import unicodedata
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -182,7 +182,7 @@ def _fsync_directory(directory: Path) -> None:
 
 
 def _timestamp() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S")
+    return time.strftime("%Y%m%d-%H%M%S")
 
 
 def _unused_path(make: Callable[[str], Path]) -> Path:
