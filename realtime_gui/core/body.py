@@ -173,8 +173,9 @@ def import_body(body: Any, endpoint_id: str | None = None) -> ImportResult:
         wire = _get(body, spot.path)
         if wire is _ABSENT or any(spot.path.startswith(prefix) for prefix in closed):
             continue
-        known.add(spot.path)
         where = f"{node.label} ({spot.path})"
+        if wire is None or wire == {} or isinstance(node, Field):
+            known.add(spot.path)  # a group's own path counts only when nothing is inside it
         if wire is None:
             if spot.nullable:
                 result.values[node.id] = None
@@ -183,6 +184,7 @@ def import_body(body: Any, endpoint_id: str | None = None) -> ImportResult:
             closed.append(spot.path + ".")
         elif isinstance(node, Group):
             if isinstance(wire, str) and wire in dict(node.literals):
+                known.add(spot.path)
                 result.values[node.id] = wire
                 closed.append(spot.path + ".")
             elif wire == {}:
@@ -200,9 +202,7 @@ def import_body(body: Any, endpoint_id: str | None = None) -> ImportResult:
         if spot.node.id in result.values and not applies(spot.node, result.values, ep.shape):
             result.problems.append(f"{spot.node.label} ({spot.path}) does not apply with the chosen "
                                    f"{spot.node.when[0] if spot.node.when else ''}")
-    for path in _leaf_paths(body, ""):
-        if path and path not in known and not any(path.startswith(k + ".") for k in known if k):
-            result.unknown.append(path)
+    result.unknown = [path for path in _leaf_paths(body, "") if path and path not in known]
     return result
 
 

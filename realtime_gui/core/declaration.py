@@ -166,7 +166,7 @@ CONNECTION_FIELDS: tuple[Field, ...] = (
     Field("base_url", "Base URL", "Where requests go. For OpenAI, https://api.openai.com/v1; for Azure, "
           "your resource endpoint such as https://NAME.openai.azure.com. OPENAI_BASE_URL, when set, "
           "replaces the default.", type=Text(pattern=r"https?://\S+", pattern_hint="an http:// or https:// URL"),
-          default="https://api.openai.com/v1"),
+          default="https://api.openai.com/v1", required_when=("service", ("azure",))),
     Field("key_name", "API key", "The name of the key in the OS keyring. 'default' falls back to "
           "OPENAI_API_KEY when no such key is stored.",
           type=Text(pattern=r"[A-Za-z0-9_.-]{1,64}", pattern_hint="a key name of letters, digits, _ . -"),

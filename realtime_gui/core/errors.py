@@ -75,6 +75,10 @@ def scrub(text: str, secrets: Iterable[str] = ()) -> str:
     # Longest first, so a secret that contains another is masked whole.
     for secret in sorted({s for s in secrets if len(s) >= _SHORTEST_SECRET}, key=len, reverse=True):
         text = text.replace(secret, mask_key(secret))
+        # Libraries quote bad header values escaped (a line break as \n).
+        escaped = secret.encode("unicode_escape").decode("ascii")
+        if escaped != secret:
+            text = text.replace(escaped, mask_key(secret))
     return _KEY_PATTERN.sub(lambda match: mask_key(match.group()), text)
 
 
@@ -364,13 +368,10 @@ class NoApiKeyError(MintError):
     default_message = "No API key: none is stored in the keyring and OPENAI_API_KEY is not set."
     advice = "Add one with `realtime-gui key set` or in the Keys dialog."
 
-    def __init__(self, name: str | None = None, **context: Unpack[ErrorContext]) -> None:
-        message = (
-            f'No API key: none is stored in the keyring as "{name}" '
-            "and OPENAI_API_KEY is not set."
-            if name
-            else None
-        )
+    def __init__(self, name: str | None = None, *, message: str | None = None,
+                 **context: Unpack[ErrorContext]) -> None:
+        if message is None and name:
+            message = f'No API key: none is stored in the keyring as "{name}" and OPENAI_API_KEY is not set.'
         super().__init__(message, **context)
         self.key_name = name
 

@@ -298,6 +298,20 @@ def _session_source(name: str) -> str:
     return f"this run only ({name})"
 
 
+def _usable(name: str, credentials: Credentials) -> Credentials:
+    """The credentials, if their key can travel in an HTTP header.
+
+    A key with a line break, a space or a non-ASCII character would make the
+    HTTP library fail with a message that quotes the header, key and all.
+    """
+    key = credentials.api_key
+    if key.isascii() and key.isprintable() and not any(c.isspace() for c in key):
+        return credentials
+    raise NoApiKeyError(name, message=f"The API key {name!r} from {credentials.source} holds a space, a "
+                        "line break or a character outside ASCII, so it can't be sent.",
+                        advice=f"Store it again as one line: `realtime-gui key set {name}` or the Keys dialog.")
+
+
 def _clean(value: str, what: str) -> str:
     value = value.strip()
     if not value:
@@ -333,17 +347,17 @@ class ApiKeys:
         name = DEFAULT_KEY if name is None else validate_key_name(name)
         value = self.session.get(name)
         if value is not None:
-            return Credentials(api_key=value, source=_session_source(name))
+            return _usable(name, Credentials(api_key=value, source=_session_source(name)))
         unreachable: KeyringUnavailableError | None = None
         try:
             value = self.persistent.get(name)
         except KeyringUnavailableError as exc:
             unreachable = exc
         if value:
-            return Credentials(api_key=value, source=_keyring_source(name))
+            return _usable(name, Credentials(api_key=value, source=_keyring_source(name)))
         env_value = self._env_key(name, env)
         if env_value:
-            return Credentials(api_key=env_value, source=ENV_SOURCE)
+            return _usable(name, Credentials(api_key=env_value, source=ENV_SOURCE))
         if unreachable is not None:
             raise unreachable
         advice = f"Add it with `realtime-gui key set {name}` or in the Keys dialog"

@@ -28,7 +28,8 @@ def _row(node: Node, path: str, nullable: bool, shape: str, endpoints: list[str]
         allowed = "an object of the fields below" + (", or " + " or ".join(literals) if literals else "")
         default = getattr(group, "default_note", "") or "chosen by the service"
     return {
-        "path": path, "id": node.id, "label": node.label, "allowed": allowed, "default": default,
+        "path": path, "id": node.id, "label": node.label, "kind": getattr(getattr(node, "type", None), "kind", "group"),
+        "allowed": allowed, "default": default,
         "nullable": nullable, "secret": bool(getattr(node, "secret", False)), "endpoints": endpoints,
         "section": node.section, "help": node.help,
     }
@@ -45,6 +46,10 @@ def field_rows(endpoint_id: str) -> list[dict[str, Any]]:
         row["section"] = sections.get(node.id.split(".")[0], "")
         rows.append(row)
         if isinstance(node, Field) and isinstance(node.type, ToolList):
+            kinds = [k for k in node.type.kinds if shape in k.shapes]
+            rows.append({**row, "path": f"{spot.path}[].type", "id": f"{node.id}[].type", "label": "Tool kind",
+                         "kind": "choice", "allowed": "one of " + ", ".join(k.type for k in kinds),
+                         "default": "required", "nullable": False, "help": "What kind of tool this item is."})
             for kind in node.type.kinds:
                 if shape not in kind.shapes:
                     continue

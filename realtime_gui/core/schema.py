@@ -126,6 +126,8 @@ class Field(Node):
     default_note: str = ""
     secret: bool = False
     required_on: frozenset[str] = frozenset()
+    # Required when a sibling has one of these values, e.g. ("service", ("azure",)).
+    required_when: tuple[str, tuple[Any, ...]] | None = None
     item_nullable: bool = False
 
     def default_for(self, shape: Shape | None) -> Any:

@@ -43,6 +43,12 @@ def validate(config: Configuration) -> list[Problem]:
         value = config.connection.get(spec.key, NOT_SET)
         if value not in (NOT_SET, None, "") and (detail := spec.type.check(value)):
             problems.append(Problem(f"connection.{spec.key}", spec.key, spec.label, detail))
+        if spec.required_when and value in (NOT_SET, None, ""):
+            sibling, wanted = spec.required_when
+            if config.setting(sibling) in wanted:
+                label = next(f.label for f in CONNECTION_FIELDS if f.key == sibling)
+                problems.append(Problem(f"connection.{spec.key}", spec.key, spec.label,
+                                        f"is required when {label.lower()} is {config.setting(sibling)}"))
     for field_id in config.values:
         try:
             field_by_id(field_id)
