@@ -19,17 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-_EXIT_CODES_HELP = """\
-exit codes:
-  0   success                       8   request rejected (400)
-  1   unexpected error              9   beta shape switched off; convert to GA
-  2   wrong command-line usage     10   rate limited (429)
-  3   configuration invalid        11   server error (5xx)
-  4   network error                12   bad response from the server
-  5   timed out                    13   no keyring available
-  6   authentication failed (401)  14   no API key
-  7   permission denied (403)      15   no such configuration
-"""
+
 
 
 class Context:
@@ -71,25 +61,50 @@ def _read_secret(prompt: str) -> str:
     return sys.stdin.readline().strip()
 
 
+def _exit_codes_help() -> str:
+    """The exit codes, from the error tree's own table."""
+    from .core.errors import EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE
+
+    rows = {EXIT_OK: "success", EXIT_UNEXPECTED: "unexpected error", EXIT_USAGE: "wrong command-line usage",
+            EXIT_CONFIGURATION_NOT_FOUND: "no such configuration"}
+    rows.update((code, cls.title) for cls, code in EXIT_CODES.items() if code not in rows)
+    return "exit codes:\n" + "\n".join(f"  {code:<4}{rows[code]}" for code in sorted(rows)) + "\n"
+
+
+def _seconds(text: str) -> float:
+    import argparse
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds; it is {text}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     import argparse  # not at the top: opening the window needs no parser
+
+    epilog = _exit_codes_help()
 
     parser = argparse.ArgumentParser(
         prog="realtime-gui",
         description="Mint OpenAI Realtime API client secrets. With no command, open the window.",
-        epilog=_EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
     from . import __version__
 
     parser.add_argument("--version", action="version", version=f"realtime-gui {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     mint = commands.add_parser("mint", help="mint a client secret with a saved configuration",
-                               epilog=_EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+                               epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
     mint.add_argument("name", metavar="NAME", help="the saved configuration")
     mint.add_argument("--json", action="store_true", help="print the whole response, not only the secret")
-    mint.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+    mint.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS",
                       help="how long to wait for the answer (default 30)")
-    mint.add_argument("--connect-timeout", type=float, default=10.0, metavar="SECONDS",
+    mint.add_argument("--connect-timeout", type=_seconds, default=10.0, metavar="SECONDS",
                       help="how long to wait for a connection (default 10)")
 
     configs = commands.add_parser("configs", help="list, show, import, export, convert or delete configurations")
@@ -188,6 +203,10 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
         print(f"warning: {path} is not a field realtime-gui knows; it was not imported", file=ctx.err)
     for problem in imported.problems:
         print(f"error: {problem}", file=ctx.err)
+    if imported.unknown and not imported.configuration.values:
+        print(f"error: nothing in {args.file} belongs to {imported.kind.removeprefix('a request body for ')}; "
+              "check --endpoint", file=ctx.err)
+        return 3
     if imported.problems:
         return 3
     config = imported.configuration
@@ -279,23 +298,36 @@ def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:
     if args.command is None:
         _parser().print_help(ctx.out)
         return 0
-    from .core.errors import MintError, exit_code_for
+    from .core.errors import (
+        EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_UNEXPECTED, ConfigurationInvalidError, MintCancelled,
+        MintError, exit_code_for,
+    )
     from .core.store import ConfigLoadError, ConfigNameError, ConfigNotFoundError
 
+    invalid = EXIT_CODES[ConfigurationInvalidError]
     try:
         return _COMMANDS[args.command](ctx, args)
+    except ConfigurationInvalidError as error:
+        print(f"error: {len(error.problems)} problem(s) in the configuration:", file=ctx.err)
+        for problem in error.problems:
+            print(f"  - {problem.message}", file=ctx.err)
+        return invalid
     except MintError as error:
         print(f"error: {error.title}: {error}", file=ctx.err)
         return exit_code_for(error)
     except ConfigNotFoundError as error:
-        print(f"error: {error}. See `realtime-gui configs list`.", file=ctx.err)
-        return 15
+        print(f"error: {str(error).rstrip('.')}. See `realtime-gui configs list`.", file=ctx.err)
+        return EXIT_CONFIGURATION_NOT_FOUND
     except (ConfigNameError, ConfigLoadError, ValueError) as error:
         print(f"error: {error}", file=ctx.err)
-        return 3
+        return invalid
     except OSError as error:
         print(f"error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=ctx.err)
-        return 1
+        return EXIT_UNEXPECTED
     except KeyboardInterrupt:
         print("cancelled", file=ctx.err)
-        return 130
+        return EXIT_CODES[MintCancelled]
+    except Exception as error:  # a bug: one line, not a traceback that might quote a value
+        print(f"error: unexpected {type(error).__name__}; please report it with the command you ran",
+              file=ctx.err)
+        return EXIT_UNEXPECTED

@@ -179,6 +179,28 @@ def test_key_commands_read_the_key_from_a_prompt_never_argv() -> None:
 
 
 def test_help_documents_every_exit_code(home: Path) -> None:
+    from realtime_gui.core.errors import EXIT_CODES
+
     text = run_cli(home, "mint", "--help").stdout
-    for code in range(0, 16):
-        assert f"\n  {code:<3} " in text or f"  {code:<3} " in text
+    for cls, code in EXIT_CODES.items():
+        if cls.__name__ != "MintError":
+            assert f"\n  {code:<4}{cls.title}\n" in text, cls.__name__
+    assert "\n  15  no such configuration\n" in text
+
+
+def test_every_problem_is_listed_and_bad_input_never_shows_a_traceback(home: Path, tmp_path: Path) -> None:
+    config = Configuration("many", "beta", {"temperature": 9.0, "speed": 9.0, "voice": "", "max_output_tokens": 0,
+                                            "turn_detection.threshold": 10**400})
+    save(home, config)
+    done = run_cli(home, "mint", "many", env={"OPENAI_API_KEY": FAKE_API_KEY})
+    assert done.returncode == 3
+    assert done.stderr.count("\n  - ") == 5 and "Traceback" not in done.stderr
+    assert "must be between 0 and 1; it is a 401-digit number" in done.stderr
+    assert run_cli(home, "mint", "many", "--timeout", "inf").returncode == 2
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    deep = run_cli(home, "configs", "import", str(tmp_path / "deep.json"), "--name", "deep")
+    assert deep.returncode == 3 and "nested too deeply" in deep.stderr and "Traceback" not in deep.stderr
+    (tmp_path / "ga.json").write_text(json.dumps({"session": {"type": "realtime", "model": "m"}}))
+    wrong = run_cli(home, "configs", "import", str(tmp_path / "ga.json"), "--name", "w", "--endpoint", "beta")
+    assert wrong.returncode == 3 and "check --endpoint" in wrong.stderr
+    assert "w" not in run_cli(home, "configs", "list").stdout.split()

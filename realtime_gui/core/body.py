@@ -13,7 +13,7 @@ from typing import Any, Iterator
 from .config import Configuration
 from .declaration import endpoint, field_by_id, placed
 from .schema import NOT_SET, Field, Group, Node, Placed
-from .types import DecodeError, EncodeContext, ToolList
+from .types import DecodeError, EncodeContext, MissingSecretError, ToolList
 
 __all__ = ["Conversion", "ImportResult", "build_body", "convert", "detect_endpoint", "import_body"]
 
@@ -101,7 +101,7 @@ def build_body(config: Configuration, ctx: EncodeContext | None = None) -> dict[
             if spot.nullable:
                 _set(body, spot.path, None)
         elif value is not NOT_SET and isinstance(node, Field):
-            _set(body, spot.path, node.type.encode(value, ctx))
+            _set(body, spot.path, _encoded(node, value, ctx))
     for spot in objects:  # fill what the endpoint requires inside each object sent
         sent = _get(body, spot.path)
         if isinstance(sent, dict) and isinstance(spot.node, Group):
@@ -111,6 +111,18 @@ def build_body(config: Configuration, ctx: EncodeContext | None = None) -> dict[
                 if key not in sent and default not in (NOT_SET, None):
                     sent[key] = child.type.encode(default, ctx)  # type: ignore[attr-defined]
     return body
+
+
+def _encoded(node: Field, value: Any, ctx: EncodeContext) -> Any:
+    """The wire form of a value; a value its type can't encode goes out as it
+    is, so a preview or export of an invalid configuration still shows it
+    (validation, which runs before any mint, names the problem)."""
+    try:
+        return node.type.encode(value, ctx)
+    except MissingSecretError:
+        raise  # the mint must not go out without it
+    except (TypeError, ValueError, LookupError, AttributeError):
+        return value
 
 
 @dataclass

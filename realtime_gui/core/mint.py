@@ -265,7 +265,7 @@ def _interpret(
         )
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
         what = (
             "an HTML page (probably a proxy or a sign-in portal)"
             if _is_html(response, text)
@@ -294,7 +294,10 @@ def _interpret(
 
 def _as_timestamp(value: object) -> int | None:
     # bool is an int in Python, and never a timestamp.
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    # Far beyond any real expiry (year 9999); huge integers would overflow a float.
+    if isinstance(value, float) and not isfinite(value) or not 0 <= value < 253402300800:
         return None
     return int(value)
 
@@ -319,7 +322,7 @@ class _Said:
 def _parse_error_body(text: str, hide: Callable[[str], str]) -> _Said:
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         # A gateway's one-line plain-text reason is worth quoting; a page is not.
         line = text.strip()
         if line and len(line) <= _PLAIN_REASON_CHARS and "\n" not in line and "<" not in line:

@@ -13,11 +13,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from .config import Configuration
-from .declaration import field_for_path, nodes
+from .declaration import field_for_path, nodes, placed
 from .errors import ConfigurationInvalidError, InvalidRequestError, MintError
 from .schema import Field, Placed
 from .types import Secret, ToolList
-from .validate import validate
+from .validate import Problem, validate
 
 if TYPE_CHECKING:
     import httpx
@@ -27,8 +27,7 @@ if TYPE_CHECKING:
     from .store import ConfigStore
 
 __all__ = [
-    "load_configuration", "map_param", "mint_configuration", "save_configuration", "secret_refs",
-    "stash_secrets",
+    "load_configuration", "map_param", "mint_configuration", "save_configuration", "stash_secrets",
 ]
 
 
@@ -60,6 +59,9 @@ def mint_configuration(
     problems = validate(config)
     if problems:
         raise ConfigurationInvalidError(problems)
+    missing = _missing_secrets(config, keys)
+    if missing:
+        raise ConfigurationInvalidError(missing)
     credentials = keys.resolve(config.setting("key_name") or None, env)
     request = prepare_request(config, credentials, env=env, lookup=keys.load_secret)
     secrets = [credentials.api_key, *_plain_secrets(config, keys)]
@@ -92,24 +94,32 @@ def _redact(value: Any, secrets: list[str]) -> Any:
     return value
 
 
-def _secret_slots(config: Configuration) -> Iterator[tuple[dict[str, Any], str]]:
-    """``(container, key)`` for every secret value a configuration holds."""
+def _secret_slots(config: Configuration) -> Iterator[tuple[Field, Field, dict[str, Any], str]]:
+    """``(field, secret field, container, key)`` for every secret value a
+    configuration holds: a secret field itself, or one inside a tool item."""
     for node in nodes():
         if not isinstance(node, Field) or node.id not in config.values:
             continue
         if node.secret:
-            yield config.values, node.id
+            yield node, node, config.values, node.id
         if isinstance(node.type, ToolList):
             for item in config.values[node.id] or []:
                 kind = node.type.kind_of(item)
                 for spec in kind.fields if kind else ():
                     if spec.secret and spec.key in item:
-                        yield item, spec.key
+                        yield node, spec, item, spec.key
 
 
-def secret_refs(config: Configuration) -> list[str]:
-    """The keyring references a configuration points to."""
-    return [c[k]["secret_ref"] for c, k in _secret_slots(config) if Secret.is_ref(c[k])]
+def _missing_secrets(config: Configuration, keys: ApiKeys) -> list[Problem]:
+    """Secrets the configuration points to that the keyring no longer holds."""
+    paths = {spot.node.id: spot.path for spot in placed(config.endpoint)}
+    problems = []
+    for node, spec, container, key in _secret_slots(config):
+        value = container[key]
+        if node.id in paths and Secret.is_ref(value) and keys.load_secret(value["secret_ref"]) is None:
+            problems.append(Problem(node.id, paths[node.id], node.label, f"holds a secret ({spec.label}) that is no "
+                                    "longer in the keyring; enter it again"))
+    return problems
 
 
 def stash_secrets(config: Configuration, keys: ApiKeys) -> None:
@@ -119,7 +129,7 @@ def stash_secrets(config: Configuration, keys: ApiKeys) -> None:
     """
     from .keys import new_secret_ref
 
-    for container, key in _secret_slots(config):
+    for _, _, container, key in _secret_slots(config):
         value = container[key]
         if isinstance(value, str) and value:
             ref = new_secret_ref()
@@ -129,7 +139,7 @@ def stash_secrets(config: Configuration, keys: ApiKeys) -> None:
 
 def _plain_secrets(config: Configuration, keys: ApiKeys) -> list[str]:
     found = []
-    for container, key in _secret_slots(config):
+    for _, _, container, key in _secret_slots(config):
         value = container[key]
         plain = keys.load_secret(value["secret_ref"]) if Secret.is_ref(value) else value
         if isinstance(plain, str) and plain:

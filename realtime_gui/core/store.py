@@ -407,6 +407,8 @@ class ConfigStore:
         except json.JSONDecodeError as exc:
             why = f"it is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
             raise self._broken(name, path, why) from exc
+        except (ValueError, RecursionError) as exc:  # an integer of thousands of digits; absurd nesting
+            raise self._broken(name, path, f"it can't be read: {exc or 'nested too deeply'}") from exc
         if not isinstance(document, dict):
             why = f"it holds a JSON {type(document).__name__}, not an object"
             raise self._broken(name, path, why)

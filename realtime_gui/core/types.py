@@ -20,7 +20,7 @@ Shape = Literal["beta", "ga"]
 SecretMode = Literal["resolve", "mask", "placeholder"]
 
 __all__ = [
-    "AudioFormat", "Boolean", "Choice", "DecodeError", "EncodeContext", "FieldType",
+    "AudioFormat", "Boolean", "Choice", "DecodeError", "EncodeContext", "FieldType", "MissingSecretError",
     "Integer", "Json", "Modalities", "MultiChoice", "Number", "Option", "Secret",
     "StringList", "Text", "TokenLimit", "ToolChoice", "Voice", "json_error_text",
     "parse_json_text",
@@ -29,6 +29,10 @@ __all__ = [
 
 class DecodeError(ValueError):
     """A wire value that this type cannot read back."""
+
+
+class MissingSecretError(LookupError):
+    """A secret the configuration points to is no longer in the keyring."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ class EncodeContext:
 
 
 def _fmt(number: float) -> str:
+    if isinstance(number, int) and not -10**15 < number < 10**15:
+        return f"a {len(str(abs(number)))}-digit number"  # {:g} would overflow a float
     return f"{number:g}"
 
 
@@ -149,7 +155,7 @@ class Secret(Text):
             if plain is None:
                 if ctx.secret_mode == "mask":
                     return "<kept in the keyring>"
-                raise LookupError("the secret is no longer in the keyring; enter it again")
+                raise MissingSecretError("is no longer in the keyring; enter it again")
         if ctx.secret_mode == "mask":
             return "…" + plain[-4:] if len(plain) > 8 else "…"
         return plain
@@ -269,8 +275,10 @@ class Number(FieldType):
     kind: str = field(default="number", init=False)
 
     def check(self, value: Any) -> str | None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
             return f"must be a number; it is {_kind_of(value)}"
+        if isinstance(value, float) and not math.isfinite(value):
+            return f"must be a finite number; it is {value}"
         return _range_problem(value, self.minimum, self.maximum)
 
     def describe(self) -> str:
@@ -374,6 +382,10 @@ def parse_json_text(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise ValueError("is not valid JSON: " + json_error_text(error)) from None
+    except RecursionError:
+        raise ValueError("is nested too deeply to read") from None
+    except ValueError as error:  # e.g. an integer with thousands of digits
+        raise ValueError(f"can't be read: {error}") from None
 
 
 @dataclass(frozen=True)
@@ -397,9 +409,11 @@ class Json(FieldType):
             where = "/".join(str(p) for p in errors[0].absolute_path)
             return f"does not fit: {errors[0].message}" + (f" (at {where})" if where else "")
         if self.json_schema:
-            validator = jsonschema.validators.validator_for(value, default=jsonschema.Draft202012Validator)
             try:
+                validator = jsonschema.validators.validator_for(value, default=jsonschema.Draft202012Validator)
                 validator.check_schema(value)
+            except (TypeError, jsonschema.exceptions.UnknownType) as error:  # e.g. "$schema": []
+                return f"is not a valid JSON Schema: {error}"
             except jsonschema.SchemaError as error:
                 where = "/".join(str(p) for p in error.absolute_path)
                 return f"is not a valid JSON Schema: {error.message}" + (f" (at {where})" if where else "")
