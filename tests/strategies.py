@@ -66,7 +66,9 @@ def values_of(kind: t.FieldType, endpoint_id: str | None = None) -> st.SearchStr
             return st.dictionaries(_KEYS, _TEXT, max_size=3)
         return st.just(kind.template).filter(lambda v: kind.check(v) is None)
     if isinstance(kind, t.ToolList):
-        return st.just([])  # tools are drawn by ``tools`` with the endpoint in mind
+        return st.just([])  # tools are drawn by ``tool_items`` with the endpoint in mind
+    if isinstance(kind, t.ToolChoice):  # naming a declared tool is drawn by ``configurations``
+        return st.sampled_from([o.value for o in kind.modes])
     raise AssertionError(f"no strategy for {type(kind).__name__}; add one when adding a type")
 
 
@@ -77,9 +79,10 @@ def tool_items(draw: st.DrawFn, tools: t.ToolList, shape: str) -> list[dict[str,
     for _ in range(draw(st.integers(0, 3))):
         kind = draw(st.sampled_from([k for k in tools.kinds if shape in k.shapes]))
         item: dict[str, Any] = {"type": kind.type}
+        needed = {draw(st.sampled_from(kind.needs_one_of))} if kind.needs_one_of else set()
         for spec in kind.fields:
-            if spec.key in kind.required or draw(st.booleans()):
-                if spec.item_nullable and draw(st.integers(0, 4)) == 0:
+            if spec.key in kind.required or spec.key in needed or draw(st.booleans()):
+                if spec.item_nullable and spec.key not in needed and draw(st.integers(0, 4)) == 0:
                     item[spec.key] = None
                 else:
                     item[spec.key] = draw(values_of(spec.type))

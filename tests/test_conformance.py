@@ -253,3 +253,32 @@ def test_realistic_beta_bodies_convert_to_conforming_ga(official_schemas: dict[s
     assert dropped == ({"Temperature (temperature)"} if "temperature" in body else set())
     back = real_body(convert(conversion.configuration, "beta").configuration)
     assert back == {k: v for k, v in body.items() if k != "temperature"}
+
+
+ANY_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=6),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8)
+
+
+@pytest.mark.parametrize("endpoint_id", ALL)
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_whatever_validation_accepts_conforms(official_schemas: dict[str, Any], endpoint_id: str,
+                                             data: st.DataObject) -> None:
+    """Any JSON value in any one field: if validation lets it through, the
+    official schema must accept the body built from it."""
+    from realtime_gui.core.declaration import placed
+    from realtime_gui.core.schema import Field
+
+    from strategies import values_of
+
+    spot = data.draw(st.sampled_from([p for p in placed(endpoint_id) if isinstance(p.node, Field)]))
+    value = data.draw(st.one_of(values_of(spot.node.type, endpoint_id), ANY_JSON))
+    config = Configuration.new("x", endpoint_id)
+    config.values[spot.node.id] = value
+    if validate(config):
+        return
+    body = real_body(config)
+    assert [e.message for e in validator(official_schemas, endpoint_id).iter_errors(body)] == [], (spot.path, value)

@@ -95,6 +95,11 @@ _SERVER_VAD = ("type", ("server_vad",))
 _SEMANTIC_VAD = ("type", ("semantic_vad",))
 _STR_MAP = {"type": "object", "additionalProperties": {"type": "string"}}
 _NAME_LIST = {"type": "array", "items": {"type": "string"}}
+_PROMPT_VARIABLES = {"type": "object", "additionalProperties": {"anyOf": [
+    {"type": "string"},
+    {"type": "object", "required": ["type"],
+     "properties": {"type": {"enum": ["input_text", "input_image", "input_file"]}}},
+]}}
 _TOOL_FILTER = {
     "type": "object", "additionalProperties": False,
     "properties": {"tool_names": _NAME_LIST, "read_only": {"type": "boolean"}},
@@ -151,7 +156,7 @@ MCP_TOOL = ToolKind("mcp", "MCP server", "A remote MCP server whose tools the mo
           ]}, template="never"), item_nullable=True),
     Field("defer_loading", "Defer loading", "Load the server's tool list only when first needed.",
           type=Boolean()),
-), shapes=frozenset({"ga"}), required=("server_label",))
+), shapes=frozenset({"ga"}), required=("server_label",), needs_one_of=("server_url", "connector_id"))
 
 TOOLS = ToolList((FUNCTION_TOOL, MCP_TOOL))
 
@@ -194,7 +199,7 @@ FIELDS: tuple[Node, ...] = (
           )),
     Field("model", "Model", "The model the session runs. Type any model name the service knows.",
           wire={**at("beta", "model"), **at("ga translation", "session.model")}, section="Model and instructions",
-          type=Text(suggestions=_REALTIME_MODELS), required_on=frozenset({"translation"})),
+          type=Text(suggestions=_REALTIME_MODELS, allow_empty=False), required_on=frozenset({"translation"})),
     Field("instructions", "Instructions", "The system prompt: how the model should behave, speak and respond.",
           wire={**at("beta", "instructions"), **at("ga", "session.instructions")},
           section="Model and instructions", type=Text(multiline=True), default_note="the service's own"),
@@ -202,7 +207,7 @@ FIELDS: tuple[Node, ...] = (
           "its transcript; text alone turns speech off.",
           wire={**at("beta", "modalities"), **at("ga", "session.output_modalities")}, section="Output",
           type=Modalities((Option("audio", "Spoken answers, with a transcript"),
-                           Option("text", "Written answers"))),
+                           Option("text", "Written answers")), min_items=1),
           default_by_shape={"beta": ["text", "audio"], "ga": ["audio"]}),
     Field("voice", "Voice", "The voice of spoken answers: a built-in voice or the id of a custom voice "
           "(voice_...). It can't change once the model has spoken.",
@@ -336,7 +341,7 @@ FIELDS: tuple[Node, ...] = (
               Field("version", "Version", "Which version of the prompt; empty for the current one.",
                     type=Text(), null_ok=True),
               Field("variables", "Variables", "Values for the prompt's variables, as a JSON object.",
-                    type=Json(schema={"type": "object"}, template={"customer_name": "Ada"}), null_ok=True),
+                    type=Json(schema=_PROMPT_VARIABLES, template={"customer_name": "Ada"}), null_ok=True),
           )),
     Group("tracing", "Tracing", 'Send traces to the Traces dashboard: "auto" names them for you, or give '
           "your own names.", wire={**at("beta", "tracing"), **at("ga", "session.tracing", nullable=True)},

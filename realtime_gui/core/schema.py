@@ -95,16 +95,6 @@ class Node:
     require: tuple[str, ...] = ()
     id: str = ""  # filled in by the declaration's loader
 
-    def on(self, endpoint_id: str) -> bool:
-        return endpoint_id in self.wire
-
-    def path(self, endpoint_id: str) -> str:
-        return self.wire[endpoint_id].path
-
-    def nullable(self, endpoint_id: str) -> bool:
-        placed = self.wire.get(endpoint_id)
-        return bool(placed and placed.nullable)
-
     def off_by_default(self, shape: Shape | None) -> bool:
         """Whether leaving the node out means "off", so off needs no ``null``."""
         return False

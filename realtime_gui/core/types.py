@@ -14,7 +14,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal, Mapping, Sequence
+from typing import Any, Callable, Literal, Mapping
 
 Shape = Literal["beta", "ga"]
 SecretMode = Literal["resolve", "mask", "placeholder"]
@@ -78,6 +78,10 @@ class FieldType:
 
     def check(self, value: Any) -> str | None:
         """Return why ``value`` is invalid, or ``None`` when it is fine."""
+        return None
+
+    def check_on(self, value: Any, shape: Shape) -> str | None:
+        """Why a valid ``value`` can't be sent in ``shape``, or ``None``."""
         return None
 
     def encode(self, value: Any, ctx: EncodeContext) -> Any:
@@ -157,7 +161,9 @@ class Secret(Text):
                     return "<kept in the keyring>"
                 raise MissingSecretError("is no longer in the keyring; enter it again")
         if ctx.secret_mode == "mask":
-            return "…" + plain[-4:] if len(plain) > 8 else "…"
+            from .request import mask_key
+
+            return mask_key(plain)
         return plain
 
     def describe(self) -> str:
@@ -216,6 +222,15 @@ class AudioFormat(Choice):
     """An audio encoding: a bare name in the beta shape, an object in GA."""
 
     kind: str = field(default="choice", init=False)
+
+    def decode(self, wire: Any, shape: Shape) -> Any:
+        # GA's rate has one allowed value, so {"type": "audio/pcm"} means the same format.
+        if shape == "ga" and isinstance(wire, dict) and set(wire) == {"type"}:
+            for option in self.options:
+                sent = option.on(shape)
+                if isinstance(sent, dict) and sent.get("type") == wire["type"]:
+                    return option.value
+        return super().decode(wire, shape)
 
 
 @dataclass(frozen=True)
@@ -362,7 +377,7 @@ class StringList(FieldType):
 
     def check(self, value: Any) -> str | None:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return "must be a list of text values"
+            return f"must be a list of text values; it is {json.dumps(value, default=str)[:60]}"
         if len(value) < self.min_items:
             return f"must hold at least {self.min_items}; leave it not set instead"
         return None
@@ -488,6 +503,11 @@ class ToolChoice(FieldType):
             return None
         return f"must be auto, none, required or a tool; it is {json.dumps(value)}"
 
+    def check_on(self, value: Any, shape: Shape) -> str | None:
+        if shape == "beta" and isinstance(value, dict) and value.get("type") == "mcp":
+            return "can name an MCP server only on the GA endpoints; choose a function or a mode"
+        return None
+
     @staticmethod
     def function_name(value: Any) -> str | None:
         return value["name"] if isinstance(value, dict) and value.get("type") == "function" else None
@@ -516,6 +536,7 @@ class ToolKind:
     fields: tuple[Any, ...]  # tuple[schema.Field, ...]; typed loosely to avoid a cycle
     shapes: frozenset[str] = frozenset({"beta", "ga"})
     required: tuple[str, ...] = ()
+    needs_one_of: tuple[str, ...] = ()  # at least one of these fields must be given
 
 
 @dataclass(frozen=True)
@@ -547,6 +568,8 @@ class ToolList(FieldType):
             for key in kind.required:
                 if item.get(key) in (None, ""):
                     problems.append((f"{where}.{key}", "is required"))
+            if kind.needs_one_of and not any(item.get(key) not in (None, "") for key in kind.needs_one_of):
+                problems.append((where, f"needs one of {', '.join(kind.needs_one_of)}"))
             for key, item_value in item.items():
                 if key == "type":
                     continue
@@ -593,6 +616,3 @@ class ToolList(FieldType):
     def describe(self) -> str:
         return "a list of " + " or ".join(f"{k.type} tools" for k in self.kinds)
 
-
-def as_sequence(value: Any) -> Sequence[Any]:
-    return value if isinstance(value, list) else []

@@ -67,8 +67,8 @@ def validate(config: Configuration) -> list[Problem]:
         elif isinstance(node, Group):
             literals = dict(node.literals)
             if not (value == {} or (isinstance(value, str) and value in literals)):
-                allowed = ", ".join(f'"{v}"' for v in literals) or "nothing but its fields"
-                problems.append(_problem(spot, f"can be set to {allowed}; it is {value!r}"))
+                allowed = "".join(f'"{v}", ' for v in literals)
+                problems.append(_problem(spot, f"must be {allowed}an object of its fields, or off; it is {value!r}"))
         elif isinstance(node, Field):
             problems.extend(_field_problems(spot, node, value, config.endpoint, ep.shape))
     problems.extend(_missing(sent, values, config.endpoint, ep.shape))
@@ -87,7 +87,7 @@ def _field_problems(spot: Placed, node: Field, value: Any, endpoint_id: str, sha
         for name in sorted({n for n in names if names.count(n) > 1}):
             found.append(_problem(spot, f"has two tools named {name!r}; tool names must be unique"))
         return found
-    detail = node.type.check(value)
+    detail = node.type.check(value) or node.type.check_on(value, shape)  # type: ignore[arg-type]
     if detail:
         return [_problem(spot, detail)]
     if isinstance(node.type, Choice):
