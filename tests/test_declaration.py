@@ -54,9 +54,13 @@ def test_wire_paths_are_unique_and_conditions_name_siblings(endpoint_id: str) ->
             assert f"{spot.node.id}.{key}" in ids, (spot.path, key)
 
 
-def test_a_new_configuration_sets_nothing_but_the_model() -> None:
+@pytest.mark.parametrize("endpoint_id", list(ENDPOINTS))
+def test_a_new_configuration_sets_nothing_but_the_model_and_is_valid(endpoint_id: str) -> None:
     from realtime_gui.core.config import Configuration
+    from realtime_gui.core.validate import validate
 
-    for endpoint_id, endpoint in ENDPOINTS.items():
-        config = Configuration.new("x", endpoint_id)
-        assert config.values == ({"model": endpoint.default_model} if endpoint.default_model else {})
+    config = Configuration.new("x", endpoint_id)
+    assert set(config.values) <= {"model"}
+    model_placed = any(spot.node.id == "model" for spot in placed(endpoint_id))
+    assert ("model" in config.values) == model_placed
+    assert validate(config) == []

@@ -9,7 +9,6 @@ import stat
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -250,18 +249,12 @@ def test_list_of_a_missing_folder_is_empty(tmp_path: Path) -> None:
     assert ConfigStore(tmp_path / "nowhere").list() == []
 
 
-def test_listing_500_configurations_is_fast_and_opens_no_file(store: ConfigStore) -> None:
+def test_listing_500_configurations_opens_no_file(store: ConfigStore) -> None:
+    # Speed is measured in benchmarks/; here, that listing never reads a file.
     names = [f"Config {i:03d}" for i in range(500)]
     for name in names:
-        # Not JSON at all: listing must not need to read it.
-        write_raw(store, f"{name}.json", "not parsed when listing")
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        listed = store.list()
-        best = min(best, time.perf_counter() - start)
-    assert listed == names
-    assert best < 0.05
+        write_raw(store, f"{name}.json", "not JSON: listing must not need to read it")
+    assert store.list() == names
 
 
 # -- broken and newer files ------------------------------------------------------

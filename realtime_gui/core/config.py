@@ -20,18 +20,21 @@ __all__ = ["Configuration"]
 _CONNECTION_KEYS = {f.key for f in CONNECTION_FIELDS}
 
 
-@dataclass
+@dataclass(repr=False)
 class Configuration:
     name: str
     endpoint: str = "ga"
     values: dict[str, Any] = field(default_factory=dict)
     connection: dict[str, Any] = field(default_factory=dict)
 
+    def __repr__(self) -> str:
+        # Values may hold a secret not yet moved to the keyring; say how many, not what.
+        return f"Configuration({self.name!r}, endpoint={self.endpoint!r}, {len(self.values)} values)"
+
     @classmethod
     def new(cls, name: str, endpoint_id: str = "ga") -> Configuration:
-        """A fresh configuration: it sets nothing but the model."""
-        model = endpoint(endpoint_id).default_model
-        return cls(name, endpoint_id, {"model": model} if model else {})
+        """A fresh configuration: it sets only what the endpoint starts with (the model)."""
+        return cls(name, endpoint_id, dict(endpoint(endpoint_id).initial))
 
     def copy(self, name: str | None = None) -> Configuration:
         return Configuration(name or self.name, self.endpoint, copy.deepcopy(self.values),

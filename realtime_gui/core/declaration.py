@@ -33,13 +33,13 @@ ENDPOINTS: dict[str, Endpoint] = {e.id: e for e in (
     Endpoint("ga", "GA client secret (realtime)",
              "The current interface: a client secret for a speech-to-speech or text session.",
              "/realtime/client_secrets", "POST /v1/realtime/client_secrets", "ga", "realtime", "ga",
-             fixed={"session.type": "realtime"}, default_model="gpt-realtime",
+             fixed={"session.type": "realtime"}, initial={"model": "gpt-realtime"},
              azure_path="/openai/v1/realtime/client_secrets"),
     Endpoint("beta", "Beta session",
              "The original flat shape. OpenAI's own service now refuses it; proxies and "
              "compatible servers may still accept it.",
              "/realtime/sessions", "POST /v1/realtime/sessions", "beta", "realtime", "beta",
-             default_model="gpt-4o-realtime-preview", azure_path="/openai/realtimeapi/sessions"),
+             initial={"model": "gpt-4o-realtime-preview"}, azure_path="/openai/realtimeapi/sessions"),
     Endpoint("ga-transcription", "GA client secret (transcription)",
              "A client secret for a session that only transcribes incoming audio.",
              "/realtime/client_secrets", "POST /v1/realtime/client_secrets", "ga", "transcription", "ga",
@@ -52,7 +52,7 @@ ENDPOINTS: dict[str, Endpoint] = {e.id: e for e in (
     Endpoint("translation", "Translation client secret",
              "A client secret for a session that translates speech into another language.",
              "/realtime/translations/client_secrets", "POST /v1/realtime/translations/client_secrets",
-             "ga", "translation", "ga", default_model="gpt-realtime-translate",
+             "ga", "translation", "ga", initial={"model": "gpt-realtime-translate"},
              azure_path="/openai/v1/realtime/translations/client_secrets"),
 )}
 

@@ -20,7 +20,6 @@ from .types import EncodeContext, SecretMode
 __all__ = ["USER_AGENT", "base_url", "prepare_request", "service_summary"]
 
 USER_AGENT = f"realtime-gui/{__version__}"
-_OPENAI_DEFAULT = "https://api.openai.com/v1"
 
 
 def base_url(config: Configuration, env: Mapping[str, str] = os.environ) -> str:
@@ -30,7 +29,7 @@ def base_url(config: Configuration, env: Mapping[str, str] = os.environ) -> str:
         return str(explicit).rstrip("/")
     if config.setting("service") == "openai" and env.get("OPENAI_BASE_URL"):
         return env["OPENAI_BASE_URL"].rstrip("/")
-    return _OPENAI_DEFAULT
+    return str(config.setting("base_url"))
 
 
 def _url(config: Configuration, env: Mapping[str, str]) -> str:
@@ -50,7 +49,10 @@ def service_summary(config: Configuration, env: Mapping[str, str] = os.environ) 
     """``"Azure OpenAI, api-key header"``: shown beside previews and errors."""
     if config.setting("service") == "azure":
         return "Azure OpenAI, api-key header"
-    host = base_url(config, env).split("://", 1)[-1].split("/", 1)[0]
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base_url(config, env))  # never the user:password@ part of a URL
+    host = (parts.hostname or "?") + (f":{parts.port}" if parts.port else "")
     name = "OpenAI" if host == "api.openai.com" else host
     return f"{name}, Authorization: Bearer"
 

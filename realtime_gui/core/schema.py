@@ -50,7 +50,7 @@ class Endpoint:
     family: Literal["realtime", "transcription", "translation"]
     response_shape: Literal["beta", "ga"]
     fixed: Mapping[str, Any] = field(default_factory=dict)  # constant parts of the body
-    default_model: str | None = None
+    initial: Mapping[str, Any] = field(default_factory=dict)  # what a new configuration sets
     azure_path: str | None = None  # below the Azure resource endpoint
 
     @property
