@@ -279,7 +279,9 @@ def _fields(ctx: Context, args: argparse.Namespace) -> int:
     width = max(len(r["path"]) for r in rows)
     for row in rows:
         allowed = row["allowed"] + (", or off (null)" if row["nullable"] else "")
-        ctx.print(f"{row['path']:<{width}}  {row['label']}: {allowed}; default {row['default']}")
+        also = ", ".join(e for e in row["endpoints"] if e != args.endpoint) or "no other endpoint"
+        default = "required" if row["default"] == "required" else f"default {row['default']}"
+        ctx.print(f"{row['path']:<{width}}  {row['label']}: {allowed}; {default}; also on {also}")
     return 0
 
 

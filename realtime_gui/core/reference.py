@@ -43,6 +43,8 @@ def field_rows(endpoint_id: str) -> list[dict[str, Any]]:
     for spot in placed(endpoint_id):
         node = spot.node
         row = _row(node, spot.path, spot.nullable, shape, _endpoints_of(node.id))
+        if endpoint_id in getattr(node, "required_on", ()):
+            row["default"] = "required"
         row["section"] = sections.get(node.id.split(".")[0], "")
         rows.append(row)
         if isinstance(node, Field) and isinstance(node.type, ToolList):
