@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .declaration import CONNECTION_FIELDS, ENDPOINTS, endpoint
-from .store import FORMAT
+from .store import FORMAT, upgrade
 
 __all__ = ["Configuration"]
 _CONNECTION_KEYS = {f.key for f in CONNECTION_FIELDS}
@@ -79,9 +79,10 @@ class Configuration:
         """Read an exported configuration file (``name`` overrides its own)."""
         if not isinstance(document, dict) or "values" not in document:
             raise ValueError("this is not a realtime-gui configuration file")
-        version = document.get("format")
-        if version != FORMAT:
-            raise ValueError(f"the file has format {version!r}; this version reads format {FORMAT}")
+        try:
+            document = upgrade(dict(document))
+        except ValueError as error:
+            raise ValueError(f"this configuration file can't be read: {error}") from None
         own = document.get("name")
         rest = {k: v for k, v in document.items() if k not in ("format", "name")}
         return cls.from_data(name or (own if isinstance(own, str) and own else "Imported"), rest)

@@ -90,6 +90,31 @@ class ConfigLoadError(ConfigStoreError):
         self.moved_to = moved_to
 
 
+def upgrade(document: dict[str, Any]) -> dict[str, Any]:
+    """A configuration document brought up to :data:`FORMAT` by :data:`MIGRATIONS`.
+
+    Raises ``ValueError`` saying why when it has no usable format, is newer
+    than this version reads, or a migration fails. Used for saved files and
+    for imported ones alike.
+    """
+    version = document.get("format")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ValueError(f'its "format" is {version!r}, not a positive whole number')
+    if version > FORMAT:
+        raise ValueError(f"it has format {version}, newer than this version of realtime-gui reads "
+                         f"({FORMAT}); upgrade realtime-gui")
+    while version < FORMAT:
+        try:
+            document = MIGRATIONS[version](document)
+            if not isinstance(document, dict):
+                raise TypeError(f"the upgrade produced a {type(document).__name__}")
+        except Exception as exc:
+            raise ValueError(f"it could not be upgraded from format {version}: {exc}") from exc
+        version += 1
+        document["format"] = version
+    return document
+
+
 def validate_config_name(name: str) -> str:
     """Return ``name`` tidied (outer spaces dropped, Unicode NFC), or raise
     :class:`ConfigNameError` saying what to change."""
@@ -413,27 +438,17 @@ class ConfigStore:
             why = f"it holds a JSON {type(document).__name__}, not an object"
             raise self._broken(name, path, why)
         version = document.get("format")
-        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-            why = f'its "format" is {version!r}, not a positive whole number'
-            raise self._broken(name, path, why)
-        if version > FORMAT:
+        if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
             raise ConfigLoadError(
                 f"Configuration {name!r} ({path}) was saved by a newer realtime-gui "
                 f"(format {version}; this version reads up to format {FORMAT}). "
                 "Upgrade realtime-gui to open it; the file was left untouched.",
                 path=path,
             )
-        while version < FORMAT:
-            try:
-                document = MIGRATIONS[version](document)
-                if not isinstance(document, dict):
-                    raise TypeError(f"the upgrade produced a {type(document).__name__}")
-            except Exception as exc:
-                raise self._broken(
-                    name, path, f"it could not be upgraded from format {version}: {exc}"
-                ) from exc
-            version += 1
-            document["format"] = version
+        try:
+            document = upgrade(document)
+        except ValueError as exc:
+            raise self._broken(name, path, str(exc)) from exc
         return {k: v for k, v in document.items() if k not in _RESERVED_KEYS}
 
     @staticmethod
