@@ -34,6 +34,8 @@ _PREFIX = "connection."
 # The setting the keyring is asked about (as ``service.mint_configuration``
 # does): its row also says where the key comes from and offers the Keys dialog.
 _KEY_SETTING = "key_name"
+_MARGIN = 8  # the form's own margin, so this section's arrow and labels line up with its sections'
+_INDENT = 24  # the labels under the title, as in the form's sections
 
 
 class _Editor:
@@ -104,7 +106,8 @@ class ConnectionSection(QWidget):
 
         self._body = QWidget()
         form = QFormLayout(self._body)
-        form.setContentsMargins(24, 0, 0, 6)
+        form.setContentsMargins(_INDENT, 0, 0, 6)
+        form.setHorizontalSpacing(12)  # as the form's columns
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for spec in CONNECTION_FIELDS:
             editor = self._build(spec)
@@ -122,13 +125,13 @@ class ConnectionSection(QWidget):
             cell.addWidget(problem)
             if spec.key == _KEY_SETTING:
                 cell.addLayout(self._key_row())
-            label = QLabel(spec.label + ":")
+            label = QLabel(spec.label)  # no colon, as in the form below
             label.setToolTip(spec.help)
             label.setBuddy(editor.widget)
             form.addRow(label, cell)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(_MARGIN, 0, _MARGIN, 0)  # in line with the form's sections
         layout.setSpacing(4)
         layout.addLayout(header)
         layout.addWidget(self._body)

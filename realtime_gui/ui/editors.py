@@ -18,19 +18,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionComboBox,
+    QStyleOptionViewItem, QStylePainter, QWidget,
+)
 
 from ..core.schema import NOT_SET, Field
 from ..core.types import Shape
 
 if TYPE_CHECKING:  # only annotations need it; importing it costs start-up time
-    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtGui import QPaintEvent, QWheelEvent
 
 __all__ = [
-    "ChoiceEditor", "Combo", "Editor", "EditorContext", "ItemProblem", "ListedEditor", "MultiChoiceEditor",
-    "NoStrayWheel", "choices_for", "h_box", "make_editor", "register", "set_dim", "set_role",
+    "EXPLANATION_ROLE", "ChoiceEditor", "Combo", "Editor", "EditorContext", "ItemProblem", "ListedEditor",
+    "MultiChoiceEditor", "NoStrayWheel", "choices_for", "h_box", "make_editor", "register", "set_dim", "set_role",
 ]
 
 ItemProblem = tuple[str, str, str]  # (wire path, label, detail), as editor_problems reports them
@@ -106,6 +109,7 @@ class Editor:
 
     root: QWidget  # what the row lays out
     focus: QWidget  # named after the wire path; the label's buddy
+    below: QWidget | None = None  # laid out under the row, across the label and editor columns
 
     def __init__(self, field: Field, ctx: EditorContext) -> None:
         self.field = field
@@ -114,6 +118,10 @@ class Editor:
         self._quiet = False
         self._dirty = False
         self._loaded: Any = NOT_SET
+
+    def parts(self) -> tuple[QWidget, ...]:
+        """The widgets the row lays out, to enable and dim together."""
+        return (self.root,) if self.below is None else (self.root, self.below)
 
     def load(self, value: Any) -> None:
         """Show a canonical value; a value the widgets can't show is kept, not shown."""
@@ -208,12 +216,68 @@ class NoStrayWheel:
             event.ignore()
 
 
+EXPLANATION_ROLE = Qt.ItemDataRole.UserRole + 1  # an item's meaning, shown in the drop-down list
+
+
+class _Explained(QStyledItemDelegate):
+    """Drop-down items that show their explanation after their value:
+    ``audio/pcm, rate 24000 — 16-bit PCM, 24 kHz, mono, little-endian``."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        meaning = index.data(EXPLANATION_ROLE)
+        if meaning:
+            option.text = f"{option.text} — {meaning}"
+
+
 class Combo(NoStrayWheel, QComboBox):
+    """A combo box for a scrolling form: closed, it shows an item's value alone,
+    so it stays narrow; open, each item also says what it means (``EXPLANATION_ROLE``)."""
+
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(16)
+        self._explained = False
+
+    def add_explained(self, text: str, meaning: str) -> None:
+        """An item showing ``text``; ``meaning`` in the list and as its tooltip."""
+        self.addItem(text)
+        index = self.count() - 1
+        self.setItemData(index, meaning, Qt.ItemDataRole.ToolTipRole)
+        self.setItemData(index, meaning, EXPLANATION_ROLE)
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt's name)
+        if not self._explained:  # made when first opened: most combos of a form never are
+            self._explained = True
+            self.setItemDelegate(_Explained(self))
+        # Qt sizes the list for the items' own texts; make room for the explanations too.
+        view = self.view()
+        wanted = view.sizeHintForColumn(0) + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+        room = self.screen().availableGeometry().width()
+        view.setMinimumWidth(min(max(self.width(), wanted), room))
+        super().showPopup()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """As Qt paints it, but a text too long for the box ends in “…” rather than mid-word."""
+        if self.isEditable() or self.currentIndex() < 0:
+            super().paintEvent(event)
+            return
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        style = self.style()
+        room = style.subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                    QStyle.SubControl.SC_ComboBoxEditField, self).width() - 2
+        metrics = self.fontMetrics()
+        if metrics.horizontalAdvance(option.currentText) <= room:
+            super().paintEvent(event)
+            return
+        option.currentText = metrics.elidedText(option.currentText, Qt.TextElideMode.ElideRight, room)
+        painter = QStylePainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 def h_box(parent: QWidget) -> tuple[QWidget, QHBoxLayout]:
@@ -235,8 +299,9 @@ def _wire_text(wire: Any) -> str:
 
 
 def choices_for(options: Any, ctx: EditorContext) -> list[tuple[Any, str, str]]:
-    """``(value, item text, tooltip)`` for the options offered on this endpoint."""
-    return [(o.value, f"{_wire_text(o.on(ctx.shape))} — {o.help}", o.help)
+    """``(value, item text, meaning)`` for the options offered on this endpoint: the
+    text is the value as sent (what a closed combo shows), the meaning says what it is."""
+    return [(o.value, _wire_text(o.on(ctx.shape)), o.help)
             for o in options if o.only is None or ctx.endpoint_id in o.only]
 
 
@@ -255,9 +320,8 @@ class ListedEditor(Editor):
         self.combo.clear()
         self._choices = [value for value, _, _ in choices]
         self._offered = len(choices)
-        for index, (_, text, tip) in enumerate(choices):
-            self.combo.addItem(text)
-            self.combo.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
+        for _, text, meaning in choices:
+            self.combo.add_explained(text, meaning)
 
     def unknown_text(self, value: Any) -> str:
         return f"{_wire_text(value)} (not offered here)"

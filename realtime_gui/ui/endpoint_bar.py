@@ -48,7 +48,8 @@ class EndpointBar(QFrame):
         # measures its minimum size once.
         self.selector = QComboBox()
         self.selector.setMinimumContentsLength(_LABEL_ROOM)
-        self._path = ElidedLabel()
+        # Elided from the left: the end of the path is what tells endpoints apart.
+        self._path = ElidedLabel(elide="ElideLeft")
         self._path.setObjectName("endpoint_path")
         self._label = QLabel("&Endpoint:")
         self._label.setBuddy(self.selector)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
@@ -89,19 +89,25 @@ class _Section(QWidget):
         self._on_toggle(self.title, expanded)
 
 
-def _label_width(widget: QWidget, spots: Iterable[Placed]) -> int:
-    """The widest label, measured from the declaration, so sections line up
-    with each other before (and whether or not) all their rows are built."""
+def _label_width(widget: QWidget, labels: Iterable[tuple[Placed, int]]) -> int:
+    """The widest of the labels shown (each a spot and its depth), measured from the
+    declaration, so sections line up with each other before (and whether or not)
+    all their rows are built."""
     plain = widget.fontMetrics()
     font = QFont(widget.font())
     font.setBold(True)
     bold = QFontMetrics(font)
     return max((((bold if isinstance(s.node, Group) else plain).horizontalAdvance(s.node.label)
-                 + s.node.id.count(".") * INDENT) for s in spots), default=0) + 6
+                 + depth * INDENT) for s, depth in labels), default=0) + 6
 
 
 class _EndpointForm(QScrollArea):
-    """One endpoint's sections; each builds its rows on first need."""
+    """One endpoint's sections; each builds its rows on first need.
+
+    It scrolls up and down only: its rows fit its width, however narrow the window
+    (long texts wrap or end in “…”). A section that holds just one group named as
+    the section shows the group's rows under the section's title alone.
+    """
 
     def __init__(self, endpoint_id: str, on_edit: Callable[[Row], None], on_toggle: Callable[[str, bool], None],
                  parent: QWidget) -> None:
@@ -110,6 +116,7 @@ class _EndpointForm(QScrollArea):
         self.ctx = EditorContext(endpoint_id, self.shape, make_row=FieldRow)
         self._on_edit = on_edit
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
         column = QVBoxLayout(content)
@@ -129,9 +136,16 @@ class _EndpointForm(QScrollArea):
             title = self._section_of[parent_spot.path] if parent_spot else spot.node.section
             self._section_of[spot.path] = title
             self._pending.setdefault(title, []).append(spot)
+        self._headless: set[str] = set()  # ids of groups whose section's title names them
+        for title, members in self._pending.items():
+            tops = [each for each in members if each.node.id.rpartition(".")[0] not in by_id]
+            if (len(tops) == 1 and isinstance(tops[0].node, Group)
+                    and tops[0].node.label.casefold() == title.casefold()):
+                self._headless.add(tops[0].node.id)
         order = {title: i for i, title in enumerate(declaration.SECTIONS)}
         self.sections: dict[str, _Section] = {}
-        width = _label_width(content, spots)
+        width = _label_width(content, [(spot, self._depth(spot.node.id)) for spot in spots
+                                       if spot.node.id not in self._headless])
         for title in sorted(self._pending, key=lambda t: order.get(t, len(order))):
             section = self.sections[title] = _Section(title, content, on_toggle)
             section.grid.setColumnMinimumWidth(0, width)
@@ -139,6 +153,19 @@ class _EndpointForm(QScrollArea):
         column.addStretch(1)
         self.setWidget(content)
         self._content = content
+
+    def _depth(self, node_id: str) -> int:
+        """How far a row is indented: its nesting, less the headless groups around it."""
+        parts = node_id.split(".")
+        lifted = sum(".".join(parts[:n]) in self._headless for n in range(1, len(parts)))
+        return len(parts) - 1 - lifted
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """Never narrower than its rows: it does not scroll sideways, so the
+        splitters and the window stop there instead of cutting the chips off."""
+        hint = super().minimumSizeHint()
+        rows = self._content.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), rows + 2 * self.frameWidth()), hint.height())
 
     def pending(self) -> list[str]:
         return [title for title in self.sections if title in self._pending]
@@ -160,10 +187,11 @@ class _EndpointForm(QScrollArea):
         new: list[Row] = []
         for spot in spots:
             parent = self.by_id.get(spot.node.id.rpartition(".")[0])
-            depth = spot.node.id.count(".")
+            depth = self._depth(spot.node.id)
             row: Row
             if isinstance(spot.node, Group):
-                row = GroupRow(spot.node, spot.path, spot.nullable, section.body, self._on_edit, depth)
+                row = GroupRow(spot.node, spot.path, spot.nullable, section.body, self._on_edit, depth,
+                               headless=spot.node.id in self._headless)
             else:
                 row = FieldRow(spot.node, spot.path, spot.nullable, self.ctx, section.body,  # type: ignore[arg-type]
                                self._on_edit, depth)
@@ -173,6 +201,7 @@ class _EndpointForm(QScrollArea):
             self.by_path[spot.path] = self.by_id[spot.node.id] = row
             new.append(row)
         section.body.setVisible(shown)
+        self.updateGeometry()  # new rows may need more width
         self.rows += new
         self.when_rows += [row for row in new if row.node.when is not None]
         self.dependents += [row for row in new if isinstance(row, FieldRow) and row.editor.depends_on]
@@ -192,8 +221,20 @@ class _EndpointForm(QScrollArea):
         # Rows just built or uncovered get their places when the layout next runs;
         # sizing the content now, synchronously, gives them their places at once.
         content = self._content
-        content.resize(self.viewport().width(), max(content.sizeHint().height(), self.viewport().height()))
-        self.ensureWidgetVisible(widget, 40, self.viewport().height() // 3)  # with some context around it
+        width, view = self.viewport().width(), self.viewport().height()
+        content.resize(width, max(content.heightForWidth(width), content.sizeHint().height(), view))
+        # The editor with its label (when it is the row's own), scrolled up or down only,
+        # so the label column stays in view; with some context around it when it fits.
+        area = QRect(widget.mapTo(content, QPoint(0, 0)), widget.size())
+        if widget is row.focus and row.label.isVisibleTo(content):
+            area = area.united(QRect(row.label.mapTo(content, QPoint(0, 0)), row.label.size()))
+        bar = self.verticalScrollBar()
+        margin = max(0, min(view // 3, (view - area.height()) // 2))
+        if area.top() < bar.value() or area.height() > view:
+            bar.setValue(area.top() - margin)
+        elif area.bottom() >= bar.value() + view:
+            bar.setValue(area.bottom() + 1 + margin - view)
+        self.horizontalScrollBar().setValue(0)
 
 
 class FormView(QWidget):

@@ -11,13 +11,20 @@ row; the chip's menu does the rest.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, Callable, Union
+from typing import TYPE_CHECKING, Any, Callable, Union
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QGridLayout, QLabel, QMenu, QStyle, QStyleOptionToolButton, QStylePainter, QToolButton, QWidget,
+)
 
 from ..core.schema import NOT_SET, Field, Group, Node
 from .editors import Editor, EditorContext, make_editor, set_dim
+from .style import ElidedLabel
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
 
 __all__ = ["INDENT", "SET", "FieldRow", "GroupRow", "Row", "StateChip"]
 
@@ -31,6 +38,8 @@ class _Set:
 
 SET: Any = _Set()
 INDENT = 18  # pixels per level of nesting
+_WIDEST = "not set"  # the longest chip text the rows share
+_CHIP_PADDING = 6  # pixels between a chip's text and its right edge
 _MAX_MARKS = 3  # messages shown under one row; the rest are counted
 
 
@@ -44,12 +53,25 @@ class StateChip(QToolButton):
     def __init__(self, parent: QWidget, on_choose: Callable[[Any], None]) -> None:
         super().__init__(parent)
         self.setAutoRaise(True)
-        self.setFixedWidth(84)
+        # As wide as its longest usual text, the same on every row: the column stays straight.
+        self.setFixedWidth(self.fontMetrics().horizontalAdvance(f"{_WIDEST} ▾") + 3 * _CHIP_PADDING)
         self.setToolTip("What is sent for this field; click to change it")
         self.choices: list[tuple[Any, str, str]] = []  # (state, chip text, menu text)
         self._state: Any = NOT_SET
         self._on_choose = on_choose
         self.clicked.connect(self._open)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        """As Qt paints a tool button, with the text to the right, so that every
+        row's “▾” is in one line however long its state's word."""
+        painter = QStylePainter(self)
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        text, option.text = option.text, ""
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
+        painter.drawItemText(self.rect().adjusted(0, 0, -_CHIP_PADDING, 0),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.palette(),
+                             self.isEnabled(), text, QPalette.ColorRole.ButtonText)
 
     def show_state(self, state: Any) -> None:
         self._state = state
@@ -94,19 +116,33 @@ class _Row:
         self._note_row = 0
         self._tip = ""
 
-    def _place(self, grid: QGridLayout, row: int, editor: QWidget, tall: bool, compact: bool) -> int:
-        """Lay the row out from grid row ``row``; returns the next free one."""
+    def _place(self, grid: QGridLayout, row: int, editor: QWidget, tall: bool, compact: bool,
+               below: QWidget | None = None, labelled: bool = True) -> int:
+        """Lay the row out from grid row ``row``; returns the next free one.
+
+        ``below`` goes under the row's notes, across the label and editor columns.
+        Without a label (``labelled`` false), the editor takes the label's column too.
+        """
         top = Qt.AlignmentFlag.AlignTop if tall else Qt.AlignmentFlag.AlignVCenter
         if tall:  # line the label up with the first line of text, not the frame
             self.label.setContentsMargins(0, 5, 0, 0)
-        grid.addWidget(self.label, row, 0, top | Qt.AlignmentFlag.AlignLeft)
-        if compact:
-            grid.addWidget(editor, row, 1, Qt.AlignmentFlag.AlignLeft)
+        if labelled:
+            grid.addWidget(self.label, row, 0, top | Qt.AlignmentFlag.AlignLeft)
         else:
-            grid.addWidget(editor, row, 1)
+            self.label.hide()  # kept: it is the chip's buddy and names the row
+        first, span = (1, 1) if labelled else (0, 2)
+        if compact:
+            grid.addWidget(editor, row, first, 1, span, Qt.AlignmentFlag.AlignLeft)
+        else:
+            grid.addWidget(editor, row, first, 1, span)
         grid.addWidget(self.chip, row, 2, top)
         self._grid, self._note_row = grid, row + 1
-        return row + 3  # one line for a hint, one for problems; empty grid rows take no space
+        # One line for a hint, one for problems; empty grid rows take no space.
+        if below is None:
+            return row + 3
+        below.setContentsMargins(self.depth * INDENT, 0, 0, 0)
+        grid.addWidget(below, row + 3, 0, 1, 3)
+        return row + 4
 
     def set_path(self, path: str) -> None:
         self.path = path
@@ -183,7 +219,7 @@ class FieldRow(_Row):
         self._set_state(NOT_SET)
 
     def lay_out(self, grid: QGridLayout, row: int) -> int:
-        return self._place(grid, row, self.editor.root, self.editor.tall, self.editor.compact)
+        return self._place(grid, row, self.editor.root, self.editor.tall, self.editor.compact, self.editor.below)
 
     def load(self, value: Any) -> None:
         """Show a canonical value: ``NOT_SET``, ``None`` (off) or a value."""
@@ -208,14 +244,16 @@ class FieldRow(_Row):
     def _set_state(self, state: Any) -> None:
         self._state = state
         self.chip.show_state(state)
-        set_dim(self.editor.root, state is not SET)
+        for part in self.editor.parts():
+            set_dim(part, state is not SET)
         self._sync()
 
     def _sync(self) -> None:
         usable = self.usable()
         self.label.setEnabled(usable)
         self.chip.setEnabled(usable)
-        self.editor.root.setEnabled(usable and self._state is not None)
+        for part in self.editor.parts():
+            part.setEnabled(usable and self._state is not None)
 
     def _edited(self) -> None:
         if self._state is not SET:
@@ -235,18 +273,23 @@ class FieldRow(_Row):
 
 class GroupRow(_Row):
     """A group's header row. Its chip is its editor: not set (derived from the
-    fields below), set (``{}``), off (``None``) or one of its literals."""
+    fields below), set (``{}``), off (``None``) or one of its literals.
+
+    A group alone in a section of its name goes ``headless``: the section's
+    title names it, and its summary takes the place of its label."""
 
     def __init__(self, group: Group, path: str, nullable: bool, parent: QWidget,
-                 on_edit: Callable[[Any], None], depth: int = 0) -> None:
+                 on_edit: Callable[[Any], None], depth: int = 0, headless: bool = False) -> None:
         super().__init__(group, path, nullable, parent, on_edit, depth)
         self.group = group
+        self.headless = headless
         self.children: list[Row] = []
         font = self.label.font()  # bold by font, not style sheet, so the label column is sized right
         font.setBold(True)
         self.label.setFont(font)
-        self.summary = QLabel(parent)
-        self.summary.setProperty("role", "muted")
+        self.summary = ElidedLabel(role="muted")  # one line however narrow; the tooltip has it all
+        self.summary.setParent(parent)
+        self.summary.setAccessibleName(f"{group.label}: what is sent")
         self.chip = StateChip(parent, self._choose)
         self.focus = self.chip
         self.chip.setAccessibleName(group.label)
@@ -265,7 +308,7 @@ class GroupRow(_Row):
         self._set_state(NOT_SET)
 
     def lay_out(self, grid: QGridLayout, row: int) -> int:
-        return self._place(grid, row, self.summary, False, False)
+        return self._place(grid, row, self.summary, False, False, labelled=not self.headless)
 
     def load(self, value: Any) -> None:
         self._loaded = value

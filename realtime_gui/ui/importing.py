@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.importing import Imported, read_import
-from .style import monospace, muted
+from .style import monospace, muted, set_role
 
 __all__ = ["ImportDialog"]
 
@@ -80,7 +80,7 @@ class ImportDialog(QDialog):
         try:
             self._text.setPlainText(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
-            self._verdict.setText(f"Could not read {path}: {exc}")
+            self._say(f"Could not read {path}: {exc}", trouble=True)
             return
         if self._name.text().strip() in ("", "Imported"):
             self._name.setText(path.stem)
@@ -90,16 +90,20 @@ class ImportDialog(QDialog):
         text = self._text.toPlainText()
         ok = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
         if not text.strip():
-            self._verdict.setText("")
+            self._say("")
             ok.setEnabled(False)
             return
         try:
             self.imported = read_import(text, self.name() or "Imported")
         except ValueError as exc:
-            self._verdict.setText(f"Can't import this: {exc}")
+            self._say(f"Can't import this: {exc}", trouble=True)
             ok.setEnabled(False)
             return
         left_out = len(self.imported.unknown) + len(self.imported.problems)
         note = f"; {left_out} part(s) will be left out" if left_out else ""
-        self._verdict.setText(f"This is {self.imported.kind}{note}.")
+        self._say(f"This is {self.imported.kind}{note}.")
         ok.setEnabled(True)
+
+    def _say(self, text: str, trouble: bool = False) -> None:
+        self._verdict.setText(text)
+        set_role(self._verdict, "problem" if trouble else "muted")

@@ -103,8 +103,10 @@ class KeysDialog(QDialog):
         form = QFormLayout(box)
         form.addRow("Name:", self._name)
         form.addRow("Key:", self._value)
-        form.addRow("", self._this_run)
-        form.addRow("", self._save)
+        last = QHBoxLayout()  # the button at the end of its row, as wide as its text
+        last.addWidget(self._this_run, 1)
+        last.addWidget(self._save)
+        form.addRow("", last)
         return box
 
     # -- list ---------------------------------------------------------------------

@@ -18,6 +18,7 @@ configuration; that is why so much is imported inside methods here.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QTimer
@@ -47,6 +48,9 @@ __all__ = ["MainWindow"]
 
 _CLEAR_CLIPBOARD = "privacy/clear_clipboard_on_expiry"
 _CONNECTION_OPEN = "window/connection_open"
+_SIDE_WIDTH = 220  # the list of names, at most, before the user moves the handle
+_RESULT_HEIGHT = 150  # the result, while empty: the form gets the rest; a result makes it grow
+_ICON = Path(__file__).resolve().parents[1] / "resources" / "realtime-gui.svg"
 
 
 class MainWindow(Editing, Minting, QMainWindow):
@@ -208,7 +212,7 @@ class MainWindow(Editing, Minting, QMainWindow):
         super().showEvent(event)
         if not self._shown and not self._sizes_saved:  # only now is the splitters' room known
             width, height = self.splitter.width(), self.result_splitter.height()
-            side, result = min(220, width // 5), min(230, height // 3)
+            side, result = min(_SIDE_WIDTH, width // 5), min(_RESULT_HEIGHT, height // 3)
             self.splitter.setSizes([side, width - side])
             self.result_splitter.setSizes([height - result, result])
         self._shown = True
@@ -237,6 +241,7 @@ class MainWindow(Editing, Minting, QMainWindow):
         from .style import install as install_looks
 
         install_looks()  # the first frame's widgets got theirs when made
+        self._set_icon()
         s = self.services
         self.result_panel = ResultPanel(self.copy_action, s.clock, self.clear_clipboard_action.isChecked)
         stand_in = self.result_splitter.replaceWidget(1, self.result_panel)
@@ -267,6 +272,15 @@ class MainWindow(Editing, Minting, QMainWindow):
         if self._sizes_saved:  # again: the editors' minimum sizes moved the handles
             self.memory.restore_splitters(self._splitters())
         self._open_initial()
+
+    @staticmethod
+    def _set_icon() -> None:
+        """The application's icon, for this window and its dialogs (the SVG packaged with it)."""
+        from PySide6.QtGui import QIcon
+        from PySide6.QtWidgets import QApplication
+
+        if _ICON.is_file() and QApplication.windowIcon().isNull():
+            QApplication.setWindowIcon(QIcon(str(_ICON)))
 
     # -- the rest -----------------------------------------------------------------------
 

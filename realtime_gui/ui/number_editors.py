@@ -25,6 +25,11 @@ class _DoubleSpin(NoStrayWheel, QDoubleSpinBox):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
+_DEFAULT_WORDS = "chosen by the service"  # the longest words a box shows while not set
+_NO_NUMBER = "—"  # what a token limit box shows while the limit is inf
+_SPIN_CHROME = 40  # pixels a spin box needs besides its text: frame, margins, arrows
+
+
 def _decimals(step: float) -> int:
     """The decimal places a step needs: 0.05 needs 2."""
     return len(f"{step:.12f}".rstrip("0").partition(".")[2])
@@ -36,9 +41,10 @@ class _SpinEditor(Editor):
     compact = True
     spin: QSpinBox | QDoubleSpinBox
 
-    def _attach(self, spin: QSpinBox | QDoubleSpinBox) -> None:
+    def _attach(self, spin: QSpinBox | QDoubleSpinBox, widest: str = _DEFAULT_WORDS) -> None:
+        """``widest`` is the longest text the box shows, the words of a default by default."""
         self.spin = spin
-        spin.setMinimumWidth(200)  # room for the words of a default, such as "chosen by the service"
+        spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance(widest) + _SPIN_CHROME)
         spin.valueChanged.connect(self._spun)
 
     def _spun(self) -> None:
@@ -113,7 +119,9 @@ class TokenLimitEditor(_SpinEditor):
         spin = _Spin(self.root)
         spin.setRange(kind.minimum, kind.maximum)
         spin.setSuffix(" tokens")
-        self._attach(spin)
+        # Not set, it shows the default's words; else its widest number.
+        self._attach(spin, max(field.default_text(ctx.shape), spin.textFromValue(kind.maximum) + spin.suffix(),
+                               key=spin.fontMetrics().horizontalAdvance))
         self.inf = QCheckBox("inf (the model's limit)", self.root)
         self.inf.clicked.connect(self._inf_clicked)
         layout.addWidget(spin)
@@ -130,6 +138,11 @@ class TokenLimitEditor(_SpinEditor):
         limited = not self.inf.isChecked()
         self.spin.setEnabled(limited)
         self.root.setFocusProxy(self.spin if limited else self.inf)
+        # Beside "inf", the box shows no number (a dash, where it would show "1 tokens").
+        if not limited and not self.spin.specialValueText():
+            self.spin.setSpecialValueText(_NO_NUMBER)
+        elif limited and self.spin.specialValueText() == _NO_NUMBER:
+            self.spin.setSpecialValueText("")
 
     def _show(self, value: Any) -> None:
         if value != "inf" and (isinstance(value, bool) or not isinstance(value, int)):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QSizePolicy, QStackedLayout, QStyle, QToolButton, QVBoxLayout, QWidget,
 )
 
-from .style import heading, monospace, muted, set_state
+from .style import ElidedLabel, heading, monospace, muted, set_role, set_state
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -33,6 +33,11 @@ __all__ = ["Clock", "ResultPanel", "countdown_text"]
 
 Clock = Callable[[], float]
 Action = tuple[str, Callable[[], None]]  # a button's text and what it does
+_MARGINS = (12, 8, 12, 8)  # of each page: left, top, right, bottom
+_EMPTY, _RESULT, _ERROR = range(3)  # the pages
+# The facts under the secret: (key, label) by column; the long ids on the left.
+_FACTS = ((("session", "Session"), ("request", "Request id")),
+          (("model", "Model"), ("elapsed", "Elapsed"), ("expires", "Expires at")))
 
 
 def countdown_text(seconds_left: float) -> str:
@@ -76,8 +81,21 @@ def _json_view(object_name: str) -> QPlainTextEdit:
     return view
 
 
+def _page(object_name: str = "") -> tuple[QFrame, QVBoxLayout]:
+    """A page of the panel, with the margins they share."""
+    page = QFrame()
+    page.setObjectName(object_name)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(*_MARGINS)
+    return page, layout
+
+
 class ResultPanel(QFrame):
-    """Empty, a minted secret, or an error: one at a time."""
+    """Empty, a minted secret, or an error: one at a time.
+
+    Only the page shown counts towards the panel's minimum height, so the panel
+    can be small while empty and grows to what a secret or an error needs.
+    """
 
     def __init__(self, copy_action: QAction, clock: Clock = time.time,
                  clear_clipboard: Callable[[], bool] = lambda: True, parent: QWidget | None = None) -> None:
@@ -106,15 +124,15 @@ class ResultPanel(QFrame):
         layout.addWidget(line)
         self._stack = QStackedLayout()
         layout.addLayout(self._stack, 1)
-        self._stack.addWidget(self._build_empty())
-        self._stack.addWidget(self._build_result())
-        self._stack.addWidget(self._build_error())
+        self._pages = [self._build_empty(), self._build_result(), self._build_error()]
+        for page in self._pages:
+            self._stack.addWidget(page)
+        self._show_page(_EMPTY)
 
     # -- pages -----------------------------------------------------------------
 
     def _build_empty(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
+        page, layout = _page()
         layout.addStretch(1)
         hint = muted("Mint a client secret to see it here.\nCtrl+Enter mints the selected configuration.")
         hint.setObjectName("result_empty")
@@ -124,8 +142,7 @@ class ResultPanel(QFrame):
         return page
 
     def _build_result(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("result_view")
+        page, layout = _page("result_view")
         self._countdown = QLabel()
         self._countdown.setObjectName("expires_countdown")
         top = QHBoxLayout()
@@ -151,26 +168,31 @@ class ResultPanel(QFrame):
         secret_row.addWidget(self._secret, 1)
         secret_row.addWidget(copy)
 
+        # Labels on one line each; values on one line too, ending in “…” (the
+        # tooltip and Copy have it all) when the panel is narrow.
         self._facts: dict[str, QLabel] = {}
         facts = QGridLayout()
         facts.setContentsMargins(0, 4, 0, 4)
-        facts.setColumnStretch(1, 1)
-        facts.setColumnStretch(3, 1)
-        for index, (key, label) in enumerate((("session", "Session"), ("request", "Request id"),
-                                              ("model", "Model"), ("elapsed", "Elapsed"),
-                                              ("expires", "Expires at"))):
-            value = QLabel()
-            value.setObjectName(f"result_{key}")
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self._facts[key] = value
-            row, column = divmod(index, 2)
-            facts.addWidget(muted(label + ":"), row, column * 2)
-            facts.addWidget(value, row, column * 2 + 1)
+        facts.setHorizontalSpacing(8)
+        facts.setVerticalSpacing(2)
+        for column, pairs in enumerate(_FACTS):
+            for row, (key, text) in enumerate(pairs):
+                label = QLabel(text + ":")
+                set_role(label, "muted")
+                value = ElidedLabel(role="", copyable=True)
+                value.setObjectName(f"result_{key}")
+                # As wide as its text when there is room, narrower (with “…”) when not.
+                value.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+                value.setMinimumWidth(24)
+                self._facts[key] = value
+                facts.addWidget(label, row, column * 3)
+                facts.addWidget(value, row, column * 3 + 1)
+        facts.setColumnMinimumWidth(2, 16)  # between the two columns of facts
+        facts.setColumnStretch(5, 1)  # the room left over goes after them
 
         self._response = _json_view("response_json")
         self._response_toggle = _toggle("Response JSON", self._response, "toggle_response")
 
-        layout = QVBoxLayout(page)
         layout.addLayout(top)
         layout.addLayout(secret_row)
         layout.addLayout(facts)
@@ -180,8 +202,7 @@ class ResultPanel(QFrame):
         return page
 
     def _build_error(self) -> QWidget:
-        page = QFrame()
-        page.setObjectName("error_panel")
+        page, layout = _page("error_panel")
         self._error_title = heading("", "title")
         self._error_title.setObjectName("error_title")
         self._error_message = QLabel(wordWrap=True)
@@ -206,7 +227,6 @@ class ResultPanel(QFrame):
         title_row.addWidget(self._error_icon)
         title_row.addWidget(self._error_title, 1)
 
-        layout = QVBoxLayout(page)
         layout.addLayout(title_row)
         layout.addWidget(self._error_message)
         layout.addWidget(self._error_advice)
@@ -216,6 +236,13 @@ class ResultPanel(QFrame):
         return page
 
     # -- showing outcomes ---------------------------------------------------------
+
+    def _show_page(self, shown: int) -> None:
+        """Show a page; the others stop counting towards the panel's size."""
+        for index, page in enumerate(self._pages):
+            height = QSizePolicy.Policy.Preferred if index == shown else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(QSizePolicy.Policy.Preferred, height)
+        self._stack.setCurrentIndex(shown)
 
     def show_result(self, result: MintResult) -> None:
         self._result, self._error = result, None
@@ -230,7 +257,7 @@ class ResultPanel(QFrame):
                    if result.expires_at is not None else "not given")
         self._facts["expires"].setText(expires)
         self._response.setPlainText(json.dumps(result.response, indent=2, ensure_ascii=False))
-        self._stack.setCurrentIndex(1)
+        self._show_page(_RESULT)
         self.tick()
         self._ticker.start()
 
@@ -249,13 +276,13 @@ class ResultPanel(QFrame):
         self._action = action[1] if action else None
         self._action_button.setText(action[0] if action else "")
         self._action_button.setVisible(action is not None)
-        self._stack.setCurrentIndex(2)
+        self._show_page(_ERROR)
         self.copy_action.setEnabled(False)
 
     def clear(self) -> None:
         """Leave an error shown: back to the last secret, or to the empty page."""
         self._error = None
-        self._stack.setCurrentIndex(0 if self._result is None else 1)
+        self._show_page(_EMPTY if self._result is None else _RESULT)
         self.tick()
         if self._result is not None:
             self._ticker.start()
@@ -264,7 +291,7 @@ class ResultPanel(QFrame):
         return self._result
 
     def current_error(self) -> MintError | None:
-        return self._error if self._stack.currentIndex() == 2 else None
+        return self._error if self._stack.currentIndex() == _ERROR else None
 
     # -- copying and expiry -------------------------------------------------------
 
@@ -306,7 +333,7 @@ class ResultPanel(QFrame):
 
     def _showing_live_secret(self) -> bool:
         result = self._result
-        if result is None or self._stack.currentIndex() != 1:
+        if result is None or self._stack.currentIndex() != _RESULT:
             return False
         return result.expires_at is None or result.expires_at > self._clock()
 

@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from .first_paint import set_enum
+
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPaintEvent
+    from PySide6.QtGui import QContextMenuEvent, QPaintEvent
 
 __all__ = ["ElidedLabel", "apply_looks", "heading", "install", "monospace", "muted", "set_role", "set_state"]
 
@@ -99,12 +101,23 @@ def muted(text: str = "") -> QLabel:
 
 
 class ElidedLabel(QLabel):
-    """One line that ends in “…” when there is no room, rather than widening
-    the window; the tooltip holds the whole text."""
+    """One line that shows “…” where there is no room, rather than widening
+    the window; the tooltip holds the whole text, and ``text()`` is always all of it.
 
-    def __init__(self, text: str = "", role: str = "muted") -> None:
+    ``elide`` names where the “…” goes: ``"ElideRight"`` (the default),
+    ``"ElideLeft"`` (keeps the end, as of a path) or ``"ElideMiddle"``. A name,
+    not the ``Qt`` enum, so the first frame can make one (see ``first_paint``).
+    While the whole text fits, it is painted as any label is. A ``copyable`` one
+    can be selected with the mouse, and its menu copies all of it when elided.
+    """
+
+    def __init__(self, text: str = "", role: str = "muted", elide: str = "ElideRight", copyable: bool = False) -> None:
         super().__init__()
         set_role(self, role)
+        self._elide = elide
+        self._copyable = copyable
+        if copyable:
+            set_enum(self, "textInteractionFlags", "TextSelectableByMouse")
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setText(text)
 
@@ -112,14 +125,32 @@ class ElidedLabel(QLabel):
         super().setText(text)
         self.setToolTip(text)
 
+    def is_elided(self) -> bool:
+        """Whether the text is wider than the label, so part of it is not shown."""
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width() - 2 * self.margin()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        if not (self._copyable and self.is_elided()):
+            super().contextMenuEvent(event)  # a selection's own menu, if any
+            return
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        menu.addAction("Copy", lambda: QGuiApplication.clipboard().setText(self.text()))
+        menu.exec(event.globalPos())
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         if not self.text():
             return  # the endpoint bar's is empty in the first frame, which needs no Qt enums
+        if not self.is_elided():
+            super().paintEvent(event)
+            return
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QPainter
 
-        area = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, area.width())
+        area = self.contentsRect().adjusted(self.margin(), self.margin(), -self.margin(), -self.margin())
+        mode = getattr(Qt.TextElideMode, self._elide)
+        shown = self.fontMetrics().elidedText(self.text(), mode, area.width())
         painter = QPainter(self)
         self.style().drawItemText(painter, area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                                   self.palette(), self.isEnabled(), shown, self.foregroundRole())

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from ..core.schema import NOT_SET, Field
 from ..core.types import Secret, Voice, parse_json_text
 from .editors import Combo, Editor, EditorContext, h_box, register, set_role
-from .style import monospace
+from .style import ElidedLabel, monospace
 
 __all__ = [
     "JsonEditor", "LineEditor", "MultilineEditor", "SecretEditor", "StringListEditor", "SuggestEditor",
@@ -243,8 +243,7 @@ class JsonEditor(Editor):
             insert.setToolTip(json.dumps(self._template, indent=2))
             insert.clicked.connect(lambda: replace_text(self.edit, json.dumps(self._template, indent=2)))
             row.addWidget(insert)
-        self.status = QLabel(bar)
-        self.status.setProperty("role", "muted")
+        self.status = ElidedLabel(role="muted")  # one line: a long message must not widen the form
         row.addWidget(self.status, 1)
         column.addWidget(self.edit)
         column.addWidget(bar)

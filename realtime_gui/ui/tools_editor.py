@@ -93,12 +93,13 @@ class _KindForm(QFrame):
         self.setProperty("role", "panel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(self)
-        grid.setContentsMargins(10, 8, 6, 8)
+        grid.setContentsMargins(10, 8, 0, 8)  # its chips in line with the form's
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(6)
         grid.setColumnStretch(1, 1)
         title = QLabel(f"{kind.label}: {kind.help}", self)
         title.setProperty("role", "muted")
+        title.setWordWrap(True)  # never wider than the form
         grid.addWidget(title, 0, 0, 1, 3)
         assert ctx.make_row is not None
         self.rows: list[Any] = [ctx.make_row(f, f.key, f.item_nullable, ctx, self, on_edit) for f in kind.fields]
@@ -109,7 +110,11 @@ class _KindForm(QFrame):
 
 @register("tools")
 class ToolListEditor(Editor):
-    """A list of tools with add, remove, duplicate and move buttons, and a sub-form."""
+    """A list of tools with add, remove, duplicate and move buttons, and a sub-form.
+
+    The sub-form is the row's ``below`` part: it has a label column and chips of
+    its own, so it takes the form's whole width rather than the editor column.
+    """
 
     tall = True
 
@@ -140,12 +145,13 @@ class ToolListEditor(Editor):
         self.list.setFixedHeight(buttons.sizeHint().height())
         top.addWidget(self.list, 1)
         top.addLayout(buttons)
-        self._pages = QStackedWidget(self.root)
+        self._pages = QStackedWidget(parent)
         self._empty = QLabel(self._pages)
         self._empty.setProperty("role", "muted")
+        self._empty.setWordWrap(True)
         self._pages.addWidget(self._empty)
+        self.below = self._pages
         column.addLayout(top)
-        column.addWidget(self._pages)
         self._select(-1)
 
     def _button(self, column: QVBoxLayout, text: str, action: Callable[..., None], tip: str) -> QPushButton:
