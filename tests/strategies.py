@@ -11,7 +11,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from realtime_gui.core import types as t
+from realtime_gui.core import tools, types as t
 from realtime_gui.core.config import Configuration
 from realtime_gui.core.declaration import endpoint, placed
 from realtime_gui.core.schema import Field, Group, Placed
@@ -65,19 +65,19 @@ def values_of(kind: t.FieldType, endpoint_id: str | None = None) -> st.SearchStr
         if kind.schema.get("type") == "object":
             return st.dictionaries(_KEYS, _TEXT, max_size=3)
         return st.just(kind.template).filter(lambda v: kind.check(v) is None)
-    if isinstance(kind, t.ToolList):
+    if isinstance(kind, tools.ToolList):
         return st.just([])  # tools are drawn by ``tool_items`` with the endpoint in mind
-    if isinstance(kind, t.ToolChoice):  # naming a declared tool is drawn by ``configurations``
+    if isinstance(kind, tools.ToolChoice):  # naming a declared tool is drawn by ``configurations``
         return st.sampled_from([o.value for o in kind.modes])
     raise AssertionError(f"no strategy for {type(kind).__name__}; add one when adding a type")
 
 
 @st.composite
-def tool_items(draw: st.DrawFn, tools: t.ToolList, shape: str) -> list[dict[str, Any]]:
+def tool_items(draw: st.DrawFn, tool_list: tools.ToolList, shape: str) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     names: set[str] = set()
     for _ in range(draw(st.integers(0, 3))):
-        kind = draw(st.sampled_from([k for k in tools.kinds if shape in k.shapes]))
+        kind = draw(st.sampled_from([k for k in tool_list.kinds if shape in k.shapes]))
         item: dict[str, Any] = {"type": kind.type}
         needed = {draw(st.sampled_from(kind.needs_one_of))} if kind.needs_one_of else set()
         for spec in kind.fields:
@@ -128,9 +128,9 @@ def configurations(draw: st.DrawFn, endpoint_id: str) -> Configuration:
             if state == "off":
                 values[node.id] = None
             elif state == "set":
-                if isinstance(node.type, t.ToolList):
+                if isinstance(node.type, tools.ToolList):
                     values[node.id] = draw(tool_items(node.type, ep.shape))
-                elif isinstance(node.type, t.ToolChoice):
+                elif isinstance(node.type, tools.ToolChoice):
                     names = node.type and [i["name"] for i in values.get(node.type.tools_field, [])
                                            if i["type"] == "function"]
                     modes = [o.value for o in node.type.modes]

@@ -8,7 +8,8 @@ import pytest
 
 from realtime_gui.core.declaration import CONNECTION_FIELDS, ENDPOINTS, FIELDS, SECTIONS, nodes, placed
 from realtime_gui.core.schema import NOT_SET, Field, Group
-from realtime_gui.core.types import Choice, ToolList
+from realtime_gui.core.tools import ToolList
+from realtime_gui.core.types import Choice
 
 ALL_NODES = list(nodes())
 FIELD_NODES = [n for n in ALL_NODES if isinstance(n, Field)]

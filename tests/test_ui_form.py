@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (  # noqa: E402
 from realtime_gui.core import declaration  # noqa: E402
 from realtime_gui.core.config import Configuration  # noqa: E402
 from realtime_gui.core.schema import Field, Group, Placed  # noqa: E402
-from realtime_gui.core.types import FieldType, ToolList  # noqa: E402
+from realtime_gui.core.tools import ToolList  # noqa: E402
+from realtime_gui.core.types import FieldType  # noqa: E402
 from realtime_gui.core.validate import validate  # noqa: E402
 from realtime_gui.ui.form import FormView  # noqa: E402
 

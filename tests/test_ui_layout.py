@@ -25,7 +25,7 @@ from realtime_gui.core.config import Configuration  # noqa: E402
 from realtime_gui.core.keys import ApiKeys  # noqa: E402
 from realtime_gui.core.schema import Group  # noqa: E402
 from realtime_gui.core.store import ConfigStore  # noqa: E402
-from realtime_gui.core.types import ToolList  # noqa: E402
+from realtime_gui.core.tools import ToolList  # noqa: E402
 from realtime_gui.ui.app import Dialogs, Services  # noqa: E402
 from realtime_gui.ui.editors import EXPLANATION_ROLE, ChoiceEditor  # noqa: E402
 from realtime_gui.ui.form_rows import StateChip  # noqa: E402

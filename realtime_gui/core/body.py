@@ -13,7 +13,8 @@ from typing import Any, Iterator
 from .config import Configuration
 from .declaration import endpoint, field_by_id, placed
 from .schema import NOT_SET, Field, Group, Node, Placed
-from .types import DecodeError, EncodeContext, MissingSecretError, ToolList
+from .tools import ToolList
+from .types import DecodeError, EncodeContext, MissingSecretError
 
 __all__ = ["Conversion", "ImportResult", "build_body", "convert", "detect_endpoint", "import_body"]
 

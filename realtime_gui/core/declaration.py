@@ -17,9 +17,10 @@ from functools import cache
 from typing import Iterator
 
 from .schema import Endpoint, Field, Group, Node, Placed, Wire, at
+from .tools import ToolChoice, ToolKind, ToolList
 from .types import (
     AudioFormat, Boolean, Choice, Integer, Json, Modalities, MultiChoice, Number, Option,
-    Secret, StringList, Text, TokenLimit, ToolChoice, ToolKind, ToolList, Voice,
+    Secret, StringList, Text, TokenLimit, Voice,
 )
 
 __all__ = [

@@ -10,7 +10,7 @@ from typing import Any
 
 from .declaration import ENDPOINTS, FIELDS, endpoint, placed
 from .schema import Field, Group, Node
-from .types import ToolList
+from .tools import ToolList
 
 __all__ = ["field_rows"]
 

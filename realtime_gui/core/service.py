@@ -16,7 +16,8 @@ from .config import Configuration
 from .declaration import field_for_path, nodes, placed
 from .errors import ConfigurationInvalidError, InvalidRequestError, MintError
 from .schema import Field, Placed
-from .types import Secret, ToolList
+from .tools import ToolList
+from .types import Secret
 from .validate import Problem, validate
 
 if TYPE_CHECKING:

@@ -13,7 +13,8 @@ from .body import active
 from .config import Configuration
 from .declaration import CONNECTION_FIELDS, endpoint, field_by_id
 from .schema import NOT_SET, Field, Group, Node, Placed
-from .types import Choice, ToolChoice, ToolList
+from .tools import ToolChoice, ToolList
+from .types import Choice
 
 __all__ = ["Problem", "validate"]
 

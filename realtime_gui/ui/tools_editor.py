@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.schema import NOT_SET, Field
-from ..core.types import ToolKind, ToolList
+from ..core.tools import ToolKind, ToolList
 from .editors import Editor, EditorContext, ItemProblem, ListedEditor, choices_for, register
 
 __all__ = ["ToolChoiceEditor", "ToolListEditor"]
