@@ -235,7 +235,7 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _convert(ctx: Context, args: argparse.Namespace) -> int:
-    from .core.body import convert
+    from .core.convert import convert
     from .core.service import load_configuration
 
     config = load_configuration(ctx.store, args.name)

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import configurations
 
-from realtime_gui.core.body import build_body, convert, detect_endpoint, import_body
+from realtime_gui.core.body import build_body, detect_endpoint, import_body
+from realtime_gui.core.convert import convert
 from realtime_gui.core.config import Configuration
 from realtime_gui.core.declaration import ENDPOINTS, endpoint
 from realtime_gui.core.reference import field_rows

@@ -1,6 +1,6 @@
-"""Request bodies: build one from a configuration, read one back, convert.
+"""Request bodies: build one from a configuration, and read one back.
 
-All three walk the declaration (``declaration.placed``); none of them names a
+Both walk the declaration (``declaration.placed``); none of them names a
 field.  ``import_body(build_body(c))`` gives back ``c``'s values, and
 ``build_body`` of an imported body gives back the body.
 """
@@ -13,10 +13,9 @@ from typing import Any, Iterator
 from .config import Configuration
 from .declaration import endpoint, field_by_id, placed
 from .schema import NOT_SET, Field, Group, Node, Placed
-from .tools import ToolList
 from .types import DecodeError, EncodeContext, MissingSecretError
 
-__all__ = ["Conversion", "ImportResult", "build_body", "convert", "detect_endpoint", "import_body"]
+__all__ = ["ImportResult", "active", "applies", "build_body", "detect_endpoint", "import_body"]
 
 _ABSENT = object()
 
@@ -217,47 +216,3 @@ def import_body(body: Any, endpoint_id: str | None = None) -> ImportResult:
                                    f"{spot.node.when[0] if spot.node.when else ''}")
     result.unknown = [path for path in _leaf_paths(body, "") if path and path not in known]
     return result
-
-
-@dataclass
-class Conversion:
-    """A converted configuration and what did not carry over, by field."""
-
-    configuration: Configuration
-    dropped: list[tuple[str, str]]  # (field label and id, why)
-
-
-def convert(config: Configuration, target: str, name: str | None = None) -> Conversion:
-    """A copy of ``config`` for another endpoint; nothing is dropped silently."""
-    target_ep = endpoint(target)
-    new = config.copy(name)
-    new.endpoint = target
-    on_target = {spot.node.id: spot for spot in placed(target)}
-    dropped: list[tuple[str, str]] = []
-    for field_id, value in list(new.values.items()):
-        node = field_by_id(field_id)
-        spot = on_target.get(field_id)
-        label = f"{node.label} ({field_id})"
-        if spot is None:
-            dropped.append((label, f"{target_ep.label} has no such field"))
-        elif value is None and not spot.nullable and not node.off_by_default(target_ep.shape):
-            dropped.append((label, f"it was off; {target_ep.label} can't send it as null, and "
-                                   f"leaving it out gives {_default_words(node, target_ep.shape)}"))
-        elif isinstance(node, Field) and isinstance(node.type, ToolList):
-            kept = [t for t in value if (k := node.type.kind_of(t)) and target_ep.shape in k.shapes]
-            if len(kept) != len(value):
-                dropped.append((label, f"{len(value) - len(kept)} tool(s) of a kind {target_ep.label} "
-                                       "does not accept"))
-                new.values[field_id] = kept
-            continue
-        else:
-            continue
-        del new.values[field_id]
-    return Conversion(new, dropped)
-
-
-def _default_words(node: Node, shape: str) -> str:
-    if isinstance(node, Field):
-        return f"the default ({node.default_text(shape)})"  # type: ignore[arg-type]
-    return f"the default ({getattr(node, 'default_note', '') or 'the service decides'})"
-

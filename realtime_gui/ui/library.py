@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..core.body import build_body, convert
+from ..core.body import build_body
+from ..core.convert import convert
 from ..core.config import Configuration
 from ..core.declaration import ENDPOINTS, endpoint
 from ..core.importing import Imported, read_import
