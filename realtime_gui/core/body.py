@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from .config import Configuration
-from .declaration import endpoint, field_by_id, placed
+from .declaration import ENDPOINTS, endpoint, field_by_id, placed
 from .schema import NOT_SET, Field, Group, Node, Placed
 from .types import DecodeError, EncodeContext, MissingSecretError
 
@@ -139,24 +139,20 @@ class ImportResult:
 
 
 def detect_endpoint(body: Any) -> str:
-    """Which endpoint a raw request body was written for."""
+    """Which endpoint a raw request body was written for: the one whose
+    fixed parts it has and that reads the most of it, the narrowest on a tie."""
     if not isinstance(body, dict):
         raise ValueError("a request body must be a JSON object")
-    session = body.get("session")
-    if isinstance(session, dict):
-        kind = session.get("type")
-        if kind == "realtime":
-            return "ga"
-        if kind == "transcription":
-            return "ga-transcription"
-        if kind is None and "model" in session and "instructions" not in session:
-            return "translation"
-        raise ValueError(f'session.type must be "realtime" or "transcription"; it is {kind!r}')
-    transcription_only = {p.path.split(".")[0] for p in placed("beta-transcription")}
-    if body and set(body) <= transcription_only and not {"model", "voice", "modalities"} & set(body):
-        if "include" in body or "input_audio_transcription" in body:
-            return "beta-transcription"
-    return "beta"
+    if not body:
+        raise ValueError("the body is empty, so its endpoint can't be told; name it")
+
+    def misfit(endpoint_id: str) -> tuple[int, int]:
+        result = import_body(body, endpoint_id)
+        return len(result.unknown) + len(result.problems), len(placed(endpoint_id))
+
+    # Endpoints without fixed parts always fit, so there is always a candidate.
+    fitting = [e for e in ENDPOINTS if all(_get(body, p) == v for p, v in endpoint(e).fixed.items())]
+    return min(fitting, key=misfit)
 
 
 def _leaf_paths(value: Any, prefix: str) -> Iterator[str]:
