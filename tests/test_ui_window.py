@@ -335,6 +335,21 @@ def test_beta_shape_disabled_offers_convert_to_ga(qtbot: Any, make_window: Windo
     assert window.result_panel.current_error() is None  # the error was about the original
 
 
+def test_convert_to_ga_can_replace_the_configuration_when_asked(make_window: WindowFactory, store: ConfigStore,
+                                                                 dialogs: FakeDialogs) -> None:
+    store.save("Old", Configuration("Old", "beta", {"model": "gpt-4o-realtime-preview", "voice": "ash",
+                                                    "temperature": 0.9}).to_data())
+    window = make_window()
+    assert window.convert_replace_action.isEnabled()
+    window.convert_replace_action.trigger()
+    assert store.list() == ["Old"]
+    saved_now = Configuration.from_data("Old", store.load("Old"))
+    assert (saved_now.endpoint, saved_now.values) == ("ga", {"model": "gpt-4o-realtime-preview", "voice": "ash"})
+    assert window.current_configuration().endpoint == "ga"
+    assert not window.convert_replace_action.isEnabled()
+    assert "Temperature" in dialogs.told[-1][1]
+
+
 # --- the result: countdown and clipboard ---------------------------------------------------
 
 def _minted(qtbot: Any, make_window: WindowFactory, store: ConfigStore, keys: ApiKeys) -> tuple[MainWindow, Any]:

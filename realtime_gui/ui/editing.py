@@ -50,6 +50,7 @@ class Editing(_Window):
         result_panel: ResultPanel
         key_lookup: KeyLookup
         convert_action: QAction
+        convert_replace_action: QAction
 
         def finish_start(self) -> None: ...
         def show_status(self, text: str) -> None: ...
@@ -190,7 +191,8 @@ class Editing(_Window):
     def _endpoint_shown(self, endpoint_id: str) -> None:
         from ..core.declaration import endpoint
 
-        self.convert_action.setEnabled(endpoint(endpoint_id).shape == "beta")
+        for action in (self.convert_action, self.convert_replace_action):
+            action.setEnabled(endpoint(endpoint_id).shape == "beta")
 
     # -- its key and its request --------------------------------------------------------
 

@@ -160,20 +160,28 @@ class Library:
             return
         self._bench.show_status(f"Exported to {path}.")
 
-    def convert_to_ga(self) -> Configuration | None:
-        """Copy the configuration to its GA endpoint as “NAME (GA)”, keeping the original,
-        and tell the user which fields did not carry over."""
+    def convert_to_ga(self, *, replace: bool = False) -> Configuration | None:
+        """Convert the configuration to its GA endpoint: as a copy named “NAME (GA)”,
+        keeping the original, or in place when ``replace``. Tells the user which
+        fields did not carry over."""
         source = endpoint(self._bench.current_configuration().endpoint)
         target = next((e for e in ENDPOINTS.values() if e.shape == "ga" and e.family == source.family), None)
         if source.shape != "beta" or target is None or not self._bench.settle_changes():
             return None
         original = self._bench.current_name()
-        conversion = convert(self._bench.current_configuration(), target.id,
-                             self.unique_name(f"{original} (GA)"))
+        name = original if replace else self.unique_name(f"{original} (GA)")
+        conversion = convert(self._bench.current_configuration(), target.id, name)
         new = conversion.configuration
-        self.add(new)
+        if replace:
+            stash_secrets(new, self._keys)
+            self._store.save(new.name, new.to_data())
+            self._bench.open_configuration(new)
+            done = f"“{original}” now targets {target.label}"
+        else:
+            self.add(new)
+            done = f"“{new.name}” is a copy of “{original}” for {target.label}"
         dropped = "\n".join(f"• {label}: {why}" for label, why in conversion.dropped)
-        self._bench.show_status(f"Converted “{original}” into “{new.name}” for {target.label}.")
-        self._bench.tell("Converted to GA", f"“{new.name}” is a copy of “{original}” for {target.label}; " + (
+        self._bench.show_status(f"Converted “{original}” for {target.label}.")
+        self._bench.tell("Converted to GA", f"{done}; " + (
             f"these fields did not carry over:\n{dropped}" if dropped else "everything carried over."))
         return new

@@ -133,6 +133,10 @@ class MainWindow(Editing, Minting, QMainWindow):
         self.convert_action = a("convert", "Convert to GA", lambda: self.library.convert_to_ga(), None,
                                 "Copy this beta configuration to the GA endpoint")
         self.convert_action.setEnabled(False)  # until a beta configuration is open
+        self.convert_replace_action = a(
+            "convert_replace", "Convert to GA, Replacing It", lambda: self.library.convert_to_ga(replace=True),
+            None, "Turn this beta configuration into a GA one in place; what has no GA counterpart is listed")
+        self.convert_replace_action.setEnabled(False)
         self.about_action = a("about", "About realtime-gui", self.about)
         self.clear_clipboard_action = a(
             "clear_clipboard", "Clear clipboard when the secret expires",
@@ -189,7 +193,7 @@ class MainWindow(Editing, Minting, QMainWindow):
                        self.export_config_action, None, self.save_action, None, self.quit_action]),
             ("&Edit", [self.copy_action, None, self.clear_clipboard_action]),
             ("&Mint", [self.mint_action, self.cancel_action]),
-            ("&Tools", [self.keys_action, self.convert_action]),
+            ("&Tools", [self.keys_action, None, self.convert_action, self.convert_replace_action]),
             ("&Help", [self.about_action]),
         ):
             menu = self.menuBar().addMenu(title)
