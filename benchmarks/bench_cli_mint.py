@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-KEY = "sk-test-bench-0123456789abcdef"
+KEY = "sk-test-bench-01234567"
 TARGET = 1.5
 
 

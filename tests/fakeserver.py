@@ -52,7 +52,7 @@ __all__ = [
     "running_server",
 ]
 
-FAKE_API_KEY = "sk-test-fakeserver-0123456789abcdef"
+FAKE_API_KEY = "sk-test-fake-0123456789"
 
 _BETA_PATHS = {
     "/v1/realtime/sessions": "realtime.session",

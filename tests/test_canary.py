@@ -43,7 +43,7 @@ def test_the_key_and_mcp_token_appear_nowhere(home: Path, tmp_path: Path) -> Non
         server.reply_raw(502, f"<html>{canary}</html>".encode(), "text/html")
         assert main(["mint", "canary"], ctx) == 11
         keys.delete("default")
-        keys.set("default", "sk-wrong-key-0000000000000000")
+        keys.set("default", "sk-wrong-key-00000000")
         assert main(["mint", "canary"], ctx) == 6  # the server echoes the wrong key; fine, not the canary
         keys.set("default", canary)
         assert main(["configs", "export", "canary", "--body", "-o", str(home / "body.json")], ctx) == 0
