@@ -1,17 +1,29 @@
-"""Shared fixtures. GUI tests run offscreen unless a test says otherwise."""
+"""Shared fixtures. GUI tests run offscreen unless a test says otherwise.
+
+The GUI tests' fixtures are here too; their fakes and helpers are in
+ui_support.py, imported inside the fixtures so that loading this file loads no Qt.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from fakeserver import FakeRealtimeServer, running_server  # noqa: E402
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings, QThreadPool
+    from pytestqt.qtbot import QtBot
+    from ui_support import FakeClock, FakeDialogs, WindowFactory
+
+    from realtime_gui.core.keys import ApiKeys
+    from realtime_gui.core.store import ConfigStore
 
 SHARED = Path(os.environ.get("REALTIME_GUI_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 SCHEMA_FILE = SHARED / "openapi" / "realtime-token-endpoints.json"
@@ -52,3 +64,72 @@ def keys() -> Any:
 def server() -> Iterator[FakeRealtimeServer]:
     with running_server() as running:
         yield running
+
+
+# --- the window's world, for the GUI tests (fakes and helpers: ui_support.py) ------------------
+
+@pytest.fixture
+def store(home: Path) -> ConfigStore:
+    from realtime_gui.core.store import ConfigStore
+
+    return ConfigStore(home / "configs")
+
+
+@pytest.fixture
+def settings(home: Path) -> QSettings:
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(home / "window.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    from ui_support import FakeClock
+
+    return FakeClock()
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    from ui_support import FakeDialogs
+
+    return FakeDialogs()
+
+
+@pytest.fixture
+def pool() -> Iterator[QThreadPool]:
+    """A real pool of our own, so a test (and teardown) can wait for its threads."""
+    from PySide6.QtCore import QThreadPool
+
+    own = QThreadPool()
+    yield own
+    assert own.waitForDone(10_000), "a mint thread outlived the test"
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, store: ConfigStore, keys: ApiKeys, settings: QSettings, clock: FakeClock,
+                dialogs: FakeDialogs) -> WindowFactory:
+    """``make_window(*configs, size=None, **services)``: the main window, shown and ready.
+
+    The ``configs`` are saved first; ``size`` resizes the window; ``services``
+    replace the injected ones (an ImmediatePool, the fake clock, the fixtures').
+    """
+    from ui_support import saved
+
+    from realtime_gui.ui.app import Services, open_window
+    from realtime_gui.ui.main_window import MainWindow
+    from realtime_gui.ui.worker import ImmediatePool
+
+    def make(*configs: Any, size: tuple[int, int] | None = None, **services: Any) -> MainWindow:
+        for config in configs:
+            saved(store, config)
+        given: dict[str, Any] = dict(store=store, keys=keys, settings=settings, clock=clock,
+                                     pool=ImmediatePool(), env={})
+        window = open_window(Services(**{**given, **services}), dialogs)
+        qtbot.addWidget(window)
+        if size is not None:
+            window.resize(*size)
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(window.is_ready)
+        return window
+    return make

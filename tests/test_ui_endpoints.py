@@ -12,29 +12,26 @@ looking at them by eye.
 
 from __future__ import annotations
 
+import functools
 import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 import re
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QListWidget, QPushButton, QSpinBox, QWidget,
 )
 
 from fakeserver import FAKE_API_KEY, FakeRealtimeServer
 from realtime_gui.core.body import build_body
-from realtime_gui.core.config import Configuration
 from realtime_gui.core.declaration import CONNECTION_FIELDS, ENDPOINTS, placed
 from realtime_gui.core.errors import BetaShapeDisabledError
 from realtime_gui.core.keys import ApiKeys
 from realtime_gui.core.store import ConfigStore
-from realtime_gui.ui.app import Dialogs, Services, open_window
+from ui_support import FakeDialogs, WindowFactory, child, local, mint_and_wait, saved
 
 # The offscreen platform warns about any main window with a layout; it is the
 # plugin talking, not the window.
@@ -49,88 +46,13 @@ TYPED = {"output_language": "es"}
 _COUNTDOWN = re.compile(r"expires in (?:(\d+):)?(\d+):(\d\d)")
 
 
-class ScriptedDialogs(Dialogs):
-    """Answers from a script; with none left, Discard when offered, else the last button."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.answers: list[str] = []
-        self.asked: list[tuple[str, str]] = []
-        self.told: list[tuple[str, str]] = []
-
-    def ask(self, title: str, text: str, buttons: tuple[str, ...]) -> str:
-        self.asked.append((title, text))
-        if self.answers:
-            answer = self.answers.pop(0)
-            assert answer in buttons
-            return answer
-        return "Discard" if "Discard" in buttons else buttons[-1]
-
-    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
-        return None
-
-    def tell(self, title: str, text: str) -> None:
-        self.told.append((title, text))
-
-    def open_path(self, title: str) -> Path | None:
-        return None
-
-    def save_path(self, title: str, suggested: str) -> Path | None:
-        return None
-
-
 # --- fixtures and helpers ----------------------------------------------------------------
 
 @pytest.fixture
-def store(home: Path) -> ConfigStore:
-    return ConfigStore(home / "configs")
-
-
-@pytest.fixture
-def dialogs() -> ScriptedDialogs:
-    return ScriptedDialogs()
-
-
-@pytest.fixture
-def pool() -> Iterator[QThreadPool]:
-    """A real pool of our own, so teardown can wait for its threads."""
-    own = QThreadPool()
-    yield own
-    assert own.waitForDone(10_000), "a mint thread outlived the test"
-
-
-WindowFactory = Callable[[], Any]
-
-
-@pytest.fixture
-def make_window(qtbot: Any, home: Path, store: ConfigStore, keys: ApiKeys, pool: QThreadPool,
-                dialogs: ScriptedDialogs) -> WindowFactory:
+def make_window(make_window: WindowFactory, keys: ApiKeys, pool: QThreadPool) -> WindowFactory:
+    """conftest's, with a key, a real pool (the mint runs on a thread) and the real clock."""
     keys.set("default", FAKE_API_KEY)
-
-    def make() -> Any:
-        settings = QSettings(str(home / "window.ini"), QSettings.Format.IniFormat)
-        services = Services(store=store, keys=keys, settings=settings, pool=pool, env={})
-        window = open_window(services, dialogs)
-        qtbot.addWidget(window)
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(window.is_ready)
-        return window
-    return make
-
-
-def child(parent: QWidget, kind: type, name: str) -> Any:
-    found = parent.findChild(kind, name)
-    assert found is not None, f"no {kind.__name__} named {name!r}"
-    return found
-
-
-def save(store: ConfigStore, name: str, endpoint_id: str, server: FakeRealtimeServer,
-         **values: Any) -> Configuration:
-    config = Configuration.new(name, endpoint_id)
-    config.values.update(values)
-    config.connection["base_url"] = server.base_url
-    store.create(config.name, config.to_data())
-    return config
+    return functools.partial(make_window, pool=pool, clock=time.time)
 
 
 def another_endpoint(endpoint_id: str) -> str:
@@ -165,13 +87,6 @@ def fill_what_the_endpoint_needs(qtbot: Any, window: Any, endpoint_id: str) -> N
         if spot.node.id in TYPED:
             type_into(qtbot, window, spot.path, TYPED[spot.node.id])
             assert window.current_configuration().values[spot.node.id] == TYPED[spot.node.id]
-
-
-def mint_and_wait(qtbot: Any, window: Any) -> tuple[Any, Any]:
-    with qtbot.waitSignal(window.job.finished, timeout=10_000) as blocker:
-        qtbot.mouseClick(child(window, QPushButton, "mint"), Qt.MouseButton.LeftButton)
-    result, error = blocker.args
-    return result, error
 
 
 def seconds_shown(countdown: QLabel) -> int:
@@ -209,10 +124,9 @@ def test_each_endpoint_mints_through_the_window(qtbot: Any, make_window: WindowF
                                                 server: FakeRealtimeServer, endpoint_id: str) -> None:
     ep = ENDPOINTS[endpoint_id]
     # Made for the endpoint but saved under another, so choosing it in the selector is a real change.
-    config = Configuration.new(f"{endpoint_id} here", endpoint_id)
+    config = local(server, f"{endpoint_id} here", endpoint_id)
     config.endpoint = another_endpoint(endpoint_id)
-    config.connection["base_url"] = server.base_url
-    store.create(config.name, config.to_data())
+    saved(store, config)
     window = make_window()
     assert window.current_configuration().endpoint != endpoint_id
     choose_endpoint(window, endpoint_id)
@@ -241,7 +155,7 @@ def test_each_endpoint_mints_through_the_window(qtbot: Any, make_window: WindowF
 def test_azure_uses_its_paths_and_the_api_key_header(qtbot: Any, make_window: WindowFactory, store: ConfigStore,
                                                      server: FakeRealtimeServer, endpoint_id: str) -> None:
     ep = ENDPOINTS[endpoint_id]
-    save(store, "Azure", endpoint_id, server)
+    saved(store, local(server, "Azure", endpoint_id))
     window = make_window()
     service = child(window, QComboBox, "connection.service")
     service.setCurrentIndex(service.findData("azure"))
@@ -264,9 +178,9 @@ def test_azure_uses_its_paths_and_the_api_key_header(qtbot: Any, make_window: Wi
 
 
 def test_a_refused_beta_shape_converts_to_ga_and_mints(qtbot: Any, make_window: WindowFactory, store: ConfigStore,
-                                                       server: FakeRealtimeServer, dialogs: ScriptedDialogs) -> None:
+                                                       server: FakeRealtimeServer, dialogs: FakeDialogs) -> None:
     server.beta_shape_enabled = False
-    save(store, "Old", "beta", server, temperature=0.9, instructions="Be brief.")
+    saved(store, local(server, "Old", "beta", temperature=0.9, instructions="Be brief."))
     window = make_window()
 
     _, error = mint_and_wait(qtbot, window)
@@ -313,7 +227,7 @@ def test_switching_endpoints_keeps_values_the_other_lacks(qtbot: Any, make_windo
     other = "ga"
     path = next(s.path for s in placed(endpoint_id) if s.node.id == field_id)
     assert not any(s.node.id == field_id for s in placed(other))  # else this proves nothing
-    save(store, "Switch", endpoint_id, server)
+    saved(store, local(server, "Switch", endpoint_id))
     window = make_window()
     type_into(qtbot, window, path, value)
     assert window.current_configuration().values[field_id] == value
@@ -327,7 +241,7 @@ def test_switching_endpoints_keeps_values_the_other_lacks(qtbot: Any, make_windo
     choose_endpoint(window, endpoint_id)
     back = window.current_configuration()
     assert back.values[field_id] == value
-    editor = window.form.editor(path)
+    editor: Any = window.form.editor(path)
     shown = editor.value() if isinstance(editor, (QSpinBox, QDoubleSpinBox)) else editor.text()
     assert shown == value
     assert at(build_body(back), path) == value
@@ -338,7 +252,7 @@ def test_switching_endpoints_keeps_values_the_other_lacks(qtbot: Any, make_windo
 @pytest.mark.parametrize("endpoint_id", ENDPOINT_IDS)
 def test_each_endpoint_form_renders(qtbot: Any, make_window: WindowFactory, store: ConfigStore,
                                     server: FakeRealtimeServer, tmp_path: Path, endpoint_id: str) -> None:
-    save(store, f"{endpoint_id} look", endpoint_id, server)
+    saved(store, local(server, f"{endpoint_id} look", endpoint_id))
     window = make_window()
     fill_what_the_endpoint_needs(qtbot, window, endpoint_id)
     result, error = mint_and_wait(qtbot, window)

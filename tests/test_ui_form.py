@@ -5,24 +5,20 @@ The round-trip tests walk the declaration; no field is named by hand there.
 
 from __future__ import annotations
 
-import os
+from typing import Any, Iterator
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from typing import Any, Iterator  # noqa: E402
-
-import pytest  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+import pytest
+from PySide6.QtWidgets import (
     QApplication, QLabel, QListWidget, QMenu, QPlainTextEdit, QPushButton, QToolButton,
 )
 
-from realtime_gui.core import declaration  # noqa: E402
-from realtime_gui.core.config import Configuration  # noqa: E402
-from realtime_gui.core.schema import Field, Group, Placed  # noqa: E402
-from realtime_gui.core.tools import ToolList  # noqa: E402
-from realtime_gui.core.types import FieldType  # noqa: E402
-from realtime_gui.core.validate import validate  # noqa: E402
-from realtime_gui.ui.form import FormView  # noqa: E402
+from realtime_gui.core import declaration
+from realtime_gui.core.config import Configuration
+from realtime_gui.core.schema import Field, Group, Placed
+from realtime_gui.core.tools import ToolList
+from realtime_gui.core.types import FieldType
+from realtime_gui.core.validate import validate
+from realtime_gui.ui.form import FormView
 
 # The offscreen platform warns about what it can't do (raise, grab, size hints).
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]

@@ -8,30 +8,25 @@ screenshots of ``test_ui_endpoints`` (``REALTIME_GUI_SHOTS=DIR``) are for the ey
 
 from __future__ import annotations
 
-import os
+import functools
+from pathlib import Path
+from typing import Any
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem, QWidget
 
-from pathlib import Path  # noqa: E402
-from typing import Any, Callable  # noqa: E402
-
-import pytest  # noqa: E402
-from PySide6.QtCore import QPoint, QSettings, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyleOptionViewItem, QWidget  # noqa: E402
-
-from fakeserver import FAKE_API_KEY, running_server  # noqa: E402
-from realtime_gui.core import declaration  # noqa: E402
-from realtime_gui.core.config import Configuration  # noqa: E402
-from realtime_gui.core.keys import ApiKeys  # noqa: E402
-from realtime_gui.core.schema import Group  # noqa: E402
-from realtime_gui.core.store import ConfigStore  # noqa: E402
-from realtime_gui.core.tools import ToolList  # noqa: E402
-from realtime_gui.ui.app import Dialogs, Services  # noqa: E402
-from realtime_gui.ui.editors import EXPLANATION_ROLE, ChoiceEditor  # noqa: E402
-from realtime_gui.ui.form_rows import StateChip  # noqa: E402
-from realtime_gui.ui.main_window import MainWindow  # noqa: E402
-from realtime_gui.ui.style import ElidedLabel  # noqa: E402
-from realtime_gui.ui.worker import ImmediatePool  # noqa: E402
+from fakeserver import FAKE_API_KEY, running_server
+from realtime_gui.core import declaration
+from realtime_gui.core.config import Configuration
+from realtime_gui.core.keys import ApiKeys
+from realtime_gui.core.schema import Group
+from realtime_gui.core.tools import ToolList
+from realtime_gui.ui.editors import EXPLANATION_ROLE, ChoiceEditor
+from realtime_gui.ui.form_rows import StateChip
+from realtime_gui.ui.main_window import MainWindow
+from realtime_gui.ui.style import ElidedLabel
+from ui_support import WindowFactory, child, local, mint_and_wait
 
 # The offscreen platform warns about what it can't do (size hints, raise, grab).
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support")]
@@ -40,36 +35,10 @@ ENDPOINTS = list(declaration.ENDPOINTS)
 SMALLEST = (800, 600)
 
 
-class _Dialogs(Dialogs):
-    """Never a modal dialog in a test: the last button (Cancel, or Discard when closing)."""
-
-    def ask(self, title: str, text: str, buttons: tuple[str, ...]) -> str:
-        return "Discard" if "Discard" in buttons else buttons[-1]
-
-    def tell(self, title: str, text: str) -> None:
-        pass
-
-
-WindowFactory = Callable[..., MainWindow]
-
-
 @pytest.fixture
-def make_window(qtbot: Any, tmp_path: Path, keys: ApiKeys) -> WindowFactory:
-    store = ConfigStore(tmp_path / "configs")
-
-    def make(*configs: Configuration, size: tuple[int, int] = SMALLEST) -> MainWindow:
-        for config in configs:
-            store.create(config.name, config.to_data())
-        settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-        services = Services(store=store, keys=keys, settings=settings, pool=ImmediatePool(), env={})
-        window = MainWindow(services, _Dialogs())
-        qtbot.addWidget(window)
-        window.resize(*size)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(window.is_ready)
-        return window
-    return make
+def make_window(make_window: WindowFactory) -> WindowFactory:
+    """conftest's, at the smallest useful size unless a test asks for another."""
+    return functools.partial(make_window, size=SMALLEST)
 
 
 def _tools(endpoint_id: str) -> list[dict[str, Any]]:
@@ -94,12 +63,6 @@ def _everything_built(window: MainWindow, endpoint_id: str) -> list[str]:
             paths.append(f"{tools}[{index}]")
     QApplication.processEvents()
     return paths
-
-
-def child(parent: QWidget, kind: type, name: str) -> Any:
-    found = parent.findChild(kind, name)
-    assert found is not None, f"no {kind.__name__} named {name!r}"
-    return found
 
 
 def form_of(window: MainWindow) -> Any:
@@ -225,13 +188,11 @@ def test_the_form_gets_the_height_and_the_result_grows_when_there_is_one(
         qtbot: Any, make_window: WindowFactory, keys: ApiKeys) -> None:
     keys.set("default", FAKE_API_KEY)
     with running_server() as server:
-        config = Configuration.new("Room")
-        config.connection["base_url"] = server.base_url
+        config = local(server, "Room")
         window = make_window(config, size=(1024, 700))
         center, empty = window.result_splitter.sizes()
         assert empty <= 150 and center > 3 * empty  # nothing to show yet: the form has the room
-        with qtbot.waitSignal(window.job.finished, timeout=10_000):
-            qtbot.mouseClick(child(window, QPushButton, "mint"), Qt.MouseButton.LeftButton)
+        mint_and_wait(qtbot, window)
     QApplication.processEvents()
     panel = window.result_panel
     assert panel.height() >= panel.minimumSizeHint().height()
@@ -246,11 +207,9 @@ def test_result_facts_stay_on_one_line_within_the_panel(qtbot: Any, make_window:
                                                          keys: ApiKeys) -> None:
     keys.set("default", FAKE_API_KEY)
     with running_server() as server:
-        config = Configuration.new("Facts")
-        config.connection["base_url"] = server.base_url
+        config = local(server, "Facts")
         window = make_window(config)
-        with qtbot.waitSignal(window.job.finished, timeout=10_000):
-            qtbot.mouseClick(child(window, QPushButton, "mint"), Qt.MouseButton.LeftButton)
+        mint_and_wait(qtbot, window)
     QApplication.processEvents()
     page = child(window.result_panel, QWidget, "result_view")
     line = page.fontMetrics().lineSpacing()

@@ -6,16 +6,13 @@ settings in an ini file in tmp, a clock the test moves, and fake dialogs.
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 import json
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QThreadPool
@@ -26,125 +23,14 @@ from realtime_gui import __version__
 from realtime_gui.core.config import Configuration
 from realtime_gui.core.keys import ApiKeys, MemoryStore
 from realtime_gui.core.store import ConfigStore
-from realtime_gui.ui.app import Dialogs, Services
+from realtime_gui.ui.app import Services
 from realtime_gui.ui.main_window import MainWindow
 from realtime_gui.ui.preview import NO_KEY_PLACEHOLDER
-from realtime_gui.ui.worker import ImmediatePool, Pool
+from ui_support import FakeClock, FakeDialogs, WindowFactory, child, local, mint_and_wait, saved
 
 # The offscreen platform warns about any main window with a layout; it is the
 # plugin talking, not the window.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = time.time()
-
-    def __call__(self) -> float:
-        return self.now
-
-
-class FakeDialogs(Dialogs):
-    """Answers the window's questions from a script and records what it said."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.answers: list[str] = []  # for ask(), in order; none left means the last button
-        self.texts: list[str | None] = []  # for ask_text()
-        self.asked: list[tuple[str, str]] = []
-        self.told: list[tuple[str, str]] = []
-        self.save_to: Path | None = None
-
-    def ask(self, title: str, text: str, buttons: tuple[str, ...]) -> str:
-        self.asked.append((title, text))
-        answer = self.answers.pop(0) if self.answers else buttons[-1]
-        assert answer in buttons
-        return answer
-
-    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
-        return self.texts.pop(0)
-
-    def tell(self, title: str, text: str) -> None:
-        self.told.append((title, text))
-
-    def open_path(self, title: str) -> Path | None:
-        return None
-
-    def save_path(self, title: str, suggested: str) -> Path | None:
-        return self.save_to
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> ConfigStore:
-    return ConfigStore(tmp_path / "configs")
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def dialogs() -> FakeDialogs:
-    return FakeDialogs()
-
-
-@pytest.fixture
-def pool() -> Iterator[QThreadPool]:
-    """A real pool of our own, so a test can wait for its threads."""
-    own = QThreadPool()
-    yield own
-    own.waitForDone(10_000)
-
-
-WindowFactory = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def make_window(qtbot: Any, store: ConfigStore, keys: ApiKeys, settings: QSettings, clock: FakeClock,
-                dialogs: FakeDialogs) -> WindowFactory:
-    def make(pool: Pool | None = None, **overrides: Any) -> MainWindow:
-        given: dict[str, Any] = dict(store=store, keys=keys, settings=settings, clock=clock,
-                                     pool=pool or ImmediatePool(), env={})
-        services = Services(**{**given, **overrides})
-        window = MainWindow(services, dialogs)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(window.is_ready)
-        return window
-    return make
-
-
-def saved(store: ConfigStore, config: Configuration) -> Configuration:
-    store.create(config.name, config.to_data())
-    return config
-
-
-def local(server: FakeRealtimeServer, name: str = "Local", endpoint_id: str = "ga",
-          **values: Any) -> Configuration:
-    config = Configuration.new(name, endpoint_id)
-    config.values.update(values)
-    config.connection["base_url"] = server.base_url
-    return config
-
-
-def child(window: QWidget, kind: type, name: str) -> Any:
-    found = window.findChild(kind, name)
-    assert found is not None, f"no {kind.__name__} named {name!r}"
-    return found
-
-
-def mint_and_wait(qtbot: Any, window: MainWindow, timeout: int = 10_000) -> tuple[Any, Any]:
-    with qtbot.waitSignal(window.job.finished, timeout=timeout) as blocker:
-        qtbot.mouseClick(child(window, QPushButton, "mint"), Qt.MouseButton.LeftButton)
-    result, error = blocker.args
-    return result, error
 
 
 # --- minting -------------------------------------------------------------------------
@@ -154,7 +40,7 @@ def test_mint_success_through_the_worker(qtbot: Any, make_window: WindowFactory,
     keys.set("default", FAKE_API_KEY)
     with running_server() as server:
         saved(store, local(server))
-        window = make_window(pool)
+        window = make_window(pool=pool)
         result, error = mint_and_wait(qtbot, window)
     assert error is None
     assert child(window, QLineEdit, "secret_value").text() == result.value
@@ -193,7 +79,7 @@ def test_a_mint_in_flight_keeps_the_window_responsive_and_can_be_cancelled(
     keys.set("default", FAKE_API_KEY)
     with running_server() as server:
         saved(store, local(server))
-        window = make_window(pool)
+        window = make_window(pool=pool)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
         server.hang_next()
