@@ -31,9 +31,9 @@ from realtime_gui.core.keys import (
     validate_key_name,
 )
 
-KEY = "sk-proj-TESTabcdefghijklmnopqrstuvwxyz0123456789"
-OTHER = "sk-proj-OTHERabcdefghijklmnopqrstuvwxyz012345"
-ENV_KEY = "sk-proj-ENVabcdefghijklmnopqrstuvwxyz01234567"
+KEY = "sk-proj-TEST-fake-0123456"
+OTHER = "sk-proj-OTHER-fake-01234"
+ENV_KEY = "sk-proj-ENV-fake-0123456"
 NO_ENV: dict[str, str] = {}
 ENV = {"OPENAI_API_KEY": ENV_KEY}
 

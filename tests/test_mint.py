@@ -48,7 +48,7 @@ from realtime_gui.core.errors import (
 from realtime_gui.core.mint import MAX_RESPONSE_BYTES, MintResult, encode_body, mint
 from realtime_gui.core.request import PreparedRequest, ResponseShape
 
-KEY = "sk-proj-Zq3vTESTKEYnotreal0123456789wxyz"
+KEY = "sk-proj-TESTKEY-notreal-9"
 BASE = "https://api.openai.com/v1"
 GA_URL = f"{BASE}/realtime/client_secrets"
 BETA_URL = f"{BASE}/realtime/sessions"
@@ -700,7 +700,7 @@ def test_e2e_azure_api_key_header() -> None:
 
 @pytest.mark.e2e
 def test_e2e_wrong_key_is_refused_and_never_shown() -> None:
-    wrong = "sk-wrong-key-0123456789abcdefABCD"
+    wrong = "sk-wrong-key-0123-ABCD"
     with running_server() as server:
         server.echo_keys = True
         error = fail(None, prepared(f"{server.base_url}/realtime/client_secrets", key=wrong))

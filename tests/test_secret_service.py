@@ -24,7 +24,7 @@ from realtime_gui.core.keys import ApiKeys, KeyInfo, KeyringStore
 
 pytestmark = pytest.mark.secret_service
 
-KEY = "sk-proj-SECRETSERVICEabcdefghijklmnopqrstuvwxyz0123"
+KEY = "sk-proj-SECRETSERVICE-0123"
 
 
 def why_not_available() -> str | None:

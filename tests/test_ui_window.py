@@ -443,7 +443,7 @@ def test_window_remembers_size_splitters_and_last_configuration(
 # --- keys and the preview -----------------------------------------------------------------
 
 def test_preview_masks_the_key(qtbot: Any, make_window: WindowFactory, keys: ApiKeys) -> None:
-    keys.set("default", "sk-test-0123456789abcdefWXYZ")
+    keys.set("default", "sk-test-0123-fake-WXYZ")
     window = make_window()
     window.tabs.setCurrentWidget(window.preview)
     text = window.preview.text()
