@@ -55,7 +55,7 @@ BETA_URL = f"{BASE}/realtime/sessions"
 GA_BODY = {"expires_after": {"anchor": "created_at", "seconds": 600},
            "session": {"type": "realtime", "model": "gpt-realtime", "instructions": "Hi ✓"}}
 BETA_BODY = {"model": "gpt-4o-realtime-preview", "voice": "alloy", "temperature": 0.8}
-EPHEMERAL = "ek_0123456789abcdef0123456789abcdef"
+EPHEMERAL = "ek_test_0123456789abcdef"  # fake; shaped like a secret
 GA_ANSWER: dict[str, Any] = {"value": EPHEMERAL, "expires_at": 1_900_000_000,
              "session": {"type": "realtime", "object": "realtime.session", "id": "sess_1",
                          "model": "gpt-realtime", "tracing": None, "tools": None}}
