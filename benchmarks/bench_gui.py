@@ -46,10 +46,10 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton  # noqa: E402
 
 from fakeserver import FAKE_API_KEY, FakeRealtimeServer, running_server  # noqa: E402
-from realtime_gui.core.config import Configuration  # noqa: E402
-from realtime_gui.core.keys import ApiKeys, MemoryStore  # noqa: E402
-from realtime_gui.core.store import ConfigStore  # noqa: E402
-from realtime_gui.ui.app import Dialogs, Services, open_window  # noqa: E402
+from realtime_gui.core.wire.configuration import Configuration  # noqa: E402
+from realtime_gui.core.library.keys import ApiKeys, MemoryStore  # noqa: E402
+from realtime_gui.core.library.store import ConfigStore  # noqa: E402
+from realtime_gui.ui.shell.app import Dialogs, Services, open_window  # noqa: E402
 
 GAP_TARGET_MS = 50.0
 REPAINT_TARGET = 10  # the label updates every 100 ms: 20 chances in 2 s

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence, TextIO
 if TYPE_CHECKING:
     import argparse
 
-    from .core.keys import ApiKeys
-    from .core.store import ConfigStore
+    from realtime_gui.core.library.keys import ApiKeys
+    from realtime_gui.core.library.store import ConfigStore
 
 __all__ = ["main"]
 
@@ -36,7 +36,7 @@ class Context:
     @property
     def store(self) -> ConfigStore:
         if self._store is None:
-            from .core.store import ConfigStore
+            from realtime_gui.core.library.store import ConfigStore
 
             self._store = ConfigStore()
         return self._store
@@ -44,7 +44,7 @@ class Context:
     @property
     def keys(self) -> ApiKeys:
         if self._keys is None:
-            from .core.keys import ApiKeys
+            from realtime_gui.core.library.keys import ApiKeys
 
             self._keys = ApiKeys()
         return self._keys
@@ -63,7 +63,7 @@ def _read_secret(prompt: str) -> str:
 
 def _exit_codes_help() -> str:
     """The exit codes, from the error tree's own table."""
-    from .core.errors import EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE
+    from realtime_gui.core.service.errors import EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE
 
     rows = {EXIT_OK: "success", EXIT_UNEXPECTED: "unexpected error", EXIT_USAGE: "wrong command-line usage",
             EXIT_CONFIGURATION_NOT_FOUND: "no such configuration"}
@@ -93,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="realtime-gui",
         description="Mint OpenAI Realtime API client secrets. With no command, open the window.",
         epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
-    from . import __version__
+    from realtime_gui import __version__
 
     parser.add_argument("--version", action="version", version=f"realtime-gui {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -146,7 +146,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _endpoint_ids() -> list[str]:
-    from .core.declaration import ENDPOINTS
+    from realtime_gui.core.catalog.declaration import ENDPOINTS
 
     return list(ENDPOINTS)
 
@@ -154,7 +154,7 @@ def _endpoint_ids() -> list[str]:
 # --- commands ---------------------------------------------------------------
 
 def _mint(ctx: Context, args: argparse.Namespace) -> int:
-    from .core.service import load_configuration, mint_configuration
+    from realtime_gui.core.library.workflows import load_configuration, mint_configuration
 
     config = load_configuration(ctx.store, args.name)
     result = mint_configuration(config, ctx.keys, read_timeout=args.timeout,
@@ -164,8 +164,8 @@ def _mint(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _configs(ctx: Context, args: argparse.Namespace) -> int:
-    from .core.config import Configuration
-    from .core.service import load_configuration
+    from realtime_gui.core.wire.configuration import Configuration
+    from realtime_gui.core.library.workflows import load_configuration
 
     if args.action == "list":
         for name in ctx.store.list():
@@ -191,8 +191,8 @@ def _configs(ctx: Context, args: argparse.Namespace) -> int:
 def _import(ctx: Context, args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .core.importing import read_import
-    from .core.service import stash_secrets
+    from realtime_gui.core.wire.importing import read_import
+    from realtime_gui.core.library.workflows import stash_secrets
 
     text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
     try:
@@ -217,8 +217,8 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _export(ctx: Context, args: argparse.Namespace) -> int:
-    from .core.body import build_body
-    from .core.service import load_configuration
+    from realtime_gui.core.wire.body import build_body
+    from realtime_gui.core.library.workflows import load_configuration
 
     config = load_configuration(ctx.store, args.name)
     document: Any = build_body(config) if args.body else config.to_document()
@@ -226,7 +226,7 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
     if args.output:
         from pathlib import Path
 
-        from .core.store import atomic_write_text
+        from realtime_gui.core.library.store import atomic_write_text
 
         atomic_write_text(Path(args.output), text)
     else:
@@ -235,8 +235,8 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _convert(ctx: Context, args: argparse.Namespace) -> int:
-    from .core.convert import convert
-    from .core.service import load_configuration
+    from realtime_gui.core.wire.convert import convert
+    from realtime_gui.core.library.workflows import load_configuration
 
     config = load_configuration(ctx.store, args.name)
     label = {"ga": "GA"}.get(args.to, args.to)
@@ -270,7 +270,7 @@ def _key(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _fields(ctx: Context, args: argparse.Namespace) -> int:
-    from .core.reference import field_rows
+    from realtime_gui.core.wire.reference import field_rows
 
     rows = field_rows(args.endpoint)
     if args.json:
@@ -293,18 +293,18 @@ def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     ctx = ctx or Context()
     if not argv:
-        from .ui.app import run
+        from realtime_gui.ui.shell.app import run
 
         return run(argv)
     args = _parser().parse_args(argv)
     if args.command is None:
         _parser().print_help(ctx.out)
         return 0
-    from .core.errors import (
+    from realtime_gui.core.service.errors import (
         EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_UNEXPECTED, ConfigurationInvalidError, MintCancelled,
         MintError, exit_code_for,
     )
-    from .core.store import ConfigLoadError, ConfigNameError, ConfigNotFoundError
+    from realtime_gui.core.library.store import ConfigLoadError, ConfigNameError, ConfigNotFoundError
 
     invalid = EXIT_CODES[ConfigurationInvalidError]
     try:

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
     from ui_support import FakeClock, FakeDialogs, WindowFactory
 
-    from realtime_gui.core.keys import ApiKeys
-    from realtime_gui.core.store import ConfigStore
+    from realtime_gui.core.library.keys import ApiKeys
+    from realtime_gui.core.library.store import ConfigStore
 
 SHARED = Path(os.environ.get("REALTIME_GUI_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 SCHEMA_FILE = SHARED / "openapi" / "realtime-token-endpoints.json"
@@ -55,7 +55,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def keys() -> Any:
-    from realtime_gui.core.keys import ApiKeys, MemoryStore
+    from realtime_gui.core.library.keys import ApiKeys, MemoryStore
 
     return ApiKeys(MemoryStore())
 
@@ -70,7 +70,7 @@ def server() -> Iterator[FakeRealtimeServer]:
 
 @pytest.fixture
 def store(home: Path) -> ConfigStore:
-    from realtime_gui.core.store import ConfigStore
+    from realtime_gui.core.library.store import ConfigStore
 
     return ConfigStore(home / "configs")
 
@@ -116,9 +116,9 @@ def make_window(qtbot: QtBot, store: ConfigStore, keys: ApiKeys, settings: QSett
     """
     from ui_support import saved
 
-    from realtime_gui.ui.app import Services, open_window
-    from realtime_gui.ui.main_window import MainWindow
-    from realtime_gui.ui.worker import ImmediatePool
+    from realtime_gui.ui.shell.app import Services, open_window
+    from realtime_gui.ui.window.main_window import MainWindow
+    from realtime_gui.ui.window.worker import ImmediatePool
 
     def make(*configs: Any, size: tuple[int, int] | None = None, **services: Any) -> MainWindow:
         for config in configs:

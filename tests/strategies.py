@@ -11,10 +11,10 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from realtime_gui.core import tools, types as t
-from realtime_gui.core.config import Configuration
-from realtime_gui.core.declaration import endpoint, placed
-from realtime_gui.core.schema import Field, Group, Placed
+from realtime_gui.core.catalog import tools, types as t
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.catalog.declaration import endpoint, placed
+from realtime_gui.core.catalog.nodes import Field, Group, Placed
 
 _TEXT = st.text(string.ascii_letters + string.digits + " _-.éü", max_size=12)
 _KEYS = st.text(string.ascii_lowercase + "_", min_size=1, max_size=8)

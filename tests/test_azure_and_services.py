@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from fakeserver import FAKE_API_KEY, FakeRealtimeServer
 
-from realtime_gui.core.config import Configuration
-from realtime_gui.core.errors import AuthenticationError
-from realtime_gui.core.keys import ApiKeys, MemoryStore
-from realtime_gui.core.prepare import prepare_request, service_summary
-from realtime_gui.core.request import Credentials
-from realtime_gui.core.service import mint_configuration
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.service.errors import AuthenticationError
+from realtime_gui.core.library.keys import ApiKeys, MemoryStore
+from realtime_gui.core.service.providers import prepare_request, service_summary
+from realtime_gui.core.service.request import Credentials
+from realtime_gui.core.library.workflows import mint_configuration
 
 CREDENTIALS = Credentials(FAKE_API_KEY, "test")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from fakeserver import running_server
 
 from realtime_gui.cli import Context, main
-from realtime_gui.core.keys import ApiKeys, MemoryStore
+from realtime_gui.core.library.keys import ApiKeys, MemoryStore
 
 
 def test_the_key_and_mcp_token_appear_nowhere(home: Path, tmp_path: Path) -> None:

@@ -11,13 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import configurations
 
-from realtime_gui.core.body import build_body, detect_endpoint, import_body
-from realtime_gui.core.convert import convert
-from realtime_gui.core.config import Configuration
-from realtime_gui.core.declaration import ENDPOINTS, endpoint
-from realtime_gui.core.reference import field_rows
-from realtime_gui.core.types import EncodeContext
-from realtime_gui.core.validate import validate
+from realtime_gui.core.wire.body import build_body, detect_endpoint, import_body
+from realtime_gui.core.wire.convert import convert
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint
+from realtime_gui.core.wire.reference import field_rows
+from realtime_gui.core.catalog.types import EncodeContext
+from realtime_gui.core.wire.validate import validate
 
 ALL = list(ENDPOINTS)
 SECRETS = {"ref-1": "mcp-token-123456"}
@@ -270,8 +270,8 @@ def test_whatever_validation_accepts_conforms(official_schemas: dict[str, Any], 
                                              data: st.DataObject) -> None:
     """Any JSON value in any one field: if validation lets it through, the
     official schema must accept the body built from it."""
-    from realtime_gui.core.declaration import placed
-    from realtime_gui.core.schema import Field
+    from realtime_gui.core.catalog.declaration import placed
+    from realtime_gui.core.catalog.nodes import Field
 
     from strategies import values_of
 

@@ -6,10 +6,10 @@ from collections import Counter
 
 import pytest
 
-from realtime_gui.core.declaration import CONNECTION_FIELDS, ENDPOINTS, FIELDS, SECTIONS, nodes, placed
-from realtime_gui.core.schema import NOT_SET, Field, Group
-from realtime_gui.core.tools import ToolList
-from realtime_gui.core.types import Choice
+from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, ENDPOINTS, FIELDS, SECTIONS, nodes, placed
+from realtime_gui.core.catalog.nodes import NOT_SET, Field, Group
+from realtime_gui.core.catalog.tools import ToolList
+from realtime_gui.core.catalog.types import Choice
 
 ALL_NODES = list(nodes())
 FIELD_NODES = [n for n in ALL_NODES if isinstance(n, Field)]
@@ -57,8 +57,8 @@ def test_wire_paths_are_unique_and_conditions_name_siblings(endpoint_id: str) ->
 
 @pytest.mark.parametrize("endpoint_id", list(ENDPOINTS))
 def test_a_new_configuration_sets_nothing_but_the_model_and_is_valid(endpoint_id: str) -> None:
-    from realtime_gui.core.config import Configuration
-    from realtime_gui.core.validate import validate
+    from realtime_gui.core.wire.configuration import Configuration
+    from realtime_gui.core.wire.validate import validate
 
     config = Configuration.new("x", endpoint_id)
     assert set(config.values) <= {"model"}

@@ -10,10 +10,10 @@ from typing import Any
 import jsonschema
 import pytest
 
-from realtime_gui.core.body import build_body, import_body
-from realtime_gui.core.declaration import endpoint
-from realtime_gui.core.types import EncodeContext
-from realtime_gui.core.validate import validate
+from realtime_gui.core.wire.body import build_body, import_body
+from realtime_gui.core.catalog.declaration import endpoint
+from realtime_gui.core.catalog.types import EncodeContext
+from realtime_gui.core.wire.validate import validate
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "resources" / "examples").glob("*.json"))
 

@@ -17,8 +17,8 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 from keyring.errors import KeyringLocked, PasswordDeleteError, PasswordSetError
 
-from realtime_gui.core.errors import KeyringUnavailableError, MintError, NoApiKeyError
-from realtime_gui.core.keys import (
+from realtime_gui.core.service.errors import KeyringUnavailableError, MintError, NoApiKeyError
+from realtime_gui.core.library.keys import (
     DEFAULT_KEY,
     SERVICE,
     ApiKeys,
@@ -449,6 +449,6 @@ def test_no_repr_or_message_shows_a_key(persistent: Callable[[], SecretStore]) -
 
 
 def test_importing_keys_leaves_keyring_unloaded() -> None:
-    code = "import sys, realtime_gui.core.keys; print('keyring' in sys.modules)"
+    code = "import sys, realtime_gui.core.library.keys; print('keyring' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -1,4 +1,4 @@
-"""Tests for realtime_gui.core.mint and the error tree in realtime_gui.core.errors.
+"""Tests for realtime_gui.core.service.mint and the error tree in realtime_gui.core.service.errors.
 
 Transport-level cases go through ``httpx.MockTransport`` (respx routers or
 plain handlers) injected via ``mint(transport=...)``; end-to-end cases talk to
@@ -25,8 +25,8 @@ import respx
 
 from fakeserver import FAKE_API_KEY, closed_port, running_server
 from realtime_gui import __version__
-from realtime_gui.core import errors
-from realtime_gui.core.errors import (
+from realtime_gui.core.service import errors
+from realtime_gui.core.service.errors import (
     EXIT_CODES,
     AuthenticationError,
     BadResponseError,
@@ -45,8 +45,8 @@ from realtime_gui.core.errors import (
     exit_code_for,
     scrub,
 )
-from realtime_gui.core.mint import MAX_RESPONSE_BYTES, MintResult, encode_body, mint
-from realtime_gui.core.request import PreparedRequest, ResponseShape
+from realtime_gui.core.service.mint import MAX_RESPONSE_BYTES, MintResult, encode_body, mint
+from realtime_gui.core.service.request import PreparedRequest, ResponseShape
 
 KEY = "sk-proj-TESTKEY-notreal-9"
 BASE = "https://api.openai.com/v1"

@@ -19,8 +19,8 @@ from contextlib import closing
 
 import pytest
 
-from realtime_gui.core.errors import NoApiKeyError
-from realtime_gui.core.keys import ApiKeys, KeyInfo, KeyringStore
+from realtime_gui.core.service.errors import NoApiKeyError
+from realtime_gui.core.library.keys import ApiKeys, KeyInfo, KeyringStore
 
 pytestmark = pytest.mark.secret_service
 

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from realtime_gui.core import store as store_module
-from realtime_gui.core.store import (
+from realtime_gui.core.library import store as store_module
+from realtime_gui.core.library.store import (
     FORMAT,
     MIGRATIONS,
     ConfigLoadError,
@@ -74,7 +74,7 @@ def test_an_explicit_root_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_importing_the_store_leaves_platformdirs_unloaded() -> None:
-    code = "import sys, realtime_gui.core.store; print('platformdirs' in sys.modules)"
+    code = "import sys, realtime_gui.core.library.store; print('platformdirs' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from fakeserver import FAKE_API_KEY, FakeRealtimeServer
-from realtime_gui.core.body import build_body
-from realtime_gui.core.declaration import CONNECTION_FIELDS, ENDPOINTS, placed
-from realtime_gui.core.errors import BetaShapeDisabledError
-from realtime_gui.core.keys import ApiKeys
-from realtime_gui.core.store import ConfigStore
+from realtime_gui.core.wire.body import build_body
+from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, ENDPOINTS, placed
+from realtime_gui.core.service.errors import BetaShapeDisabledError
+from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.library.store import ConfigStore
 from ui_support import FakeDialogs, WindowFactory, child, local, mint_and_wait, saved
 
 # The offscreen platform warns about any main window with a layout; it is the

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QApplication, QLabel, QListWidget, QMenu, QPlainTextEdit, QPushButton, QToolButton,
 )
 
-from realtime_gui.core import declaration
-from realtime_gui.core.config import Configuration
-from realtime_gui.core.schema import Field, Group, Placed
-from realtime_gui.core.tools import ToolList
-from realtime_gui.core.types import FieldType
-from realtime_gui.core.validate import validate
-from realtime_gui.ui.form import FormView
+from realtime_gui.core.catalog import declaration
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.catalog.nodes import Field, Group, Placed
+from realtime_gui.core.catalog.tools import ToolList
+from realtime_gui.core.catalog.types import FieldType
+from realtime_gui.core.wire.validate import validate
+from realtime_gui.ui.form.form import FormView
 
 # The offscreen platform warns about what it can't do (raise, grab, size hints).
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]

@@ -17,15 +17,15 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem, QWidget
 
 from fakeserver import FAKE_API_KEY, running_server
-from realtime_gui.core import declaration
-from realtime_gui.core.config import Configuration
-from realtime_gui.core.keys import ApiKeys
-from realtime_gui.core.schema import Group
-from realtime_gui.core.tools import ToolList
-from realtime_gui.ui.editors import EXPLANATION_ROLE, ChoiceEditor
-from realtime_gui.ui.form_rows import StateChip
-from realtime_gui.ui.main_window import MainWindow
-from realtime_gui.ui.style import ElidedLabel
+from realtime_gui.core.catalog import declaration
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.catalog.nodes import Group
+from realtime_gui.core.catalog.tools import ToolList
+from realtime_gui.ui.form.editors import EXPLANATION_ROLE, ChoiceEditor
+from realtime_gui.ui.form.rows import StateChip
+from realtime_gui.ui.window.main_window import MainWindow
+from realtime_gui.ui.style.style import ElidedLabel
 from ui_support import WindowFactory, child, local, mint_and_wait
 
 # The offscreen platform warns about what it can't do (size hints, raise, grab).

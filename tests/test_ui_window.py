@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushB
 
 from fakeserver import FAKE_API_KEY, FakeRealtimeServer, closed_port, running_server
 from realtime_gui import __version__
-from realtime_gui.core.config import Configuration
-from realtime_gui.core.keys import ApiKeys, MemoryStore
-from realtime_gui.core.store import ConfigStore
-from realtime_gui.ui.app import Services
-from realtime_gui.ui.main_window import MainWindow
-from realtime_gui.ui.preview import NO_KEY_PLACEHOLDER
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.library.keys import ApiKeys, MemoryStore
+from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.ui.shell.app import Services
+from realtime_gui.ui.window.main_window import MainWindow
+from realtime_gui.ui.window.preview import NO_KEY_PLACEHOLDER
 from ui_support import FakeClock, FakeDialogs, WindowFactory, child, local, mint_and_wait, saved
 
 # The offscreen platform warns about any main window with a layout; it is the
@@ -381,7 +381,7 @@ def test_import_a_raw_body_reports_unknown_fields(make_window: WindowFactory, st
 
 
 def test_import_dialog_tells_what_it_read(qtbot: Any) -> None:
-    from realtime_gui.ui.importing import ImportDialog
+    from realtime_gui.ui.dialogs.importing import ImportDialog
 
     dialog = ImportDialog("Imported", lambda: None)
     qtbot.addWidget(dialog)
@@ -417,7 +417,7 @@ def test_export_body_holds_no_secret(make_window: WindowFactory, dialogs: FakeDi
 
 
 def test_endpoint_selector_lists_every_endpoint_with_help(make_window: WindowFactory) -> None:
-    from realtime_gui.core.declaration import ENDPOINTS
+    from realtime_gui.core.catalog.declaration import ENDPOINTS
 
     selector = child(make_window(), QWidget, "endpoint_selector")
     assert [selector.itemData(i) for i in range(selector.count())] == list(ENDPOINTS)
@@ -495,7 +495,7 @@ def test_keys_dialog_adds_replaces_and_deletes(qtbot: Any, make_window: WindowFa
 
 class _LockedKeyring(MemoryStore):
     def get(self, name: str) -> str | None:
-        from realtime_gui.core.errors import KeyringUnavailableError
+        from realtime_gui.core.service.errors import KeyringUnavailableError
         raise KeyringUnavailableError("locked")
 
     def available(self) -> bool:
@@ -533,14 +533,14 @@ import PySide6.QtWidgets as QtWidgets
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from realtime_gui.ui.app import Services
-from realtime_gui.ui.main_window import MainWindow
+from realtime_gui.ui.shell.app import Services
+from realtime_gui.ui.window.main_window import MainWindow
 window = MainWindow(Services.default())
 early = []
 class AtFirstPaint(QObject):
     def eventFilter(self, watched, event):
         if not early and event.type() == QEvent.Type.Paint:
-            early.append(sorted({m for m in ("realtime_gui.core.declaration", "realtime_gui.ui.form") if m in sys.modules}
+            early.append(sorted({m for m in ("realtime_gui.core.catalog.declaration", "realtime_gui.ui.form.form") if m in sys.modules}
                                 | {f"QtCore.{c}" for c in ("Qt",) if c in vars(QtCore)}
                                 | {f"QtWidgets.{c}" for c in ("QProxyStyle", "QStyle") if c in vars(QtWidgets)}))
         return False
@@ -548,7 +548,7 @@ watcher = AtFirstPaint()
 window.installEventFilter(watcher)
 window.show()
 def done():
-    heavy = [m for m in ("httpx", "keyring", "jsonschema", "realtime_gui.core.mint") if m in sys.modules]
+    heavy = [m for m in ("httpx", "keyring", "jsonschema", "realtime_gui.core.service.mint") if m in sys.modules]
     print(window.is_ready(), early[0], heavy)
     app.quit()
 QTimer.singleShot(500, done)
@@ -591,7 +591,7 @@ def test_the_first_frame_shows_the_names_and_the_endpoint_bar(qtbot: Any, store:
 
 
 def test_set_enum_sets_by_name_and_refuses_what_the_class_lacks(qtbot: Any) -> None:
-    from realtime_gui.ui.first_paint import set_enum
+    from realtime_gui.ui.shell.first_paint import set_enum
 
     splitter = QSplitter()
     qtbot.addWidget(splitter)

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from realtime_gui.core.config import Configuration
-from realtime_gui.core.types import parse_json_text
-from realtime_gui.core.validate import validate
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.catalog.types import parse_json_text
+from realtime_gui.core.wire.validate import validate
 
 
 def problems(endpoint_id: str, **values: Any) -> list[str]:

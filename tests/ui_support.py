@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from fakeserver import FakeRealtimeServer
-from realtime_gui.core.config import Configuration
-from realtime_gui.core.store import ConfigStore
-from realtime_gui.ui.app import Dialogs
-from realtime_gui.ui.main_window import MainWindow
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.ui.shell.app import Dialogs
+from realtime_gui.ui.window.main_window import MainWindow
 
 __all__ = ["FakeClock", "FakeDialogs", "WindowFactory", "child", "local", "mint_and_wait", "saved"]
 

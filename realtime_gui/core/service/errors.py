@@ -1,0 +1,434 @@
+"""Everything a mint can fail with, as one small tree.
+
+::
+
+    MintError                          base: title, advice, status, request_id, ...
+     ├── MintCancelled                 cancelled before the request was sent
+     ├── NetworkError                  DNS, refused, reset, TLS, proxy, unusable URL
+     ├── MintTimeout                   no connection or no answer in time (``phase``)
+     ├── AuthenticationError           401: the key was refused
+     ├── PermissionDeniedError         403: the key may not do this
+     ├── InvalidRequestError           400/404/422: the request was rejected (``param``)
+     │    └── BetaShapeDisabledError   400 ``beta_api_shape_disabled``
+     ├── RateLimitError                429 (``retry_after``)
+     ├── ServerError                   5xx, including a proxy's HTML error page
+     ├── BadResponseError              2xx that holds no usable secret
+     ├── KeyringUnavailableError       no keyring backend works
+     ├── NoApiKeyError                 no key in the keyring nor in OPENAI_API_KEY
+     └── ConfigurationInvalidError     the configuration breaks its declaration
+
+``str(err)`` is our own plain-English message, then what to do, then the
+service's request id when there is one. Whatever the server said is passed
+through :func:`scrub` before it reaches a message or ``details``: a server that
+echoes the key back must not leak it into a dialog, a log or a bug report.
+
+:data:`EXIT_CODES` gives each class its own command-line exit status;
+:func:`exit_code_for` finds the code of any exception.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, ClassVar, Literal, Protocol, TypedDict, Unpack
+
+from realtime_gui.core.service.request import mask_key
+
+__all__ = [
+    "EXIT_CODES",
+    "EXIT_CONFIGURATION_NOT_FOUND",
+    "EXIT_OK",
+    "EXIT_UNEXPECTED",
+    "EXIT_USAGE",
+    "AuthenticationError",
+    "BadResponseError",
+    "BetaShapeDisabledError",
+    "ConfigurationInvalidError",
+    "ErrorContext",
+    "InvalidRequestError",
+    "KeyringUnavailableError",
+    "MintCancelled",
+    "MintError",
+    "MintTimeout",
+    "NetworkError",
+    "NoApiKeyError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ServerError",
+    "TimeoutPhase",
+    "exit_code_for",
+    "scrub",
+]
+
+# Anything shaped like an OpenAI key, even one we were not told about.
+_KEY_PATTERN = re.compile(r"sk-[A-Za-z0-9_-]{8,}")
+# Masking a one-to-three character "secret" would garble every message and no
+# real key is that short.
+_SHORTEST_SECRET = 4
+
+
+def scrub(text: str, secrets: Iterable[str] = ()) -> str:
+    """Return *text* with each of *secrets*, and any ``sk-…`` key, masked.
+
+    A mask shows at most the last four characters (see ``mask_key``).
+    """
+    # Longest first, so a secret that contains another is masked whole.
+    for secret in sorted({s for s in secrets if len(s) >= _SHORTEST_SECRET}, key=len, reverse=True):
+        text = text.replace(secret, mask_key(secret))
+        # Libraries quote bad header values escaped (a line break as \n).
+        escaped = secret.encode("unicode_escape").decode("ascii")
+        if escaped != secret:
+            text = text.replace(escaped, mask_key(secret))
+    return _KEY_PATTERN.sub(lambda match: mask_key(match.group()), text)
+
+
+class ErrorContext(TypedDict, total=False):
+    """The keyword arguments every :class:`MintError` accepts."""
+
+    advice: str
+    title: str
+    status: int | None
+    request_id: str | None
+    error_type: str | None
+    code: str | None
+    service_message: str | None
+    details: Mapping[str, Any]
+
+
+class MintError(Exception):
+    """Base of every failure a mint, or the steps before it, can end in.
+
+    ``title`` is a few words for a dialog's heading, ``advice`` says what to
+    do, ``details`` holds everything else for a details view. ``status``,
+    ``error_type`` and ``code`` come from the service's answer when there was
+    one. ``service_message`` is what the service said; whoever raises must
+    have passed it, and anything else from the server, through :func:`scrub`.
+    """
+
+    title: str = "Could not mint a client secret"
+    default_message: str = "The client secret could not be minted."
+    advice: str = "Try again; if it keeps failing, open the details and report them."
+
+    def __init__(self, message: str | None = None, **context: Unpack[ErrorContext]) -> None:
+        self._message = message or self.default_message
+        if "advice" in context:
+            self.advice = context["advice"]
+        if "title" in context:
+            self.title = context["title"]
+        self.status = context.get("status")
+        self.request_id = context.get("request_id")
+        self.error_type = context.get("error_type")
+        self.code = context.get("code")
+        self.service_message = context.get("service_message")
+        # Which service and authentication style the request went to; the
+        # caller that knows the configuration fills it in.
+        self.sent_to: str | None = None
+        known = {
+            "status": self.status,
+            "request_id": self.request_id,
+            "type": self.error_type,
+            "code": self.code,
+            "service_message": self.service_message,
+        }
+        self.details: dict[str, Any] = {k: v for k, v in known.items() if v is not None}
+        self.details.update(context.get("details", {}))
+        super().__init__(self.message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Subclasses take other positional arguments than ``args`` holds, so
+        # rebuild from the attributes (for pickling and ``copy``).
+        return (_rebuild, (type(self), self.__dict__.copy()))
+
+    @property
+    def message(self) -> str:
+        """What happened, in our words, followed by what the service said."""
+        if self.service_message:
+            return f'{self._message} The service said: "{self.service_message}"'
+        return self._message
+
+    def __str__(self) -> str:
+        text = " ".join(part for part in (self.message, self.advice) if part)
+        notes = [f"request id: {self.request_id}"] if self.request_id else []
+        if self.sent_to:
+            notes.append(f"sent to {self.sent_to}")
+        return text + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def _rebuild(cls: type[MintError], state: dict[str, Any]) -> MintError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, error.message)
+    return error
+
+
+class MintCancelled(MintError):
+    """The caller cancelled before the request was sent."""
+
+    title = "Cancelled"
+    default_message = "The mint was cancelled before the request was sent."
+    advice = ""
+
+
+class NetworkError(MintError):
+    """The exchange failed below HTTP: DNS, refused, reset, TLS, proxy or URL."""
+
+    title = "No connection"
+    default_message = "Could not reach the service."
+    advice = "Check the internet connection, any proxy settings, and the base URL."
+
+
+TimeoutPhase = Literal["connect", "read", "write", "pool"]
+
+_TIMEOUT_MESSAGES: dict[TimeoutPhase, str] = {
+    "connect": "Could not connect to {host}{within} (connect timeout).",
+    "read": "{host} took the request but did not answer{within} (read timeout).",
+    "write": "Sending the request to {host} did not finish{within} (write timeout).",
+    "pool": "No connection to {host} became free{within} (pool timeout).",
+}
+_TIMEOUT_ADVICE: dict[TimeoutPhase, str] = {
+    "connect": "Check the connection and the base URL, or allow a longer connect timeout.",
+    "read": "The service may be busy: try again, or allow a longer read timeout.",
+    "write": "Check the connection, or allow a longer timeout.",
+    "pool": "Try again, or allow a longer timeout.",
+}
+
+
+class MintTimeout(MintError):
+    """No connection, or no answer, within the time allowed; ``phase`` says which."""
+
+    title = "Timed out"
+
+    def __init__(
+        self,
+        phase: TimeoutPhase,
+        seconds: float | None = None,
+        host: str = "the service",
+        **context: Unpack[ErrorContext],
+    ) -> None:
+        self.phase: TimeoutPhase = phase
+        self.seconds = seconds
+        within = f" within {seconds:g} s" if seconds is not None else ""
+        context.setdefault("advice", _TIMEOUT_ADVICE[phase])
+        super().__init__(_TIMEOUT_MESSAGES[phase].format(host=host, within=within), **context)
+        self.details.setdefault("phase", phase)
+
+
+class AuthenticationError(MintError):
+    """401: the service refused the API key."""
+
+    title = "API key refused"
+    default_message = "The service refused the API key."
+    advice = (
+        "The key may be mistyped, revoked or meant for another service: "
+        "replace it with `realtime-gui key set` or in the Keys dialog."
+    )
+
+
+_MISMATCHED_ORGANIZATION = "mismatched_organization"
+
+
+class PermissionDeniedError(MintError):
+    """403: the key is valid but may not do this."""
+
+    title = "Not allowed"
+    default_message = "The API key is not allowed to make this request."
+    advice = "Check that the key's project may use the Realtime API and this model."
+
+    def __init__(self, message: str | None = None, **context: Unpack[ErrorContext]) -> None:
+        if context.get("code") == _MISMATCHED_ORGANIZATION:
+            context.setdefault(
+                "advice",
+                "The key belongs to another organization than the one sent: check the "
+                "OpenAI-Organization and project settings, or clear them to use the key's own.",
+            )
+        super().__init__(message, **context)
+
+
+class InvalidRequestError(MintError):
+    """400, 404 or 422: the service rejected the request.
+
+    ``param`` is the wire parameter the service blamed. Callers that know the
+    declaration may set ``field_path`` to the declared field it maps to; the
+    message then names that field.
+    """
+
+    title = "Request rejected"
+    default_message = "The service rejected the request."
+    advice = "Correct the value named above and try again."
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        param: str | None = None,
+        **context: Unpack[ErrorContext],
+    ) -> None:
+        self.param = param
+        self.field_path: str | None = None
+        self.field_label: str | None = None
+        if context.get("status") == 404:
+            context.setdefault("advice", "Check the base URL, the endpoint and the model name.")
+        super().__init__(message, **context)
+        if param is not None:
+            self.details["param"] = param
+
+    @property
+    def message(self) -> str:
+        text = super().message
+        if self.field_path:
+            named = f"{self.field_label} ({self.field_path})" if self.field_label else self.field_path
+            return f"{text} Field: {named}."
+        if self.param:
+            return f"{text} Parameter: {self.param}."
+        return text
+
+
+class BetaShapeDisabledError(InvalidRequestError):
+    """400 ``beta_api_shape_disabled``: the service no longer takes the beta shape."""
+
+    error_code: ClassVar[str] = "beta_api_shape_disabled"
+    title = "Beta interface switched off"
+    default_message = (
+        "This service has switched off the beta request shape (POST /v1/realtime/sessions)."
+    )
+    advice = (
+        "The GA endpoint POST /v1/realtime/client_secrets is the way forward: "
+        "convert this configuration to the GA shape and mint again."
+    )
+
+
+_INSUFFICIENT_QUOTA = "insufficient_quota"
+
+
+class RateLimitError(MintError):
+    """429: too many requests, or no quota left. ``retry_after`` is in seconds."""
+
+    title = "Rate limited"
+    default_message = "The service is limiting requests from this key."
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        retry_after: float | None = None,
+        **context: Unpack[ErrorContext],
+    ) -> None:
+        self.retry_after = retry_after
+        if context.get("code") == _INSUFFICIENT_QUOTA:
+            # Waiting does not refill a quota; say so rather than "try again".
+            message = message or "The organization's quota is used up."
+            context.setdefault("advice", "Check the plan and billing settings; waiting will not help.")
+        elif retry_after is not None:
+            context.setdefault("advice", f"Wait {max(1, round(retry_after))} s and try again.")
+        else:
+            context.setdefault("advice", "Wait a little and try again.")
+        super().__init__(message, **context)
+        if retry_after is not None:
+            self.details["retry_after"] = retry_after
+
+
+class ServerError(MintError):
+    """5xx, or an error page from a proxy in front of the service."""
+
+    title = "Service error"
+    default_message = "The service failed to handle the request."
+    advice = "The fault is on the service's side: try again in a moment."
+
+
+class BadResponseError(MintError):
+    """A 2xx answer that is not JSON, holds no secret, or is larger than 2 MB."""
+
+    title = "Unusable answer"
+    default_message = "The service's answer could not be used."
+    advice = "Check that the base URL points at the OpenAI API, not at a proxy or a web page."
+
+
+class KeyringUnavailableError(MintError):
+    """No keyring backend works, so no key can be stored or read."""
+
+    title = "No keyring"
+    default_message = "No working keyring was found, so API keys cannot be stored or read."
+    advice = (
+        "Install or unlock a Secret Service such as gnome-keyring, "
+        "or use a key held in memory for this run only."
+    )
+
+    def __init__(self, reason: str | None = None, **context: Unpack[ErrorContext]) -> None:
+        message = None
+        if reason:
+            message = f"{self.default_message.removesuffix('.')} ({reason})."
+        super().__init__(message, **context)
+        self.reason = reason
+
+
+class NoApiKeyError(MintError):
+    """No key is stored in the keyring and OPENAI_API_KEY is not set."""
+
+    title = "No API key"
+    default_message = "No API key: none is stored in the keyring and OPENAI_API_KEY is not set."
+    advice = "Add one with `realtime-gui key set` or in the Keys dialog."
+
+    def __init__(self, name: str | None = None, *, message: str | None = None,
+                 **context: Unpack[ErrorContext]) -> None:
+        if message is None and name:
+            message = f'No API key: none is stored in the keyring as "{name}" and OPENAI_API_KEY is not set.'
+        super().__init__(message, **context)
+        self.key_name = name
+
+
+class _Problem(Protocol):
+    @property
+    def message(self) -> str: ...
+
+
+_PROBLEMS_SHOWN = 3
+
+
+class ConfigurationInvalidError(MintError):
+    """The configuration breaks its declaration; ``problems`` lists how."""
+
+    title = "Configuration invalid"
+    default_message = "The configuration is invalid."
+    advice = "Correct the fields listed and try again."
+
+    def __init__(self, problems: Sequence[_Problem], **context: Unpack[ErrorContext]) -> None:
+        self.problems = list(problems)
+        count = len(self.problems)
+        shown = "; ".join(p.message.rstrip(".") for p in self.problems[:_PROBLEMS_SHOWN])
+        more = f"; and {count - _PROBLEMS_SHOWN} more" if count > _PROBLEMS_SHOWN else ""
+        noun = "problem" if count == 1 else "problems"
+        message = f"{count} {noun} in the configuration: {shown}{more}." if count else None
+        super().__init__(message, **context)
+        self.details["problems"] = [p.message for p in self.problems]
+
+
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_USAGE = 2  # argparse's own
+EXIT_CONFIGURATION_NOT_FOUND = 15  # the CLI's own; no class here
+
+EXIT_CODES: dict[type[MintError], int] = {
+    MintError: EXIT_UNEXPECTED,
+    ConfigurationInvalidError: 3,
+    NetworkError: 4,
+    MintTimeout: 5,
+    AuthenticationError: 6,
+    PermissionDeniedError: 7,
+    InvalidRequestError: 8,
+    BetaShapeDisabledError: 9,
+    RateLimitError: 10,
+    ServerError: 11,
+    BadResponseError: 12,
+    KeyringUnavailableError: 13,
+    NoApiKeyError: 14,
+    # 128 + SIGINT, what a shell reports for a run stopped with Ctrl-C.
+    MintCancelled: 130,
+}
+
+
+def exit_code_for(exc: BaseException) -> int:
+    """The exit status for *exc*: its nearest class in :data:`EXIT_CODES`, else 1."""
+    for cls in type(exc).__mro__:
+        if issubclass(cls, MintError) and cls in EXIT_CODES:
+            return EXIT_CODES[cls]
+    return EXIT_UNEXPECTED

@@ -1,0 +1,1 @@
+"""The form: one editor per declared field, built from the catalog."""

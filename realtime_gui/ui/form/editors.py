@@ -1,0 +1,397 @@
+"""Value editors: one per field *type*, picked by ``type.kind``, never by field.
+
+An editor is a plain object that owns its widgets, not a QObject: a form
+builds dozens at start-up and every Qt object costs.  It shows canonical
+values and reports user edits to ``on_edit``; the not set / set / off state
+belongs to the row around it (``form_rows.FieldRow``).
+
+Reading back is lossless: until the user touches an editor, ``value()``
+returns exactly what ``load`` was given, so a value the widgets can only
+approximate (a float with more decimals, an option this endpoint lacks)
+survives a round trip unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionComboBox,
+    QStyleOptionViewItem, QStylePainter, QWidget,
+)
+
+from realtime_gui.core.catalog.nodes import NOT_SET, Field
+from realtime_gui.core.catalog.types import Shape
+
+if TYPE_CHECKING:  # only annotations need it; importing it costs start-up time
+    from PySide6.QtGui import QPaintEvent, QWheelEvent
+
+__all__ = [
+    "EXPLANATION_ROLE", "ChoiceEditor", "Combo", "Editor", "EditorContext", "ItemProblem", "ListedEditor",
+    "MultiChoiceEditor", "NoStrayWheel", "choices_for", "h_box", "make_editor", "register", "set_dim", "set_role",
+]
+
+ItemProblem = tuple[str, str, str]  # (wire path, label, detail), as editor_problems reports them
+
+
+@dataclass(frozen=True)
+class EditorContext:
+    """What an editor needs to know about where it is shown."""
+
+    endpoint_id: str
+    shape: Shape
+    # The form's row class: editors that hold sub-forms (the tool list) build
+    # them from the same rows, without importing the form (which imports them).
+    make_row: Callable[..., Any] | None = None
+
+
+Factory = Callable[[Field, EditorContext, QWidget], "Editor"]
+_FACTORIES: dict[str, Factory] = {}
+
+
+def register(*kinds: str) -> Callable[[Factory], Factory]:
+    """Make a factory (usually an :class:`Editor` subclass) the editor of these type kinds."""
+    def decorate(factory: Factory) -> Factory:
+        for kind in kinds:
+            _FACTORIES[kind] = factory
+        return factory
+    return decorate
+
+
+def make_editor(field: Field, ctx: EditorContext, parent: QWidget) -> Editor:
+    """The editor for the field's type; the editor modules register themselves when imported."""
+    return _FACTORIES.get(field.type.kind, _FACTORIES["text"])(field, ctx, parent)
+
+
+_TEXT_ROLES = (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText)
+
+
+def set_dim(widget: QWidget, dim: bool) -> None:
+    """Grey a widget's text as placeholders are grey: it shows a default, not a value."""
+    if bool(widget.property("dim")) == dim:
+        return
+    widget.setProperty("dim", dim)
+    palette = QPalette()  # only the roles set below are resolved; the rest stays inherited
+    if dim:
+        grey = widget.palette().color(QPalette.ColorRole.PlaceholderText)
+        for role in _TEXT_ROLES:
+            palette.setColor(role, grey)
+    # A style sheet gives each widget a palette of its own, so inner line edits
+    # and check boxes would no longer follow their parent: set theirs too.
+    for each in (widget, *widget.findChildren(QLineEdit), *widget.findChildren(QCheckBox)):
+        each.setPalette(palette)
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Switch the ``role`` the app's style sheet keys on (``muted``, ``problem``)."""
+    if widget.property("role") != role:
+        widget.setProperty("role", role)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+def _ignore() -> None:
+    pass
+
+
+class Editor:
+    """Base of all editors. Subclasses build ``root``/``focus`` and define
+    ``_show``, ``_clear`` and ``read``."""
+
+    tall: ClassVar[bool] = False  # several lines high: its label sits at the top
+    compact: ClassVar[bool] = False  # keeps its natural width instead of filling the row
+    depends_on: str | None = None  # id of a field whose value it follows (update_dependency)
+
+    root: QWidget  # what the row lays out
+    focus: QWidget  # named after the wire path; the label's buddy
+    below: QWidget | None = None  # laid out under the row, across the label and editor columns
+
+    def __init__(self, field: Field, ctx: EditorContext) -> None:
+        self.field = field
+        self.ctx = ctx
+        self.on_edit: Callable[[], None] = _ignore
+        self._quiet = False
+        self._dirty = False
+        self._loaded: Any = NOT_SET
+
+    def parts(self) -> tuple[QWidget, ...]:
+        """The widgets the row lays out, to enable and dim together."""
+        return (self.root,) if self.below is None else (self.root, self.below)
+
+    def load(self, value: Any) -> None:
+        """Show a canonical value; a value the widgets can't show is kept, not shown."""
+        self._loaded, self._dirty = value, False
+        with self._silenced():
+            try:
+                self._show(value)
+            except (TypeError, ValueError, KeyError):
+                self._clear("")
+
+    def show_default(self, default: Any, text: str) -> None:
+        """Show the service's default for a field that is not set."""
+        self._loaded, self._dirty = NOT_SET, False
+        with self._silenced():
+            try:
+                if default is NOT_SET or default is None:
+                    raise ValueError
+                self._show(default)
+            except (TypeError, ValueError, KeyError):
+                self._clear(text)
+
+    def touch(self) -> None:
+        """The user chose Set without editing: what is shown becomes the value."""
+        self._dirty = True
+        with self._silenced():
+            self._ensure_value()
+
+    def value(self) -> Any:
+        return self.read() if self._dirty or self._loaded is NOT_SET else self._loaded
+
+    def read(self) -> Any:
+        """The value the widgets show; ``NOT_SET`` when they show none."""
+        raise NotImplementedError
+
+    def problem(self) -> str | None:
+        """What the editor itself knows is wrong with its text (malformed JSON)."""
+        return None
+
+    def problems(self, path: str) -> list[ItemProblem]:
+        problem = self.problem()
+        return [(path, self.field.label, problem)] if problem else []
+
+    def draft(self) -> str | None:
+        """Text that can't become a value yet; kept so a sub-form can show it again."""
+        return None
+
+    def load_draft(self, text: str) -> None:
+        pass
+
+    def update_dependency(self, value: Any) -> None:
+        """The value of ``depends_on`` changed (``NOT_SET`` when it has none)."""
+
+    def mark_items(self, problems: list[tuple[str, str]]) -> None:
+        """Problems inside the value, as ``(relative path like [1].name, message)``."""
+
+    def focus_item(self, relative: str) -> QWidget | None:
+        """Select the item a relative path names; the widget to focus, if any."""
+        return None
+
+    def _show(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def _clear(self, text: str) -> None:
+        raise NotImplementedError
+
+    def _ensure_value(self) -> None:
+        """Make the widgets show some value (a combo with nothing chosen picks its first)."""
+
+    def _edited(self, *_: object) -> None:
+        if not self._quiet:
+            self._dirty = True
+            self.on_edit()
+
+    @contextmanager
+    def _silenced(self) -> Iterator[None]:
+        self._quiet = True
+        try:
+            yield
+        finally:
+            self._quiet = False
+
+
+# --- widgets that behave inside a scrolling form -----------------------------
+
+class NoStrayWheel:
+    """A wheel over a box without focus scrolls the form instead of changing the value."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():  # type: ignore[attr-defined]
+            super().wheelEvent(event)  # type: ignore[misc]
+        else:
+            event.ignore()
+
+
+EXPLANATION_ROLE = Qt.ItemDataRole.UserRole + 1  # an item's meaning, shown in the drop-down list
+
+
+class _Explained(QStyledItemDelegate):
+    """Drop-down items that show their explanation after their value:
+    ``audio/pcm, rate 24000 — 16-bit PCM, 24 kHz, mono, little-endian``."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        meaning = index.data(EXPLANATION_ROLE)
+        if meaning:
+            option.text = f"{option.text} — {meaning}"
+
+
+class Combo(NoStrayWheel, QComboBox):
+    """A combo box for a scrolling form: closed, it shows an item's value alone,
+    so it stays narrow; open, each item also says what it means (``EXPLANATION_ROLE``)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(16)
+        self._explained = False
+
+    def add_explained(self, text: str, meaning: str) -> None:
+        """An item showing ``text``; ``meaning`` in the list and as its tooltip."""
+        self.addItem(text)
+        index = self.count() - 1
+        self.setItemData(index, meaning, Qt.ItemDataRole.ToolTipRole)
+        self.setItemData(index, meaning, EXPLANATION_ROLE)
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt's name)
+        if not self._explained:  # made when first opened: most combos of a form never are
+            self._explained = True
+            self.setItemDelegate(_Explained(self))
+        # Qt sizes the list for the items' own texts; make room for the explanations too.
+        view = self.view()
+        wanted = view.sizeHintForColumn(0) + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+        room = self.screen().availableGeometry().width()
+        view.setMinimumWidth(min(max(self.width(), wanted), room))
+        super().showPopup()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """As Qt paints it, but a text too long for the box ends in “…” rather than mid-word."""
+        if self.isEditable() or self.currentIndex() < 0:
+            super().paintEvent(event)
+            return
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        style = self.style()
+        room = style.subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                    QStyle.SubControl.SC_ComboBoxEditField, self).width() - 2
+        metrics = self.fontMetrics()
+        if metrics.horizontalAdvance(option.currentText) <= room:
+            super().paintEvent(event)
+            return
+        option.currentText = metrics.elidedText(option.currentText, Qt.TextElideMode.ElideRight, room)
+        painter = QStylePainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+def h_box(parent: QWidget) -> tuple[QWidget, QHBoxLayout]:
+    box = QWidget(parent)
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(8)
+    return box, layout
+
+
+# --- choices -------------------------------------------------------------------
+
+def _wire_text(wire: Any) -> str:
+    """An option's value as the shape sends it, on one line: ``audio/pcm, rate 24000``."""
+    if isinstance(wire, dict) and wire:
+        (_, first), *rest = wire.items()
+        return ", ".join([str(first), *(f"{key} {value}" for key, value in rest)])
+    return wire if isinstance(wire, str) else json.dumps(wire)
+
+
+def choices_for(options: Any, ctx: EditorContext) -> list[tuple[Any, str, str]]:
+    """``(value, item text, meaning)`` for the options offered on this endpoint: the
+    text is the value as sent (what a closed combo shows), the meaning says what it is."""
+    return [(o.value, _wire_text(o.on(ctx.shape)), o.help)
+            for o in options if o.only is None or ctx.endpoint_id in o.only]
+
+
+class ListedEditor(Editor):
+    """A combo box of fixed choices; a loaded value not among them gets an item of its own."""
+
+    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
+        super().__init__(field, ctx)
+        self.combo = Combo(parent)
+        self.root = self.focus = self.combo
+        self._choices: list[Any] = []
+        self._offered = 0  # items past this one stand for loaded values not offered
+        self.combo.activated.connect(self._edited)
+
+    def set_choices(self, choices: list[tuple[Any, str, str]]) -> None:
+        self.combo.clear()
+        self._choices = [value for value, _, _ in choices]
+        self._offered = len(choices)
+        for _, text, meaning in choices:
+            self.combo.add_explained(text, meaning)
+
+    def unknown_text(self, value: Any) -> str:
+        return f"{_wire_text(value)} (not offered here)"
+
+    def _show(self, value: Any) -> None:
+        self._drop_unknown()
+        if value not in self._choices:
+            self._choices.append(value)
+            self.combo.addItem(self.unknown_text(value))
+        self.combo.setCurrentIndex(self._choices.index(value))
+
+    def _clear(self, text: str) -> None:
+        self._drop_unknown()
+        self.combo.setPlaceholderText(text)
+        self.combo.setCurrentIndex(-1)
+
+    def _drop_unknown(self) -> None:
+        while len(self._choices) > self._offered:
+            self._choices.pop()
+            self.combo.removeItem(self.combo.count() - 1)
+
+    def read(self) -> Any:
+        index = self.combo.currentIndex()
+        return self._choices[index] if index >= 0 else NOT_SET
+
+    def _ensure_value(self) -> None:
+        if self.combo.currentIndex() < 0 and self.combo.count():
+            self.combo.setCurrentIndex(0)
+
+
+@register("choice")
+class ChoiceEditor(ListedEditor):
+    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
+        super().__init__(field, ctx, parent)
+        self.set_choices(choices_for(field.type.options, ctx))  # type: ignore[attr-defined]
+
+
+@register("multichoice")
+class MultiChoiceEditor(Editor):
+    """A row of check boxes; the order the values were given in is kept."""
+
+    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
+        super().__init__(field, ctx)
+        self.root, layout = h_box(parent)
+        self._options = [o for o in field.type.options  # type: ignore[attr-defined]
+                         if o.only is None or ctx.endpoint_id in o.only]
+        self._boxes: list[QCheckBox] = []
+        for option in self._options:
+            box = QCheckBox(option.value, self.root)
+            box.setToolTip(option.help)
+            box.clicked.connect(self._edited)
+            layout.addWidget(box)
+            self._boxes.append(box)
+        layout.addStretch(1)
+        if self._boxes:
+            self.root.setFocusProxy(self._boxes[0])
+        self.focus = self.root
+        self._order: list[Any] = []
+
+    def _show(self, value: Any) -> None:
+        if not isinstance(value, list):
+            raise TypeError
+        self._order = list(value)
+        for box, option in zip(self._boxes, self._options):
+            box.setChecked(option.value in value)
+
+    def _clear(self, text: str) -> None:
+        self._show([])
+
+    def read(self) -> Any:
+        checked = {o.value for box, o in zip(self._boxes, self._options) if box.isChecked()}
+        kept = [v for v in self._order if v in checked]
+        return kept + [o.value for o in self._options if o.value in checked and o.value not in kept]

@@ -1,0 +1,201 @@
+"""Editors for numbers, token limits and true/false."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QSpinBox, QWidget
+
+from realtime_gui.core.catalog.nodes import Field
+from realtime_gui.ui.form.editors import Editor, EditorContext, NoStrayWheel, h_box, register
+
+__all__ = ["BooleanEditor", "IntegerEditor", "NumberEditor", "TokenLimitEditor"]
+
+
+class _Spin(NoStrayWheel, QSpinBox):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+class _DoubleSpin(NoStrayWheel, QDoubleSpinBox):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+_DEFAULT_WORDS = "chosen by the service"  # the longest words a box shows while not set
+_NO_NUMBER = "—"  # what a token limit box shows while the limit is inf
+_SPIN_CHROME = 40  # pixels a spin box needs besides its text: frame, margins, arrows
+
+
+def _decimals(step: float) -> int:
+    """The decimal places a step needs: 0.05 needs 2."""
+    return len(f"{step:.12f}".rstrip("0").partition(".")[2])
+
+
+class _SpinEditor(Editor):
+    """Shared by number boxes: while not set, the box shows the default's words."""
+
+    compact = True
+    spin: QSpinBox | QDoubleSpinBox
+
+    def _attach(self, spin: QSpinBox | QDoubleSpinBox, widest: str = _DEFAULT_WORDS) -> None:
+        """``widest`` is the longest text the box shows, the words of a default by default."""
+        self.spin = spin
+        spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance(widest) + _SPIN_CHROME)
+        spin.valueChanged.connect(self._spun)
+
+    def _spun(self) -> None:
+        if not self._quiet:
+            self.spin.setSpecialValueText("")
+            self._edited()
+
+    def _clear(self, text: str) -> None:
+        # The special value text stands in for the minimum while nothing is set.
+        self.spin.setSpecialValueText(text)
+        self.spin.setValue(self.spin.minimum())  # type: ignore[arg-type]  # an int for int boxes
+
+    def _ensure_value(self) -> None:
+        self.spin.setSpecialValueText("")
+
+
+@register("number")
+class NumberEditor(_SpinEditor):
+    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
+        super().__init__(field, ctx)
+        kind: Any = field.type
+        spin = _DoubleSpin(parent)
+        spin.setDecimals(max(kind.decimals, _decimals(kind.step)))
+        spin.setRange(-1e12 if kind.minimum is None else kind.minimum,
+                      1e12 if kind.maximum is None else kind.maximum)
+        spin.setSingleStep(kind.step)
+        self._attach(spin)
+        self.root = self.focus = spin
+
+    def _show(self, value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TypeError
+        self.spin.setSpecialValueText("")
+        self.spin.setValue(value)  # type: ignore[arg-type]  # an int for int boxes
+
+    def read(self) -> Any:
+        return self.spin.value()
+
+
+@register("integer")
+class IntegerEditor(_SpinEditor):
+    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
+        super().__init__(field, ctx)
+        kind: Any = field.type
+        spin = _Spin(parent)
+        # Without a declared bound, the widest a QSpinBox (a C int) can hold.
+        spin.setRange(-(2**31) if kind.minimum is None else kind.minimum,
+                      2**31 - 1 if kind.maximum is None else kind.maximum)
+        if kind.unit:
+            spin.setSuffix(f" {kind.unit}")
+        self._attach(spin)
+        self.root = self.focus = spin
+
+    def _show(self, value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError
+        self.spin.setSpecialValueText("")
+        self.spin.setValue(value)
+
+    def read(self) -> Any:
+        return self.spin.value()
+
+
+@register("tokenlimit")
+class TokenLimitEditor(_SpinEditor):
+    """A number of tokens, or ``"inf"`` for the model's own limit."""
+
+    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
+        super().__init__(field, ctx)
+        kind: Any = field.type
+        self.root, layout = h_box(parent)
+        spin = _Spin(self.root)
+        spin.setRange(kind.minimum, kind.maximum)
+        spin.setSuffix(" tokens")
+        # Not set, it shows the default's words; else its widest number.
+        self._attach(spin, max(field.default_text(ctx.shape), spin.textFromValue(kind.maximum) + spin.suffix(),
+                               key=spin.fontMetrics().horizontalAdvance))
+        self.inf = QCheckBox("inf (the model's limit)", self.root)
+        self.inf.clicked.connect(self._inf_clicked)
+        layout.addWidget(spin)
+        layout.addWidget(self.inf)
+        layout.addStretch(1)
+        self.focus = self.root
+        self._sync()
+
+    def _inf_clicked(self) -> None:
+        self._sync()
+        self._edited()
+
+    def _sync(self) -> None:
+        limited = not self.inf.isChecked()
+        self.spin.setEnabled(limited)
+        self.root.setFocusProxy(self.spin if limited else self.inf)
+        # Beside "inf", the box shows no number (a dash, where it would show "1 tokens").
+        if not limited and not self.spin.specialValueText():
+            self.spin.setSpecialValueText(_NO_NUMBER)
+        elif limited and self.spin.specialValueText() == _NO_NUMBER:
+            self.spin.setSpecialValueText("")
+
+    def _show(self, value: Any) -> None:
+        if value != "inf" and (isinstance(value, bool) or not isinstance(value, int)):
+            raise TypeError
+        self.inf.setChecked(value == "inf")
+        self.spin.setSpecialValueText("")
+        if value != "inf":
+            self.spin.setValue(value)
+        self._sync()
+
+    def _clear(self, text: str) -> None:
+        self.inf.setChecked(False)
+        self._sync()
+        super()._clear(text)
+
+    def read(self) -> Any:
+        return "inf" if self.inf.isChecked() else self.spin.value()
+
+
+@register("boolean")
+class BooleanEditor(Editor):
+    """A check box; partly checked while nothing is set and the default is unknown."""
+
+    compact = True
+
+    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
+        super().__init__(field, ctx)
+        self.box = QCheckBox(parent)
+        self.root = self.focus = self.box
+        self.box.clicked.connect(self._clicked)
+
+    def _clicked(self) -> None:
+        self._settle()
+        self._edited()
+
+    def _settle(self) -> None:
+        self.box.setTristate(False)
+        self.box.setText("")
+
+    def _show(self, value: Any) -> None:
+        if not isinstance(value, bool):
+            raise TypeError
+        self._settle()
+        self.box.setChecked(value)
+
+    def _clear(self, text: str) -> None:
+        self.box.setCheckState(Qt.CheckState.PartiallyChecked)  # makes the box tristate for now
+        self.box.setText(text)
+
+    def _ensure_value(self) -> None:
+        if self.box.checkState() == Qt.CheckState.PartiallyChecked:
+            self.box.setCheckState(Qt.CheckState.Unchecked)
+        self._settle()
+
+    def read(self) -> Any:
+        return self.box.checkState() == Qt.CheckState.Checked

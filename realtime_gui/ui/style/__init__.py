@@ -1,0 +1,1 @@
+"""Looks: palette roles, fonts and small styled widgets."""

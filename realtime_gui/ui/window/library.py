@@ -1,0 +1,187 @@
+"""What one does with saved configurations: New, Duplicate, Rename, Delete,
+Import, Export and Convert to GA.
+
+:class:`Library` carries each out with the store and hands the result to the
+window (a :class:`Workbench`), which shows it; the list of names is a
+:class:`~.config_list.ConfigList`. Built after the first paint, so it may
+import the core freely.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, Protocol
+
+from realtime_gui.core.wire.body import build_body
+from realtime_gui.core.wire.convert import convert
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint
+from realtime_gui.core.wire.importing import Imported, read_import
+from realtime_gui.core.library.workflows import stash_secrets
+from realtime_gui.core.library.store import ConfigStoreError, atomic_write_text
+from realtime_gui.ui.dialogs.importing import ImportDialog
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from realtime_gui.core.library.keys import ApiKeys
+    from realtime_gui.core.library.store import ConfigStore
+    from realtime_gui.ui.shell.app import Ask, AskText, OpenPath, SavePath, Tell
+    from realtime_gui.ui.window.config_list import ConfigList
+
+__all__ = ["NEW_NAME", "Library", "Workbench"]
+
+
+class Workbench(Protocol):
+    """What :class:`Library` needs of the window that edits configurations."""
+
+    ask: Ask
+    ask_text: AskText
+    tell: Tell
+    open_path: OpenPath
+    save_path: SavePath
+
+    def current_name(self) -> str: ...
+    def current_configuration(self) -> Configuration: ...
+    def settle_changes(self, *, revert: bool = True) -> bool: ...
+    def open_configuration(self, config: Configuration) -> None: ...
+    def load_configuration(self, name: str) -> bool: ...
+    def renamed(self, name: str) -> None: ...
+    def show_status(self, text: str) -> None: ...
+
+
+NEW_NAME = "New configuration"
+
+
+class Library:
+    """New, Duplicate, Rename, Delete, Import, Export and Convert to GA."""
+
+    def __init__(self, bench: Workbench, view: ConfigList, store: ConfigStore, keys: ApiKeys) -> None:
+        self._bench, self._view, self._store, self._keys = bench, view, store, keys
+
+    def unique_name(self, base: str) -> str:
+        taken = {n.casefold() for n in self._store.list()}
+        candidates = (base if n == 1 else f"{base} {n}" for n in range(1, 100_000))
+        return next(c for c in candidates if c.casefold() not in taken)
+
+    def add(self, config: Configuration) -> None:
+        """Save a new configuration (its secrets to the keyring) and open it."""
+        stash_secrets(config, self._keys)
+        self._store.create(config.name, config.to_data())
+        self._view.set_names(self._store.list())
+        self._bench.open_configuration(config)
+
+    def new(self) -> None:
+        if self._bench.settle_changes(revert=False):
+            self.add(Configuration.new(self.unique_name(NEW_NAME)))
+            self._bench.show_status(f"Created “{self._bench.current_name()}” for {endpoint('ga').label}.")
+
+    def duplicate(self) -> None:
+        if not self._bench.settle_changes():
+            return
+        copy_name = self._store.duplicate(self._bench.current_name())
+        self._view.set_names(self._store.list())
+        self._bench.load_configuration(copy_name)
+
+    def rename(self) -> None:
+        old = self._bench.current_name()
+        new = self._bench.ask_text("Rename configuration", "New name:", old)
+        if not new or new.strip() == old:
+            return
+        try:
+            new = self._store.rename(old, new)
+        except (ConfigStoreError, ValueError) as exc:
+            self._bench.tell("Could not rename", str(exc))
+            return
+        self._view.set_names(self._store.list())
+        self._bench.renamed(new)
+
+    def delete(self) -> None:
+        name = self._bench.current_name()
+        question = f"Move “{name}” to {self._store.root / 'trash'}? It can be restored from there."
+        if self._bench.ask("Delete configuration", question, ("Delete", "Cancel")) != "Delete":
+            return
+        names = self._store.list()
+        self._store.delete(name)
+        rest = [n for n in names if n != name]
+        if not rest:  # there is always a configuration to edit
+            self.add(Configuration.new(self.unique_name(NEW_NAME)))
+        else:
+            self._view.set_names(rest)
+            self._bench.load_configuration(rest[min(names.index(name), len(rest) - 1)])
+        self._bench.show_status(f"Moved “{name}” to the trash folder.")
+
+    def import_dialog(self, parent: QWidget | None = None) -> None:
+        dialog = ImportDialog(self.unique_name("Imported"), lambda: self._bench.open_path("Import"), parent)
+        if dialog.exec() and dialog.imported is not None:
+            self.import_text(dialog.imported, dialog.name())
+
+    def import_text(self, source: str | Imported, name: str) -> Imported | None:
+        """Import a configuration file or a raw request body as ``name`` and open it.
+
+        Tells the user, by wire path, what could not be imported.
+        """
+        if not self._bench.settle_changes(revert=False):
+            return None
+        try:
+            imported = read_import(source, name) if isinstance(source, str) else source
+        except ValueError as exc:
+            self._bench.tell("Could not import", str(exc))
+            return None
+        imported.configuration.name = self.unique_name(name.strip() or "Imported")
+        self.add(imported.configuration)
+        left_out = [f"• {path}: not a field realtime-gui knows" for path in imported.unknown]
+        left_out += [f"• {problem}" for problem in imported.problems]
+        summary = f"Imported “{imported.configuration.name}” from {imported.kind}."
+        self._bench.show_status(summary)
+        if left_out:
+            self._bench.tell("Imported with omissions",
+                             f"{summary} These parts were not imported:\n" + "\n".join(left_out))
+        return imported
+
+    def export_body(self) -> None:
+        config = self._bench.current_configuration()
+        # build_body's default encoding writes placeholders in place of secrets.
+        self._export("Export request body", f"{config.name}.body.json", build_body(config))
+
+    def export_configuration(self) -> None:
+        config = self._bench.current_configuration()
+        stash_secrets(config, self._keys)  # exports hold keyring references, never secrets
+        self._export("Export configuration", f"{config.name}.json", config.to_document())
+
+    def _export(self, title: str, suggested: str, document: Any) -> None:
+        path = self._bench.save_path(title, suggested)
+        if path is None:
+            return
+        try:
+            atomic_write_text(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            self._bench.tell("Could not export", f"{path}: {exc.strerror or exc}")
+            return
+        self._bench.show_status(f"Exported to {path}.")
+
+    def convert_to_ga(self, *, replace: bool = False) -> Configuration | None:
+        """Convert the configuration to its GA endpoint: as a copy named “NAME (GA)”,
+        keeping the original, or in place when ``replace``. Tells the user which
+        fields did not carry over."""
+        source = endpoint(self._bench.current_configuration().endpoint)
+        target = next((e for e in ENDPOINTS.values() if e.shape == "ga" and e.family == source.family), None)
+        if source.shape != "beta" or target is None or not self._bench.settle_changes():
+            return None
+        original = self._bench.current_name()
+        name = original if replace else self.unique_name(f"{original} (GA)")
+        conversion = convert(self._bench.current_configuration(), target.id, name)
+        new = conversion.configuration
+        if replace:
+            stash_secrets(new, self._keys)
+            self._store.save(new.name, new.to_data())
+            self._bench.open_configuration(new)
+            done = f"“{original}” now targets {target.label}"
+        else:
+            self.add(new)
+            done = f"“{new.name}” is a copy of “{original}” for {target.label}"
+        dropped = "\n".join(f"• {label}: {why}" for label, why in conversion.dropped)
+        self._bench.show_status(f"Converted “{original}” for {target.label}.")
+        self._bench.tell("Converted to GA", f"{done}; " + (
+            f"these fields did not carry over:\n{dropped}" if dropped else "everything carried over."))
+        return new
