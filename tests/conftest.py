@@ -25,13 +25,16 @@ if TYPE_CHECKING:
     from realtime_gui.core.library.keys import ApiKeys
     from realtime_gui.core.library.store import ConfigStore
 
-SHARED = Path(os.environ.get("REALTIME_GUI_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-SCHEMA_FILE = SHARED / "openapi" / "realtime-token-endpoints.json"
+TESTS = Path(__file__).resolve().parent
+# The project's own copy of the official schemas (see tests/data/README.md); REALTIME_GUI_SHARED may
+# point at another checkout of shared/ to test against a newer edition.
+_SCHEMA_ROOT = Path(os.environ["REALTIME_GUI_SHARED"]) if os.environ.get("REALTIME_GUI_SHARED") else TESTS / "data"
+SCHEMA_FILE = _SCHEMA_ROOT / "openapi" / "realtime-token-endpoints.json"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if Path(str(item.fspath)).name.startswith("test_ui"):
+        if "ui" in Path(str(item.fspath)).relative_to(TESTS).parts[:-1]:
             item.add_marker(pytest.mark.gui)
 
 
@@ -39,8 +42,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def official_schemas() -> dict[str, Any]:
     """The official request/response schemas, the oracle for conformance."""
     if not SCHEMA_FILE.exists():
-        pytest.fail(f"the shared schemas are missing at {SCHEMA_FILE}; check out ../shared beside the repo "
-                    "or set REALTIME_GUI_SHARED")
+        pytest.fail(f"the official schemas are missing at {SCHEMA_FILE}; restore tests/data/openapi "
+                    "or point REALTIME_GUI_SHARED at a folder holding openapi/")
     return json.loads(SCHEMA_FILE.read_text())  # type: ignore[no-any-return]
 
 

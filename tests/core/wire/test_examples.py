@@ -15,7 +15,7 @@ from realtime_gui.core.catalog.declaration import endpoint
 from realtime_gui.core.catalog.types import EncodeContext
 from realtime_gui.core.wire.validate import validate
 
-EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "resources" / "examples").glob("*.json"))
+EXAMPLES = sorted((Path(__file__).resolve().parents[3] / "resources" / "examples").glob("*.json"))
 
 
 def test_there_is_an_example_of_each_kind() -> None:

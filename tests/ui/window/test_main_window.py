@@ -566,7 +566,7 @@ def test_nothing_heavy_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
     # session bus (as in CI) that rightly loads keyring. Without one it need not.
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
     found = subprocess.run([sys.executable, "-c", _STARTUP_PROBE], env=env, capture_output=True,
-                           text=True, timeout=60, cwd=Path(__file__).resolve().parents[1])
+                           text=True, timeout=60, cwd=Path(__file__).resolve().parents[3])
     assert found.returncode == 0, found.stderr
     assert found.stdout.strip() == "True [] []"
 
