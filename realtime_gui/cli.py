@@ -63,7 +63,9 @@ def _read_secret(prompt: str) -> str:
 
 def _exit_codes_help() -> str:
     """The exit codes, from the error tree's own table."""
-    from realtime_gui.core.service.errors import EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE
+    from realtime_gui.core.service.exit_codes import (
+        EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE,
+    )
 
     rows = {EXIT_OK: "success", EXIT_UNEXPECTED: "unexpected error", EXIT_USAGE: "wrong command-line usage",
             EXIT_CONFIGURATION_NOT_FOUND: "no such configuration"}
@@ -300,9 +302,9 @@ def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:
     if args.command is None:
         _parser().print_help(ctx.out)
         return 0
-    from realtime_gui.core.service.errors import (
-        EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_UNEXPECTED, ConfigurationInvalidError, MintCancelled,
-        MintError, exit_code_for,
+    from realtime_gui.core.service.errors import ConfigurationInvalidError, MintCancelled, MintError
+    from realtime_gui.core.service.exit_codes import (
+        EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_UNEXPECTED, exit_code_for,
     )
     from realtime_gui.core.library.store import ConfigLoadError, ConfigNameError, ConfigNotFoundError
 

@@ -179,7 +179,7 @@ def test_key_commands_read_the_key_from_a_prompt_never_argv() -> None:
 
 
 def test_help_documents_every_exit_code(home: Path) -> None:
-    from realtime_gui.core.service.errors import EXIT_CODES
+    from realtime_gui.core.service.exit_codes import EXIT_CODES
 
     text = run_cli(home, "mint", "--help").stdout
     for cls, code in EXIT_CODES.items():

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from realtime_gui.core.service.errors import KeyringUnavailableError, NoApiKeyError, scrub
+from realtime_gui.core.redact import scrub
+from realtime_gui.core.service.errors import KeyringUnavailableError, NoApiKeyError
 from realtime_gui.core.service.request import Credentials
 
 if TYPE_CHECKING:

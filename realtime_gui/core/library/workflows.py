@@ -12,6 +12,7 @@ import threading
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
+from realtime_gui.core.redact import redact
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.catalog.declaration import field_for_path, nodes, placed
 from realtime_gui.core.service.errors import ConfigurationInvalidError, InvalidRequestError, MintError
@@ -79,20 +80,8 @@ def mint_configuration(
         raise
     # A service may echo the session back with an MCP token in it; whatever
     # shows or prints the answer must not carry it.
-    return replace(result, response=_redact(result.response, secrets),
-                   session=_redact(result.session, secrets))
-
-
-def _redact(value: Any, secrets: list[str]) -> Any:
-    from realtime_gui.core.service.errors import scrub
-
-    if isinstance(value, str):
-        return scrub(value, secrets)
-    if isinstance(value, dict):
-        return {k: _redact(v, secrets) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_redact(v, secrets) for v in value]
-    return value
+    return replace(result, response=redact(result.response, secrets),
+                   session=redact(result.session, secrets))
 
 
 def _secret_slots(config: Configuration) -> Iterator[tuple[Field, Field, dict[str, Any], str]]:

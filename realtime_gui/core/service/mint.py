@@ -37,9 +37,9 @@ from realtime_gui.core.service.errors import (
     RateLimitError,
     ServerError,
     TimeoutPhase,
-    scrub,
 )
-from realtime_gui.core.service.request import PreparedRequest, ResponseShape, mask_key
+from realtime_gui.core.redact import mask_key, scrubber, signing_secrets
+from realtime_gui.core.service.request import PreparedRequest, ResponseShape
 
 __all__ = ["MAX_RESPONSE_BYTES", "MintResult", "encode_body", "mint"]
 
@@ -100,7 +100,7 @@ def mint(
     a request in flight, stop waiting and drop its result (the read timeout
     bounds how long the worker stays busy).
     """
-    hide = _scrubber(request, secrets)
+    hide = scrubber([*secrets, *signing_secrets(request.headers, request.secret_header)])
     if cancel is not None and cancel.is_set():
         raise MintCancelled()
     headers = dict(request.headers)
@@ -149,14 +149,6 @@ def _host_of(url: str) -> str:
         return urlsplit(url).hostname or "the service"
     except ValueError:  # a malformed URL; httpx will say what is wrong with it
         return "the service"
-
-
-def _scrubber(request: PreparedRequest, extra: Sequence[str]) -> Callable[[str], str]:
-    secrets = list(extra)
-    for name, value in request.headers.items():
-        if name.lower() == request.secret_header.lower():
-            secrets += [value, value.removeprefix("Bearer ").strip()]
-    return lambda text: scrub(text, secrets)
 
 
 def _read_capped(chunks: Iterator[bytes], limit: int) -> tuple[bytes, bool]:

@@ -73,8 +73,8 @@ def prepare_request(
         headers["api-key"] = credentials.api_key
     else:
         headers["Authorization"] = f"Bearer {credentials.api_key}"
-    organization = config.connection.get("organization") or credentials.organization or env.get("OPENAI_ORG_ID")
-    project = config.connection.get("project") or credentials.project or env.get("OPENAI_PROJECT_ID")
+    organization = config.connection.get("organization") or env.get("OPENAI_ORG_ID")
+    project = config.connection.get("project") or env.get("OPENAI_PROJECT_ID")
     if organization and not azure:
         headers["OpenAI-Organization"] = organization
     if project and not azure:

@@ -108,7 +108,8 @@ class Minting(_Window):
             self.show_status("Minting… 0.0 s")
 
     def _mint_finished(self, result: Any, error: BaseException | None) -> None:
-        from realtime_gui.core.service.errors import InvalidRequestError, MintError, scrub
+        from realtime_gui.core.redact import scrub
+        from realtime_gui.core.service.errors import InvalidRequestError, MintError
 
         self._set_busy(False)
         if error is None:
