@@ -228,7 +228,7 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
     if args.output:
         from pathlib import Path
 
-        from realtime_gui.core.library.store import atomic_write_text
+        from realtime_gui.core.library.atomic import atomic_write_text
 
         atomic_write_text(Path(args.output), text)
     else:

@@ -18,7 +18,8 @@ from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint
 from realtime_gui.core.wire.importing import Imported, read_import
 from realtime_gui.core.library.workflows import stash_secrets
-from realtime_gui.core.library.store import ConfigStoreError, atomic_write_text
+from realtime_gui.core.library.atomic import atomic_write_text
+from realtime_gui.core.library.store import ConfigStoreError
 from realtime_gui.ui.dialogs.importing import ImportDialog
 
 if TYPE_CHECKING:
