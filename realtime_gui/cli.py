@@ -135,10 +135,11 @@ def _parser() -> argparse.ArgumentParser:
 
     key = commands.add_parser("key", help="API keys in the OS keyring")
     keys = key.add_subparsers(dest="action", metavar="ACTION", required=True)
+    from realtime_gui.core.library.keys import DEFAULT_KEY  # no keyring: that loads on first use
     key_set = keys.add_parser("set", help="store a key, read from a hidden prompt or standard input")
-    key_set.add_argument("name", nargs="?", default="default", metavar="NAME")
+    key_set.add_argument("name", nargs="?", default=DEFAULT_KEY, metavar="NAME")
     key_delete = keys.add_parser("delete", help="forget a key")
-    key_delete.add_argument("name", nargs="?", default="default", metavar="NAME")
+    key_delete.add_argument("name", nargs="?", default=DEFAULT_KEY, metavar="NAME")
     keys.add_parser("list", help="key names and where each comes from (never the keys)")
 
     fields = commands.add_parser("fields", help="every field: path, type, allowed values, default")

@@ -16,7 +16,8 @@ from fakeserver import FAKE_API_KEY, FakeRealtimeServer, closed_port
 
 from realtime_gui.cli import Context, main
 from realtime_gui.core.wire.configuration import Configuration
-from realtime_gui.core.library.keys import ApiKeys, MemoryStore
+from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.library.secret_store import MemoryStore
 from realtime_gui.core.library.store import ConfigStore
 
 REPO = Path(__file__).resolve().parents[1]

@@ -8,7 +8,8 @@ from fakeserver import FAKE_API_KEY, FakeRealtimeServer
 
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.service.errors import AuthenticationError
-from realtime_gui.core.library.keys import ApiKeys, MemoryStore
+from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.library.secret_store import MemoryStore
 from realtime_gui.core.service.providers import prepare_request, service_summary
 from realtime_gui.core.service.request import Credentials
 from realtime_gui.core.library.workflows import mint_configuration

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushB
 from fakeserver import FAKE_API_KEY, FakeRealtimeServer, closed_port, running_server
 from realtime_gui import __version__
 from realtime_gui.core.wire.configuration import Configuration
-from realtime_gui.core.library.keys import ApiKeys, MemoryStore
+from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.library.secret_store import MemoryStore
 from realtime_gui.core.library.store import ConfigStore
 from realtime_gui.ui.shell.app import Services
 from realtime_gui.ui.window.main_window import MainWindow
