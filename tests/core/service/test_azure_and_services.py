@@ -12,7 +12,7 @@ from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secret_store import MemoryStore
 from realtime_gui.core.service.providers import prepare_request, service_summary
 from realtime_gui.core.service.request import Credentials
-from realtime_gui.core.library.workflows import mint_configuration
+from realtime_gui.core.library.minting import mint_configuration
 
 CREDENTIALS = Credentials(FAKE_API_KEY, "test")
 

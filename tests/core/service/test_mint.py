@@ -1,7 +1,7 @@
 """Tests for realtime_gui.core.service.mint: the answers and failures it turns into results or errors.
 
 Transport-level cases go through ``httpx.MockTransport`` (respx routers or
-plain handlers) injected via ``mint(transport=...)``; end-to-end cases talk to
+plain handlers) injected via ``mint(request, MintClient(transport=...))``; end-to-end cases talk to
 tests/fakeserver.py over loopback.
 """
 
@@ -12,7 +12,7 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from email.utils import format_datetime
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -37,7 +37,9 @@ from realtime_gui.core.service.errors import (
     ServerError,
 )
 from realtime_gui.core.service.exit_codes import exit_code_for
-from realtime_gui.core.service.mint import MAX_RESPONSE_BYTES, MintResult, encode_body, mint
+from realtime_gui.core.service.answer import MAX_RESPONSE_BYTES
+from realtime_gui.core.service.client import MintClient
+from realtime_gui.core.service.mint import MintResult, encode_body, mint
 from realtime_gui.core.service.request import PreparedRequest, ResponseShape
 
 KEY = "sk-proj-TESTKEY-notreal-9"
@@ -90,9 +92,9 @@ def error_body(message: str = "Something is off.", type_: str | None = "invalid_
 
 
 def fail(transport: httpx.BaseTransport | None, request: PreparedRequest | None = None,
-         **kwargs: Any) -> MintError:
+         *, secrets: Sequence[str] = (), **client: Any) -> MintError:
     with pytest.raises(MintError) as caught:
-        mint(request or prepared(), transport=transport, **kwargs)
+        mint(request or prepared(), MintClient(transport=transport, **client), secrets=secrets)
     return caught.value
 
 
@@ -117,7 +119,7 @@ def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_ga_answer_gives_value_expiry_and_nested_session(router: respx.Router) -> None:
     router.post("/realtime/client_secrets").respond(200, json=GA_ANSWER,
                                                     headers={"x-request-id": "req_ok"})
-    result = mint(prepared(), transport=httpx.MockTransport(router.handler))
+    result = mint(prepared(), MintClient(transport=httpx.MockTransport(router.handler)))
     assert result.value == GA_ANSWER["value"]
     assert result.expires_at == 1_900_000_000
     assert result.session == GA_ANSWER["session"]  # nulls kept as they came
@@ -128,7 +130,7 @@ def test_ga_answer_gives_value_expiry_and_nested_session(router: respx.Router) -
 
 def test_beta_answer_is_itself_the_session(router: respx.Router) -> None:
     router.post("/realtime/sessions").respond(200, json=BETA_ANSWER)
-    result = mint(prepared(BETA_URL, "beta"), transport=httpx.MockTransport(router.handler))
+    result = mint(prepared(BETA_URL, "beta"), MintClient(transport=httpx.MockTransport(router.handler)))
     assert result.value == "ek_beta0123456789"
     assert result.expires_at == 1_900_000_060
     assert result.session == BETA_ANSWER
@@ -137,7 +139,7 @@ def test_beta_answer_is_itself_the_session(router: respx.Router) -> None:
 
 @pytest.mark.parametrize("session", [None, "odd", 3])
 def test_ga_session_that_is_not_an_object_becomes_none(session: Any) -> None:
-    result = mint(prepared(), transport=answering(200, {**GA_ANSWER, "session": session}))
+    result = mint(prepared(), MintClient(transport=answering(200, {**GA_ANSWER, "session": session})))
     assert result.session is None
     assert result.value == GA_ANSWER["value"]
 
@@ -146,11 +148,11 @@ def test_ga_session_that_is_not_an_object_becomes_none(session: Any) -> None:
 def test_unusable_expiry_becomes_none(expires_at: Any) -> None:
     answer = {**GA_ANSWER, "expires_at": expires_at}
     transport = answering(200, content=json.dumps(answer).encode())
-    assert mint(prepared(), transport=transport).expires_at is None
+    assert mint(prepared(), MintClient(transport=transport)).expires_at is None
 
 
 def test_result_repr_masks_the_secret_and_leaves_out_bodies() -> None:
-    result = mint(prepared(), transport=answering(200, GA_ANSWER))
+    result = mint(prepared(), MintClient(transport=answering(200, GA_ANSWER)))
     text = repr(result)
     assert EPHEMERAL not in text
     assert "…cdef" in text
@@ -160,7 +162,7 @@ def test_result_repr_masks_the_secret_and_leaves_out_bodies() -> None:
 def test_sends_the_prepared_headers_unchanged_and_compact_json(router: respx.Router) -> None:
     route = router.post("/realtime/client_secrets").respond(200, json=GA_ANSWER)
     request = prepared()
-    mint(request, transport=httpx.MockTransport(router.handler))
+    mint(request, MintClient(transport=httpx.MockTransport(router.handler)))
     sent = route.calls.last.request
     assert sent.method == "POST"
     assert str(sent.url) == GA_URL
@@ -175,7 +177,7 @@ def test_sends_the_prepared_headers_unchanged_and_compact_json(router: respx.Rou
 
 def test_adds_json_content_type_only_when_missing(router: respx.Router) -> None:
     route = router.post("/realtime/client_secrets").respond(200, json=GA_ANSWER)
-    mint(prepared(content_type=False), transport=httpx.MockTransport(router.handler))
+    mint(prepared(content_type=False), MintClient(transport=httpx.MockTransport(router.handler)))
     assert route.calls.last.request.headers["content-type"] == "application/json"
 
 
@@ -205,7 +207,7 @@ def test_cancel_set_before_sending_sends_nothing() -> None:
 
 
 def test_cancel_not_set_mints() -> None:
-    result = mint(prepared(), transport=answering(200, GA_ANSWER), cancel=threading.Event())
+    result = mint(prepared(), MintClient(transport=answering(200, GA_ANSWER), cancel=threading.Event()))
     assert isinstance(result, MintResult)
 
 
@@ -440,7 +442,7 @@ def test_body_past_two_megabytes_is_refused_without_reading_it_all() -> None:
 def test_body_of_exactly_two_megabytes_is_read() -> None:
     answer = json.dumps(GA_ANSWER).encode()
     content = answer + b" " * (MAX_RESPONSE_BYTES - len(answer))
-    assert mint(prepared(), transport=answering(200, content=content)).value == GA_ANSWER["value"]
+    assert mint(prepared(), MintClient(transport=answering(200, content=content))).value == GA_ANSWER["value"]
 
 
 def test_undecodable_gzip_is_a_bad_response() -> None:
@@ -649,7 +651,7 @@ def test_e2e_slow_answer_within_the_timeout() -> None:
     with running_server() as server:
         server.delay_next(0.3)
         result = mint(prepared(f"{server.base_url}/realtime/client_secrets", key=FAKE_API_KEY),
-                      read_timeout=5)
+                      MintClient(read_timeout=5))
     assert result.elapsed_ms >= 300
 
 
