@@ -32,7 +32,6 @@ import secrets
 import signal
 import socket
 import threading
-import time
 from collections import deque
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -42,6 +41,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from fake_answers import beta_session, error_body, ga_secret
 
 __all__ = [
     "FAKE_API_KEY",
@@ -88,11 +88,6 @@ class _Script:
     body: bytes = b""
     content_type: str = "application/json"
     headers: Mapping[str, str] = field(default_factory=dict)
-
-
-def _error_body(message: str, type_: str | None = "invalid_request_error",
-                param: str | None = None, code: str | None = None) -> dict[str, Any]:
-    return {"error": {"message": message, "type": type_, "param": param, "code": code}}
 
 
 class FakeRealtimeServer:
@@ -144,7 +139,7 @@ class FakeRealtimeServer:
         missing ones get plausible values.
         """
         given = dict(error or {})
-        body = _error_body(given.pop("message", f"Scripted failure {status}."),
+        body = error_body(given.pop("message", f"Scripted failure {status}."),
                            given.pop("type", "invalid_request_error"),
                            given.pop("param", None), given.pop("code", None))
         body["error"].update(given)
@@ -227,21 +222,21 @@ class FakeRealtimeServer:
         path = request.path
         known = path in _BETA_PATHS or path in _GA_PATHS or path in _TRANSLATION_PATHS
         if request.method != "POST" or not known:
-            return 404, _error_body(f"Invalid URL ({request.method} {path})")
+            return 404, error_body(f"Invalid URL ({request.method} {path})")
         azure = path.startswith(_AZURE_PREFIX)
         if not self._authorised(request.headers, azure):
             return 401, self._unauthorised(request.headers, azure)
         if azure and path in _BETA_PATHS and not request.query.get("api-version"):
             return 404, {"error": {"code": "404", "message": "Resource not found"}}
         if not isinstance(request.body, dict):
-            return 400, _error_body("We could not parse the JSON body of your request.")
+            return 400, error_body("We could not parse the JSON body of your request.")
         if path in _BETA_PATHS:
             if not self.beta_shape_enabled:
-                return 400, _error_body(
+                return 400, error_body(
                     "The beta Realtime sessions API has been turned off; "
                     "use POST /v1/realtime/client_secrets.", code="beta_api_shape_disabled")
-            return 200, _beta_session(request.body, _BETA_PATHS[path])
-        return 200, _ga_secret(request.body, translation=path in _TRANSLATION_PATHS)
+            return 200, beta_session(request.body, _BETA_PATHS[path])
+        return 200, ga_secret(request.body, translation=path in _TRANSLATION_PATHS)
 
     def _authorised(self, headers: Mapping[str, str], azure: bool) -> bool:
         if azure and headers.get("api-key") == self.api_key:
@@ -254,39 +249,9 @@ class FakeRealtimeServer:
                               "subscription key or wrong API endpoint."}}
         sent = headers.get("authorization", "").removeprefix("Bearer ")
         if not sent:
-            return _error_body("You didn't provide an API key.", param=None, code=None)
+            return error_body("You didn't provide an API key.", param=None, code=None)
         shown = sent if self.echo_keys else f"{sent[:3]}****{sent[-4:]}"
-        return _error_body(f"Incorrect API key provided: {shown}.", code="invalid_api_key")
-
-
-def _session_id() -> str:
-    return "sess_" + secrets.token_hex(12)
-
-
-def _ephemeral_key() -> str:
-    return "ek_" + secrets.token_hex(16)
-
-
-def _beta_session(body: Mapping[str, Any], object_name: str) -> dict[str, Any]:
-    now = int(time.time())
-    return {"id": _session_id(), "object": object_name, **body,
-            "client_secret": {"value": _ephemeral_key(), "expires_at": now + 60}}
-
-
-def _ga_secret(body: Mapping[str, Any], *, translation: bool) -> dict[str, Any]:
-    now = int(time.time())
-    expires_after = body.get("expires_after") or {}
-    seconds = expires_after.get("seconds", 600) if isinstance(expires_after, dict) else 600
-    wanted = body.get("session")
-    asked: dict[str, Any] = wanted if isinstance(wanted, dict) else {}
-    session: dict[str, Any] = {**asked, "id": _session_id()}
-    if translation:
-        session.update(type="translation", expires_at=now + 3600)
-    elif asked.get("type") == "transcription":
-        session["object"] = "realtime.transcription_session"
-    else:
-        session.update(type="realtime", object="realtime.session")
-    return {"value": _ephemeral_key(), "expires_at": now + int(seconds), "session": session}
+        return error_body(f"Incorrect API key provided: {shown}.", code="invalid_api_key")
 
 
 class _HTTPServer(ThreadingHTTPServer):

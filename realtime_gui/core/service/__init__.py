@@ -1,3 +1,3 @@
-"""The service: providers, the HTTP request, the mint and its error tree."""
+"""The service: providers as objects, the request, the client, the mint, its answer and its error tree."""
 
 __all__: list[str] = []

@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 if TYPE_CHECKING:
-    import httpx
     from PySide6.QtCore import QByteArray, QSettings
     from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
     from realtime_gui.core.library.keys import ApiKeys
     from realtime_gui.core.library.store import ConfigStore
+    from realtime_gui.core.service.client import MintClient
     from realtime_gui.ui.window.main_window import MainWindow
     from realtime_gui.ui.window.worker import Pool
 
@@ -53,18 +53,17 @@ class Services:
     """
 
     def __init__(self, *, store: ConfigStore, settings: QSettings, keys: ApiKeys | None = None,
-                 clock: Callable[[], float] = time.time, transport: httpx.BaseTransport | None = None,
-                 pool: Pool | None = None, env: Mapping[str, str] | None = None,
-                 connect_timeout: float = 10.0, read_timeout: float = 30.0) -> None:
+                 clock: Callable[[], float] = time.time, client: MintClient | None = None,
+                 pool: Pool | None = None, env: Mapping[str, str] | None = None) -> None:
+        from realtime_gui.core.service.client import MintClient
+
         self.store = store
         self.settings = settings
         self._keys = keys
         self.clock = clock  # epoch seconds, drives the countdown
-        self.transport = transport  # None: real network
+        self.client = client or MintClient()  # transport (None: real network) and timeouts
         self.pool = pool  # None: the global QThreadPool
         self.env: Mapping[str, str] = os.environ if env is None else env
-        self.connect_timeout = connect_timeout
-        self.read_timeout = read_timeout
 
     @property
     def keys(self) -> ApiKeys:

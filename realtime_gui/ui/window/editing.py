@@ -87,7 +87,7 @@ class Editing(_Window):
         self.result_panel.clear()  # an error was about what was open before; a secret stays valid
 
     def load_configuration(self, name: str) -> bool:
-        from realtime_gui.core.library.workflows import load_configuration
+        from realtime_gui.core.library.configurations import load_configuration
         from realtime_gui.core.library.store import ConfigStoreError
 
         try:
@@ -131,13 +131,13 @@ class Editing(_Window):
 
     def save(self) -> bool:
         from realtime_gui.core.service.errors import KeyringUnavailableError
-        from realtime_gui.core.library.workflows import save_configuration
+        from realtime_gui.core.library.configurations import save_configuration
         from realtime_gui.core.library.store import ConfigStoreError
 
         config = self.current_configuration()
         before = copy.deepcopy(config.values)  # saving moves plain secrets into the keyring
         try:
-            save_configuration(self.services.store, self.services.keys, config)
+            config = save_configuration(self.services.store, self.services.keys, config)
         except (ConfigStoreError, KeyringUnavailableError, OSError, ValueError) as exc:
             self.tell("Could not save", str(exc))
             return False

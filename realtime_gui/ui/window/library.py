@@ -17,8 +17,9 @@ from realtime_gui.core.wire.convert import convert
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint
 from realtime_gui.core.wire.importing import Imported, read_import
-from realtime_gui.core.library.workflows import stash_secrets
-from realtime_gui.core.library.store import ConfigStoreError, atomic_write_text
+from realtime_gui.core.library.secrets import stash_secrets
+from realtime_gui.core.library.atomic import atomic_write_text
+from realtime_gui.core.library.store import ConfigStoreError
 from realtime_gui.ui.dialogs.importing import ImportDialog
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class Library:
 
     def add(self, config: Configuration) -> None:
         """Save a new configuration (its secrets to the keyring) and open it."""
-        stash_secrets(config, self._keys)
+        config = stash_secrets(config, self._keys)
         self._store.create(config.name, config.to_data())
         self._view.set_names(self._store.list())
         self._bench.open_configuration(config)
@@ -146,7 +147,7 @@ class Library:
 
     def export_configuration(self) -> None:
         config = self._bench.current_configuration()
-        stash_secrets(config, self._keys)  # exports hold keyring references, never secrets
+        config = stash_secrets(config, self._keys)  # exports hold keyring references, never secrets
         self._export("Export configuration", f"{config.name}.json", config.to_document())
 
     def _export(self, title: str, suggested: str, document: Any) -> None:
@@ -173,7 +174,7 @@ class Library:
         conversion = convert(self._bench.current_configuration(), target.id, name)
         new = conversion.configuration
         if replace:
-            stash_secrets(new, self._keys)
+            new = stash_secrets(new, self._keys)
             self._store.save(new.name, new.to_data())
             self._bench.open_configuration(new)
             done = f"“{original}” now targets {target.label}"

@@ -72,7 +72,7 @@ class Minting(_Window):
 
     def mint(self) -> None:
         from realtime_gui.core.service.errors import ConfigurationInvalidError
-        from realtime_gui.core.library.workflows import mint_configuration
+        from realtime_gui.core.library.minting import mint_configuration
         from realtime_gui.core.wire.validate import validate
 
         if self.job.busy():
@@ -89,8 +89,7 @@ class Minting(_Window):
         s = self.services
 
         def work(cancel: Any) -> Any:
-            return mint_configuration(config, s.keys, transport=s.transport, env=s.env, cancel=cancel,
-                                      connect_timeout=s.connect_timeout, read_timeout=s.read_timeout)
+            return mint_configuration(config, s.keys, s.client.cancellable(cancel), env=s.env)
 
         self.job.start(work)
         self._set_busy(True)
@@ -108,7 +107,8 @@ class Minting(_Window):
             self.show_status("Minting… 0.0 s")
 
     def _mint_finished(self, result: Any, error: BaseException | None) -> None:
-        from realtime_gui.core.service.errors import InvalidRequestError, MintError, scrub
+        from realtime_gui.core.redact import scrub
+        from realtime_gui.core.service.errors import InvalidRequestError, MintError
 
         self._set_busy(False)
         if error is None:
