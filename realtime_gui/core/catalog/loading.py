@@ -152,6 +152,7 @@ def _field_problems(node: Field, endpoints: Mapping[str, Endpoint], siblings: tu
     for default in (node.default, *node.default_by_shape.values()):
         if default is not NOT_SET and default is not None and (why := node.type.check(default)):
             problems.append(f"its default {default!r} {why}")
+    problems += [f"its type's example {v!r} {why}" for v in node.type.examples() if (why := node.type.check(v))]
     options: tuple[Option, ...] = node.type.options if isinstance(node.type, (Choice, MultiChoice)) else ()
     values = [o.value for o in options]
     if len(set(values)) != len(values):

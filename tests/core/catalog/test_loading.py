@@ -87,3 +87,13 @@ def test_when_is_resolved_once_into_a_condition() -> None:
         assert node.condition is not None
         assert node.condition.sibling.id == f"{node.id.rpartition('.')[0]}.{node.when[0]}"  # type: ignore[index]
         assert node.condition.hint.startswith(f"Applies when {node.condition.sibling.label} is ")
+
+
+class _Liar(Integer):
+    def examples(self) -> tuple[object, ...]:
+        return (5, "five")
+
+
+def test_a_type_whose_examples_it_rejects_is_refused() -> None:
+    with pytest.raises(CatalogError, match="odd: its type's example 'five' must be a whole number"):
+        _load(_field("odd", "session.odd", type=_Liar()))
