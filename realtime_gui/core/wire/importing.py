@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from realtime_gui.core.catalog.declaration import endpoint
-from realtime_gui.core.catalog.types import parse_json_text
+from realtime_gui.core.catalog.json_text import parse_json_text
 from realtime_gui.core.wire.body import detect_endpoint, import_body
 from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.wire.data_check import check_configuration_data
 
 __all__ = ["Imported", "read_import"]
 
@@ -28,12 +29,15 @@ def read_import(text: str, name: str, endpoint_id: str | None = None) -> Importe
     """A configuration named ``name`` from JSON text.
 
     Raises ``ValueError`` saying what is wrong (for malformed JSON, the line
-    and column). Unknown fields and unreadable values are returned, not
+    and column). Unknown fields and unreadable or wrong values (a
+    configuration file's too, checked field by field) are returned, not
     dropped silently: the caller shows them.
     """
     document = parse_json_text(text)
     if isinstance(document, dict) and "values" in document and "format" in document:
-        return Imported(Configuration.from_document(document, name), "a realtime-gui configuration file")
+        config = Configuration.from_document(document, name)
+        problems = [p.message for p in check_configuration_data(config.to_data())]
+        return Imported(config, "a realtime-gui configuration file", problems=problems)
     endpoint_id = endpoint_id or detect_endpoint(document)
     result = import_body(document, endpoint_id)
     return Imported(result.configuration(name), f"a request body for {endpoint(endpoint_id).label}",

@@ -36,15 +36,19 @@ class Problem:
         return self.message
 
 
-def validate(config: Configuration) -> list[Problem]:
-    """Every problem with ``config`` for its endpoint; empty when it can be sent."""
+def validate(config: Configuration, *, complete: bool = True) -> list[Problem]:
+    """Every problem with ``config`` for its endpoint; empty when it can be sent.
+
+    With ``complete=False`` only wrong values count, not required ones left
+    empty: what a saved configuration still being edited may have.
+    """
     ep = endpoint(config.endpoint)
     problems: list[Problem] = []
     for spec in CONNECTION_FIELDS:
         value = config.connection.get(spec.key, NOT_SET)
         if value not in (NOT_SET, None, "") and (detail := spec.type.check(value)):
             problems.append(Problem(f"connection.{spec.key}", spec.key, spec.label, detail))
-        if spec.required_when and value in (NOT_SET, None, ""):
+        if complete and spec.required_when and value in (NOT_SET, None, ""):
             sibling, wanted = spec.required_when
             if config.setting(sibling) in wanted:
                 label = next(f.label for f in CONNECTION_FIELDS if f.key == sibling)
@@ -70,7 +74,8 @@ def validate(config: Configuration) -> list[Problem]:
                 problems.append(_problem(spot, detail))
         elif isinstance(node, Field):
             problems.extend(_field_problems(spot, node, value, config.endpoint, ep.shape))
-    problems.extend(_missing(sent, values, config.endpoint, ep.shape))
+    if complete:
+        problems.extend(_missing(sent, values, config.endpoint, ep.shape))
     problems.extend(_tool_choice_problems(sent, values))
     return problems
 
