@@ -46,11 +46,11 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton  # noqa: E402
 
 from fakeserver import FAKE_API_KEY, FakeRealtimeServer, running_server  # noqa: E402
-from realtime_gui.core.wire.configuration import Configuration  # noqa: E402
 from realtime_gui.core.library.keys import ApiKeys, MemoryStore  # noqa: E402
 from realtime_gui.core.library.store import ConfigStore  # noqa: E402
-from realtime_gui.ui.dialogs.standard import Dialogs
-from realtime_gui.ui.shell.app import open_window
+from realtime_gui.core.wire.configuration import Configuration  # noqa: E402
+from realtime_gui.ui.dialogs.standard import Dialogs  # noqa: E402
+from realtime_gui.ui.shell.app import open_window  # noqa: E402
 from realtime_gui.ui.window.services import Services  # noqa: E402
 
 GAP_TARGET_MS = 50.0
@@ -301,7 +301,8 @@ def bench_switching(home: Path, server: FakeRealtimeServer, switches: int) -> li
     paints.watch(instructions.viewport())
 
     def shows(name: str) -> bool:
-        return bool(window.bench.editing.current_name() == name and instructions.toPlainText() == _expected_instructions(name))
+        editing = window.bench.editing
+        return bool(editing.current_name() == name and instructions.toPlainText() == _expected_instructions(name))
 
     def switch(name: str) -> tuple[float, float]:
         item = listing.findItems(name, Qt.MatchFlag.MatchExactly)[0]

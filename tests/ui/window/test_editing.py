@@ -117,8 +117,11 @@ def test_switching_configurations_is_fast(qtbot: Any, make_window: WindowFactory
 
 # The controller on its own: its editors, but no window around them.
 
+Seen = list[tuple[str, bool]]
+
+
 def _open_configuration(qtbot: Any, store: ConfigStore, keys: ApiKeys, dialogs: FakeDialogs
-                        ) -> tuple[OpenConfiguration, ConnectionSection, list[tuple[str, bool]], list[tuple[str, bool]]]:
+                        ) -> tuple[OpenConfiguration, ConnectionSection, Seen, Seen]:
     """The controller, the connection section it edits, the titles it showed and what it said it showed."""
     actions = QAction("Mint"), QAction("Cancel")
     bar, form, connection, names = EndpointBar(*actions), FormView(), ConnectionSection(), ConfigList([], [])
@@ -126,8 +129,8 @@ def _open_configuration(qtbot: Any, store: ConfigStore, keys: ApiKeys, dialogs: 
         qtbot.addWidget(widget)
     bar.offer(ENDPOINTS.values(), endpoint_selector(ENDPOINTS.values()))
     names.set_names(store.list())
-    titles: list[tuple[str, bool]] = []
-    shown: list[tuple[str, bool]] = []
+    titles: Seen = []
+    shown: Seen = []
     editing = OpenConfiguration(
         store=store, keys=keys, bar=bar, form=form, connection=connection, names=names, ask=dialogs.ask,
         tell=dialogs.tell, show_status=lambda _text: None, show_title=lambda *title: titles.append(title),
