@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QWidget
 
 from realtime_gui.ui.style.enums import set_enum
@@ -135,8 +135,9 @@ class ElidedLabel(QLabel):
             super().paintEvent(event)
             return
         # The one deferred import outside the shell: the endpoint bar's label is part of
-        # the first frame, and naming ``Qt`` builds its 93 enum classes.
+        # the first frame, and naming ``Qt`` builds its 93 enum classes (QPainter has its own).
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QPainter
 
         area = self.contentsRect().adjusted(self.margin(), self.margin(), -self.margin(), -self.margin())
         mode = getattr(Qt.TextElideMode, self._elide)
