@@ -46,7 +46,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton  # noqa: E402
 
 from fakeserver import FAKE_API_KEY, FakeRealtimeServer, running_server  # noqa: E402
-from realtime_gui.core.library.keys import ApiKeys, MemoryStore  # noqa: E402
+from realtime_gui.core.library.keys import ApiKeys  # noqa: E402
+from realtime_gui.core.library.secret_store import MemoryStore  # noqa: E402
 from realtime_gui.core.library.store import ConfigStore  # noqa: E402
 from realtime_gui.core.wire.configuration import Configuration  # noqa: E402
 from realtime_gui.ui.dialogs.standard import Dialogs  # noqa: E402

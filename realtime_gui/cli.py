@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING, Any, Callable, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Sequence, TextIO
 
 if TYPE_CHECKING:
     import argparse
@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     from realtime_gui.core.library.store import ConfigStore
 
 __all__ = ["main"]
-
-
 
 
 class Context:
@@ -50,7 +48,15 @@ class Context:
         return self._keys
 
     def print(self, text: str = "") -> None:
+        """The command's output, on standard output."""
         print(text, file=self.out)
+
+    def tell(self, text: str) -> None:
+        """What happened, on standard error, so the output stays clean for pipes."""
+        print(text, file=self.err)
+
+    def error(self, text: str) -> None:
+        self.tell(f"error: {text}")
 
 
 def _read_secret(prompt: str) -> str:
@@ -63,7 +69,9 @@ def _read_secret(prompt: str) -> str:
 
 def _exit_codes_help() -> str:
     """The exit codes, from the error tree's own table."""
-    from realtime_gui.core.service.errors import EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE
+    from realtime_gui.core.service.exit_codes import (
+        EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE,
+    )
 
     rows = {EXIT_OK: "success", EXIT_UNEXPECTED: "unexpected error", EXIT_USAGE: "wrong command-line usage",
             EXIT_CONFIGURATION_NOT_FOUND: "no such configuration"}
@@ -133,10 +141,11 @@ def _parser() -> argparse.ArgumentParser:
 
     key = commands.add_parser("key", help="API keys in the OS keyring")
     keys = key.add_subparsers(dest="action", metavar="ACTION", required=True)
+    from realtime_gui.core.library.keys import DEFAULT_KEY  # no keyring: that loads on first use
     key_set = keys.add_parser("set", help="store a key, read from a hidden prompt or standard input")
-    key_set.add_argument("name", nargs="?", default="default", metavar="NAME")
+    key_set.add_argument("name", nargs="?", default=DEFAULT_KEY, metavar="NAME")
     key_delete = keys.add_parser("delete", help="forget a key")
-    key_delete.add_argument("name", nargs="?", default="default", metavar="NAME")
+    key_delete.add_argument("name", nargs="?", default=DEFAULT_KEY, metavar="NAME")
     keys.add_parser("list", help="key names and where each comes from (never the keys)")
 
     fields = commands.add_parser("fields", help="every field: path, type, allowed values, default")
@@ -154,18 +163,19 @@ def _endpoint_ids() -> list[str]:
 # --- commands ---------------------------------------------------------------
 
 def _mint(ctx: Context, args: argparse.Namespace) -> int:
-    from realtime_gui.core.library.workflows import load_configuration, mint_configuration
+    from realtime_gui.core.library.configurations import load_configuration
+    from realtime_gui.core.library.minting import mint_configuration
+    from realtime_gui.core.service.client import MintClient
 
     config = load_configuration(ctx.store, args.name)
-    result = mint_configuration(config, ctx.keys, read_timeout=args.timeout,
-                                connect_timeout=args.connect_timeout)
+    client = MintClient(connect_timeout=args.connect_timeout, read_timeout=args.timeout)
+    result = mint_configuration(config, ctx.keys, client)
     ctx.print(json.dumps(result.response, indent=2) if args.json else result.value)
     return 0
 
 
 def _configs(ctx: Context, args: argparse.Namespace) -> int:
-    from realtime_gui.core.wire.configuration import Configuration
-    from realtime_gui.core.library.workflows import load_configuration
+    from realtime_gui.core.library.configurations import load_configuration, new_configuration
 
     if args.action == "list":
         for name in ctx.store.list():
@@ -173,8 +183,7 @@ def _configs(ctx: Context, args: argparse.Namespace) -> int:
     elif args.action == "show":
         ctx.print(json.dumps(load_configuration(ctx.store, args.name).to_document(), indent=2))
     elif args.action == "new":
-        config = Configuration.new(args.name, args.endpoint)
-        ctx.store.create(args.name, config.to_data())
+        new_configuration(ctx.store, args.name, args.endpoint)
         ctx.print(f"created {args.name!r} for {args.endpoint}")
     elif args.action == "import":
         return _import(ctx, args)
@@ -184,15 +193,16 @@ def _configs(ctx: Context, args: argparse.Namespace) -> int:
         return _convert(ctx, args)
     elif args.action == "delete":
         moved = ctx.store.delete(args.name)
-        print(f"moved {args.name!r} to {moved}", file=ctx.err)
+        ctx.tell(f"moved {args.name!r} to {moved}")
     return 0
 
 
 def _import(ctx: Context, args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from realtime_gui.core.catalog.declaration import endpoint
+    from realtime_gui.core.library.configurations import create_configuration
     from realtime_gui.core.wire.importing import read_import
-    from realtime_gui.core.library.workflows import stash_secrets
 
     text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
     try:
@@ -200,54 +210,45 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
     except ValueError as error:
         raise ValueError(f"{args.file} {error}") from None
     for path in imported.unknown:
-        print(f"warning: {path} is not a field realtime-gui knows; it was not imported", file=ctx.err)
+        ctx.tell(f"warning: {path} is not a field realtime-gui knows; it was not imported")
     for problem in imported.problems:
-        print(f"error: {problem}", file=ctx.err)
+        ctx.error(str(problem))
     if imported.unknown and not imported.configuration.values:
-        print(f"error: nothing in {args.file} belongs to {imported.kind.removeprefix('a request body for ')}; "
-              "check --endpoint", file=ctx.err)
+        ctx.error(f"nothing in {args.file} belongs to {endpoint(imported.configuration.endpoint).label}; "
+                  "check --endpoint")
         return 3
     if imported.problems:
         return 3
-    config = imported.configuration
-    stash_secrets(config, ctx.keys)
-    ctx.store.create(args.name, config.to_data())
+    create_configuration(ctx.store, ctx.keys, imported.configuration)
     ctx.print(f"imported {args.name!r} from {imported.kind}")
     return 0
 
 
 def _export(ctx: Context, args: argparse.Namespace) -> int:
-    from realtime_gui.core.wire.body import build_body
-    from realtime_gui.core.library.workflows import load_configuration
+    from realtime_gui.core.library.configurations import (
+        export_body, export_document, export_text, load_configuration, write_export,
+    )
 
     config = load_configuration(ctx.store, args.name)
-    document: Any = build_body(config) if args.body else config.to_document()
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    document = export_body(config) if args.body else export_document(config)
     if args.output:
         from pathlib import Path
 
-        from realtime_gui.core.library.store import atomic_write_text
-
-        atomic_write_text(Path(args.output), text)
+        write_export(Path(args.output), document)
     else:
-        ctx.out.write(text)
+        ctx.out.write(export_text(document))
     return 0
 
 
 def _convert(ctx: Context, args: argparse.Namespace) -> int:
-    from realtime_gui.core.wire.convert import convert
-    from realtime_gui.core.library.workflows import load_configuration
+    from realtime_gui.core.library.configurations import conversion_name, convert_configuration, load_configuration
 
     config = load_configuration(ctx.store, args.name)
-    label = {"ga": "GA"}.get(args.to, args.to)
-    new_name = args.name if args.replace else (args.new_name or f"{args.name} ({label})")
-    conversion = convert(config, args.to, new_name)
+    new_name = args.name if args.replace else (args.new_name or conversion_name(args.name, args.to))
+    conversion = convert_configuration(ctx.store, ctx.keys, config, args.to, new_name,
+                                       replace_original=args.replace)
     for field, why in conversion.dropped:
-        print(f"not carried over: {field}: {why}", file=ctx.err)
-    if args.replace:
-        ctx.store.save(new_name, conversion.configuration.to_data())
-    else:
-        ctx.store.create(new_name, conversion.configuration.to_data())
+        ctx.tell(f"not carried over: {field}: {why}")
     ctx.print(f"{'replaced' if args.replace else 'created'} {new_name!r} for {args.to}")
     return 0
 
@@ -256,14 +257,14 @@ def _key(ctx: Context, args: argparse.Namespace) -> int:
     if args.action == "set":
         value = ctx.read_secret(f"API key for {args.name!r} (input hidden): ")
         ctx.keys.set(args.name, value)
-        print(f"stored key {args.name!r} in the OS keyring", file=ctx.err)
+        ctx.tell(f"stored key {args.name!r} in the OS keyring")
     elif args.action == "delete":
         found = ctx.keys.delete(args.name)
-        print(f"deleted key {args.name!r}" if found else f"there was no key {args.name!r}", file=ctx.err)
+        ctx.tell(f"deleted key {args.name!r}" if found else f"there was no key {args.name!r}")
     else:
         reason = ctx.keys.unavailable_reason()
         if reason:
-            print(f"note: {reason}", file=ctx.err)
+            ctx.tell(f"note: {reason}")
         for info in ctx.keys.list():
             ctx.print(f"{info.name}\t{info.source}")
     return 0
@@ -300,9 +301,9 @@ def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:
     if args.command is None:
         _parser().print_help(ctx.out)
         return 0
-    from realtime_gui.core.service.errors import (
-        EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_UNEXPECTED, ConfigurationInvalidError, MintCancelled,
-        MintError, exit_code_for,
+    from realtime_gui.core.service.errors import ConfigurationInvalidError, MintCancelled, MintError
+    from realtime_gui.core.service.exit_codes import (
+        EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_UNEXPECTED, exit_code_for,
     )
     from realtime_gui.core.library.store import ConfigLoadError, ConfigNameError, ConfigNotFoundError
 
@@ -310,26 +311,25 @@ def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:
     try:
         return _COMMANDS[args.command](ctx, args)
     except ConfigurationInvalidError as error:
-        print(f"error: {len(error.problems)} problem(s) in the configuration:", file=ctx.err)
+        ctx.error(f"{len(error.problems)} problem(s) in the configuration:")
         for problem in error.problems:
-            print(f"  - {problem.message}", file=ctx.err)
+            ctx.tell(f"  - {problem.message}")
         return invalid
     except MintError as error:
-        print(f"error: {error.title}: {error}", file=ctx.err)
+        ctx.error(f"{error.title}: {error}")
         return exit_code_for(error)
     except ConfigNotFoundError as error:
-        print(f"error: {str(error).rstrip('.')}. See `realtime-gui configs list`.", file=ctx.err)
+        ctx.error(f"{str(error).rstrip('.')}. See `realtime-gui configs list`.")
         return EXIT_CONFIGURATION_NOT_FOUND
     except (ConfigNameError, ConfigLoadError, ValueError) as error:
-        print(f"error: {error}", file=ctx.err)
+        ctx.error(str(error))
         return invalid
     except OSError as error:
-        print(f"error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=ctx.err)
+        ctx.error(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
         return EXIT_UNEXPECTED
     except KeyboardInterrupt:
-        print("cancelled", file=ctx.err)
+        ctx.tell("cancelled")
         return EXIT_CODES[MintCancelled]
     except Exception as error:  # a bug: one line, not a traceback that might quote a value
-        print(f"error: unexpected {type(error).__name__}; please report it with the command you ran",
-              file=ctx.err)
+        ctx.error(f"unexpected {type(error).__name__}; please report it with the command you ran")
         return EXIT_UNEXPECTED

@@ -58,7 +58,8 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def keys() -> Any:
-    from realtime_gui.core.library.keys import ApiKeys, MemoryStore
+    from realtime_gui.core.library.keys import ApiKeys
+    from realtime_gui.core.library.secret_store import MemoryStore
 
     return ApiKeys(MemoryStore())
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from fakeserver import running_server
 
 from realtime_gui.cli import Context, main
-from realtime_gui.core.library.keys import ApiKeys, MemoryStore
+from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.library.secret_store import MemoryStore
 
 
 def test_the_key_and_mcp_token_appear_nowhere(home: Path, tmp_path: Path) -> None:

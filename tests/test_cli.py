@@ -16,7 +16,8 @@ from fakeserver import FAKE_API_KEY, FakeRealtimeServer, closed_port
 
 from realtime_gui.cli import Context, main
 from realtime_gui.core.wire.configuration import Configuration
-from realtime_gui.core.library.keys import ApiKeys, MemoryStore
+from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.library.secret_store import MemoryStore
 from realtime_gui.core.library.store import ConfigStore
 
 REPO = Path(__file__).resolve().parents[1]
@@ -179,7 +180,7 @@ def test_key_commands_read_the_key_from_a_prompt_never_argv() -> None:
 
 
 def test_help_documents_every_exit_code(home: Path) -> None:
-    from realtime_gui.core.service.errors import EXIT_CODES
+    from realtime_gui.core.service.exit_codes import EXIT_CODES
 
     text = run_cli(home, "mint", "--help").stdout
     for cls, code in EXIT_CODES.items():

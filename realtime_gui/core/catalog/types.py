@@ -161,7 +161,7 @@ class Secret(Text):
                     return "<kept in the keyring>"
                 raise MissingSecretError("is no longer in the keyring; enter it again")
         if ctx.secret_mode == "mask":
-            from realtime_gui.core.service.request import mask_key
+            from realtime_gui.core.redact import mask_key
 
             return mask_key(plain)
         return plain

@@ -1,7 +1,8 @@
 """Saved configurations: one versioned JSON file per name, written atomically.
 
-A file holds ``{"format": FORMAT, "name": NAME, ...rest}``; this module treats
-``rest`` as an opaque JSON object that someone else defines. Names map to file
+A file holds ``{"format": FORMAT, "name": NAME, ...rest}`` (the document format
+of :mod:`realtime_gui.core.wire.document`); this module treats ``rest`` as an
+opaque JSON object that someone else defines. Names map to file
 names reversibly (``Demo`` is ``Demo.json``), so listing never opens a file.
 
 Nothing a user saved is ever lost: :meth:`ConfigStore.delete` moves the file to
@@ -19,33 +20,23 @@ Errors::
 from __future__ import annotations
 
 import builtins
-import contextlib
 import itertools
 import json
 import os
 import re
-import tempfile
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
+
+from realtime_gui.core.library.atomic import atomic_write
+from realtime_gui.core.wire import document as document_format
 
 __all__ = [
-    "FORMAT", "MAX_NAME_LENGTH", "MIGRATIONS", "ConfigLoadError", "ConfigNameError",
-    "ConfigNotFoundError", "ConfigStore", "ConfigStoreError", "Migration", "atomic_write",
-    "atomic_write_text", "validate_config_name",
+    "MAX_NAME_LENGTH", "ConfigLoadError", "ConfigNameError", "ConfigNotFoundError", "ConfigStore",
+    "ConfigStoreError", "validate_config_name",
 ]
-
-FORMAT = 1
-"""The configuration file format this version writes and reads."""
-
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
-"""``MIGRATIONS[n]`` turns a whole format-``n`` document into format ``n + 1``.
-
-The loader sets ``"format"`` itself after each step; a migration only reshapes.
-"""
 
 MAX_NAME_LENGTH = 100
 _RESERVED_KEYS = frozenset({"format", "name"})
@@ -88,31 +79,6 @@ class ConfigLoadError(ConfigStoreError):
         super().__init__(message)
         self.path = path
         self.moved_to = moved_to
-
-
-def upgrade(document: dict[str, Any]) -> dict[str, Any]:
-    """A configuration document brought up to :data:`FORMAT` by :data:`MIGRATIONS`.
-
-    Raises ``ValueError`` saying why when it has no usable format, is newer
-    than this version reads, or a migration fails. Used for saved files and
-    for imported ones alike.
-    """
-    version = document.get("format")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ValueError(f'its "format" is {version!r}, not a positive whole number')
-    if version > FORMAT:
-        raise ValueError(f"it has format {version}, newer than this version of realtime-gui reads "
-                         f"({FORMAT}); upgrade realtime-gui")
-    while version < FORMAT:
-        try:
-            document = MIGRATIONS[version](document)
-            if not isinstance(document, dict):
-                raise TypeError(f"the upgrade produced a {type(document).__name__}")
-        except Exception as exc:
-            raise ValueError(f"it could not be upgraded from format {version}: {exc}") from exc
-        version += 1
-        document["format"] = version
-    return document
 
 
 def validate_config_name(name: str) -> str:
@@ -160,50 +126,6 @@ def _name_from_filename(filename: str) -> str:
     name = re.sub(r"%([0-9A-Fa-f]{2})", lambda m: chr(int(m.group(1), 16)), stem)
     # Some file systems hand names back decomposed (NFD); compare like we save.
     return unicodedata.normalize("NFC", name)
-
-
-@contextlib.contextmanager
-def atomic_write(path: Path, *, mode: int = 0o600) -> Iterator[TextIO]:
-    """Open a UTF-8 text stream that replaces ``path`` only once fully written.
-
-    Writes go to a temporary file in the same folder, which is flushed,
-    fsynced and renamed over ``path``; the folder is then fsynced on POSIX.
-    If the body raises, the temporary file is removed and ``path`` is untouched.
-    """
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        if os.name == "posix":
-            os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_directory(path.parent)
-
-
-def atomic_write_text(path: Path, text: str, *, mode: int = 0o600) -> None:
-    """Replace ``path`` with ``text`` atomically (see :func:`atomic_write`)."""
-    with atomic_write(path, mode=mode) as stream:
-        stream.write(text)
-
-
-def _fsync_directory(directory: Path) -> None:
-    # Makes the rename itself durable; Windows has no directory handles for this.
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError:  # some file systems refuse to fsync a directory; the data is safe
-        pass
-    finally:
-        os.close(fd)
 
 
 def _timestamp() -> str:
@@ -267,7 +189,7 @@ class ConfigStore:
         return self._path(self._find(name) or name)
 
     def load(self, name: str) -> dict[str, Any]:
-        """The configuration's data, upgraded to :data:`FORMAT`.
+        """The configuration's data, upgraded to the current document format.
 
         Raises :class:`ConfigNotFoundError`, or :class:`ConfigLoadError` after
         moving a broken file aside (a too-new file is left untouched).
@@ -405,7 +327,7 @@ class ConfigStore:
         if reserved:
             raise ValueError(f"configuration data may not set {sorted(reserved)}; the store does")
         self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
-        document = {"format": FORMAT, "name": name, **data}
+        document = {"format": document_format.FORMAT, "name": name, **data}
         # Streamed, so a value JSON can't hold fails inside atomic_write and
         # leaves the old file as it was.
         with atomic_write(self._path(name)) as stream:
@@ -438,15 +360,16 @@ class ConfigStore:
             why = f"it holds a JSON {type(document).__name__}, not an object"
             raise self._broken(name, path, why)
         version = document.get("format")
-        if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
+        newest = document_format.FORMAT
+        if isinstance(version, int) and not isinstance(version, bool) and version > newest:
             raise ConfigLoadError(
                 f"Configuration {name!r} ({path}) was saved by a newer realtime-gui "
-                f"(format {version}; this version reads up to format {FORMAT}). "
+                f"(format {version}; this version reads up to format {newest}). "
                 "Upgrade realtime-gui to open it; the file was left untouched.",
                 path=path,
             )
         try:
-            document = upgrade(document)
+            document = document_format.upgrade(document)
         except ValueError as exc:
             raise self._broken(name, path, str(exc)) from exc
         return {k: v for k, v in document.items() if k not in _RESERVED_KEYS}

@@ -19,27 +19,20 @@
 
 ``str(err)`` is our own plain-English message, then what to do, then the
 service's request id when there is one. Whatever the server said is passed
-through :func:`scrub` before it reaches a message or ``details``: a server that
-echoes the key back must not leak it into a dialog, a log or a bug report.
+through :func:`realtime_gui.core.redact.scrub` before it reaches a message or
+``details``: a server that echoes the key back must not leak it into a dialog,
+a log or a bug report.
 
-:data:`EXIT_CODES` gives each class its own command-line exit status;
-:func:`exit_code_for` finds the code of any exception.
+Each class's command-line exit status is in
+:mod:`realtime_gui.core.service.exit_codes`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Literal, Protocol, TypedDict, Unpack
 
-from realtime_gui.core.service.request import mask_key
-
 __all__ = [
-    "EXIT_CODES",
-    "EXIT_CONFIGURATION_NOT_FOUND",
-    "EXIT_OK",
-    "EXIT_UNEXPECTED",
-    "EXIT_USAGE",
     "AuthenticationError",
     "BadResponseError",
     "BetaShapeDisabledError",
@@ -56,31 +49,7 @@ __all__ = [
     "RateLimitError",
     "ServerError",
     "TimeoutPhase",
-    "exit_code_for",
-    "scrub",
 ]
-
-# Anything shaped like an OpenAI key, even one we were not told about.
-_KEY_PATTERN = re.compile(r"sk-[A-Za-z0-9_-]{8,}")
-# Masking a one-to-three character "secret" would garble every message and no
-# real key is that short.
-_SHORTEST_SECRET = 4
-
-
-def scrub(text: str, secrets: Iterable[str] = ()) -> str:
-    """Return *text* with each of *secrets*, and any ``sk-…`` key, masked.
-
-    A mask shows at most the last four characters (see ``mask_key``).
-    """
-    # Longest first, so a secret that contains another is masked whole.
-    for secret in sorted({s for s in secrets if len(s) >= _SHORTEST_SECRET}, key=len, reverse=True):
-        text = text.replace(secret, mask_key(secret))
-        # Libraries quote bad header values escaped (a line break as \n).
-        escaped = secret.encode("unicode_escape").decode("ascii")
-        if escaped != secret:
-            text = text.replace(escaped, mask_key(secret))
-    return _KEY_PATTERN.sub(lambda match: mask_key(match.group()), text)
-
 
 class ErrorContext(TypedDict, total=False):
     """The keyword arguments every :class:`MintError` accepts."""
@@ -102,7 +71,8 @@ class MintError(Exception):
     do, ``details`` holds everything else for a details view. ``status``,
     ``error_type`` and ``code`` come from the service's answer when there was
     one. ``service_message`` is what the service said; whoever raises must
-    have passed it, and anything else from the server, through :func:`scrub`.
+    have passed it, and anything else from the server, through
+    :func:`~realtime_gui.core.redact.scrub`.
     """
 
     title: str = "Could not mint a client secret"
@@ -400,35 +370,3 @@ class ConfigurationInvalidError(MintError):
         message = f"{count} {noun} in the configuration: {shown}{more}." if count else None
         super().__init__(message, **context)
         self.details["problems"] = [p.message for p in self.problems]
-
-
-EXIT_OK = 0
-EXIT_UNEXPECTED = 1
-EXIT_USAGE = 2  # argparse's own
-EXIT_CONFIGURATION_NOT_FOUND = 15  # the CLI's own; no class here
-
-EXIT_CODES: dict[type[MintError], int] = {
-    MintError: EXIT_UNEXPECTED,
-    ConfigurationInvalidError: 3,
-    NetworkError: 4,
-    MintTimeout: 5,
-    AuthenticationError: 6,
-    PermissionDeniedError: 7,
-    InvalidRequestError: 8,
-    BetaShapeDisabledError: 9,
-    RateLimitError: 10,
-    ServerError: 11,
-    BadResponseError: 12,
-    KeyringUnavailableError: 13,
-    NoApiKeyError: 14,
-    # 128 + SIGINT, what a shell reports for a run stopped with Ctrl-C.
-    MintCancelled: 130,
-}
-
-
-def exit_code_for(exc: BaseException) -> int:
-    """The exit status for *exc*: its nearest class in :data:`EXIT_CODES`, else 1."""
-    for cls in type(exc).__mro__:
-        if issubclass(cls, MintError) and cls in EXIT_CODES:
-            return EXIT_CODES[cls]
-    return EXIT_UNEXPECTED

@@ -1,60 +1,153 @@
-"""Turn a configuration and credentials into the exact request to send.
+"""Services a client secret can be minted from, one object each, and the request for one.
+
+A :class:`Provider` knows the URL of each endpoint, how a request is signed
+(its :class:`~realtime_gui.core.service.auth.Auth`), which headers of its own
+it adds, and how it describes itself beside previews and errors. Adding a
+service is one class here and one entry in :data:`PROVIDERS`; the connection
+field ``service`` must offer the same ids, which is checked when this module
+loads (the catalog lies below this layer, so it can't ask us).
 
 Honours the environment variables the official SDKs read: ``OPENAI_BASE_URL``,
 ``OPENAI_ORG_ID`` and ``OPENAI_PROJECT_ID`` (``OPENAI_API_KEY`` is read by
-``keys``).  Azure OpenAI gets its own paths and the ``api-key`` header.
+``keys``).
 """
 
 from __future__ import annotations
 
 import os
-from typing import Callable, Mapping
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
+from typing import ClassVar
+from urllib.parse import urlsplit
 
 from realtime_gui import __version__
+from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, endpoint
+from realtime_gui.core.catalog.nodes import Endpoint
+from realtime_gui.core.catalog.types import Choice, EncodeContext, SecretMode
+from realtime_gui.core.service.auth import ApiKeyHeader, Auth, BearerAuth
+from realtime_gui.core.service.request import Credentials, PreparedRequest
 from realtime_gui.core.wire.body import build_body
 from realtime_gui.core.wire.configuration import Configuration
-from realtime_gui.core.catalog.declaration import endpoint
-from realtime_gui.core.service.request import Credentials, PreparedRequest
-from realtime_gui.core.catalog.types import EncodeContext, SecretMode
 
-__all__ = ["USER_AGENT", "base_url", "prepare_request", "service_summary"]
+__all__ = [
+    "PROVIDERS", "USER_AGENT", "Azure", "OpenAI", "Provider", "base_url", "prepare_request",
+    "provider_for", "providers", "service_summary",
+]
 
 USER_AGENT = f"realtime-gui/{__version__}"
+_SERVICE_SETTING = "service"
+
+
+class Provider(ABC):
+    """One kind of service: where each endpoint lives and how requests are signed."""
+
+    id: ClassVar[str]
+    """The value of the connection setting ``service`` that picks this provider."""
+    auth: ClassVar[Auth]
+
+    def base_url(self, config: Configuration, env: Mapping[str, str]) -> str:
+        """The configuration's base URL, else the declared default."""
+        return str(config.connection.get("base_url") or config.setting("base_url")).rstrip("/")
+
+    @abstractmethod
+    def url(self, config: Configuration, ep: Endpoint, env: Mapping[str, str]) -> str:
+        """Where a request for endpoint ``ep`` goes."""
+
+    def headers(self, config: Configuration, ep: Endpoint, env: Mapping[str, str]) -> dict[str, str]:
+        """Headers of this provider's own, beside the key."""
+        return {}
+
+    @abstractmethod
+    def describe(self, config: Configuration, env: Mapping[str, str]) -> str:
+        """``"Azure OpenAI, api-key header"``: shown beside previews and errors."""
+
+
+class OpenAI(Provider):
+    """OpenAI, or any server that speaks its API at another base URL."""
+
+    id = "openai"
+    auth = BearerAuth()
+
+    def base_url(self, config: Configuration, env: Mapping[str, str]) -> str:
+        explicit = config.connection.get("base_url")
+        if not explicit and env.get("OPENAI_BASE_URL"):
+            return env["OPENAI_BASE_URL"].rstrip("/")
+        return super().base_url(config, env)
+
+    def url(self, config: Configuration, ep: Endpoint, env: Mapping[str, str]) -> str:
+        return self.base_url(config, env) + ep.path
+
+    def headers(self, config: Configuration, ep: Endpoint, env: Mapping[str, str]) -> dict[str, str]:
+        found = {
+            "OpenAI-Organization": config.connection.get("organization") or env.get("OPENAI_ORG_ID"),
+            "OpenAI-Project": config.connection.get("project") or env.get("OPENAI_PROJECT_ID"),
+            "OpenAI-Beta": "realtime=v1" if ep.sends_beta_header else None,
+        }
+        return {name: value for name, value in found.items() if value}
+
+    def describe(self, config: Configuration, env: Mapping[str, str]) -> str:
+        parts = urlsplit(self.base_url(config, env))  # never the user:password@ part of a URL
+        host = (parts.hostname or "?") + (f":{parts.port}" if parts.port else "")
+        name = "OpenAI" if host == "api.openai.com" else host
+        return f"{name}, {self.auth.describe()}"
+
+
+class Azure(Provider):
+    """Azure OpenAI: a resource's own paths, the ``api-key`` header, ``api-version`` on preview paths."""
+
+    id = "azure"
+    auth = ApiKeyHeader("api-key")
+    _API_PREFIX = "/openai/v1"
+
+    def url(self, config: Configuration, ep: Endpoint, env: Mapping[str, str]) -> str:
+        root = self.base_url(config, env).removesuffix(self._API_PREFIX)  # a resource URL given with its prefix
+        path = ep.azure_path or self._API_PREFIX + ep.path
+        if ep.shape == "beta":
+            path += f"?api-version={config.setting('azure_api_version')}"
+        return root + path
+
+    def describe(self, config: Configuration, env: Mapping[str, str]) -> str:
+        return f"Azure OpenAI, {self.auth.describe()}"
+
+
+def providers(*members: Provider) -> dict[str, Provider]:
+    """A registry of providers by id."""
+    return {provider.id: provider for provider in members}
+
+
+PROVIDERS: Mapping[str, Provider] = providers(OpenAI(), Azure())
+"""Every service realtime-gui can mint from, by the id the ``service`` setting holds."""
+
+
+def _check_declared(registry: Mapping[str, Provider]) -> None:
+    """Refuse to load when the ``service`` setting offers other ids than the registry holds."""
+    setting = next(f for f in CONNECTION_FIELDS if f.key == _SERVICE_SETTING)
+    declared = set(setting.type.values()) if isinstance(setting.type, Choice) else set()
+    if declared != set(registry):
+        raise RuntimeError(f"the connection setting {_SERVICE_SETTING!r} offers {sorted(declared)}, "
+                           f"but the providers are {sorted(registry)}; declare each provider once in both")
+
+
+_check_declared(PROVIDERS)
+
+
+def provider_for(config: Configuration, registry: Mapping[str, Provider] = PROVIDERS) -> Provider:
+    """The provider ``config`` mints from."""
+    chosen = str(config.setting(_SERVICE_SETTING))
+    try:
+        return registry[chosen]
+    except KeyError:
+        raise ValueError(f"there is no service {chosen!r}; use one of {', '.join(registry)}") from None
 
 
 def base_url(config: Configuration, env: Mapping[str, str] = os.environ) -> str:
-    """The configuration's base URL, else ``OPENAI_BASE_URL``, else OpenAI's."""
-    explicit = config.connection.get("base_url")
-    if explicit:
-        return str(explicit).rstrip("/")
-    if config.setting("service") == "openai" and env.get("OPENAI_BASE_URL"):
-        return env["OPENAI_BASE_URL"].rstrip("/")
-    return str(config.setting("base_url"))
-
-
-def _url(config: Configuration, env: Mapping[str, str]) -> str:
-    ep = endpoint(config.endpoint)
-    root = base_url(config, env)
-    if config.setting("service") != "azure":
-        return root + ep.path
-    if root.endswith("/openai/v1"):  # a resource URL given with its API prefix
-        root = root[: -len("/openai/v1")]
-    path = ep.azure_path or "/openai/v1" + ep.path
-    if ep.shape == "beta":
-        path += f"?api-version={config.setting('azure_api_version')}"
-    return root + path
+    """The base URL ``config`` is sent to (see :meth:`Provider.base_url`)."""
+    return provider_for(config).base_url(config, env)
 
 
 def service_summary(config: Configuration, env: Mapping[str, str] = os.environ) -> str:
     """``"Azure OpenAI, api-key header"``: shown beside previews and errors."""
-    if config.setting("service") == "azure":
-        return "Azure OpenAI, api-key header"
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(base_url(config, env))  # never the user:password@ part of a URL
-    host = (parts.hostname or "?") + (f":{parts.port}" if parts.port else "")
-    name = "OpenAI" if host == "api.openai.com" else host
-    return f"{name}, Authorization: Bearer"
+    return provider_for(config).describe(config, env)
 
 
 def prepare_request(
@@ -64,23 +157,14 @@ def prepare_request(
     env: Mapping[str, str] = os.environ,
     secret_mode: SecretMode = "resolve",
     lookup: Callable[[str], str | None] | None = None,
+    registry: Mapping[str, Provider] = PROVIDERS,
 ) -> PreparedRequest:
     """The request Mint would send. Validate the configuration first."""
     ep = endpoint(config.endpoint)
-    azure = config.setting("service") == "azure"
+    provider = provider_for(config, registry)
     headers = {"Content-Type": "application/json", "Accept": "application/json", "User-Agent": USER_AGENT}
-    if azure:
-        headers["api-key"] = credentials.api_key
-    else:
-        headers["Authorization"] = f"Bearer {credentials.api_key}"
-    organization = config.connection.get("organization") or credentials.organization or env.get("OPENAI_ORG_ID")
-    project = config.connection.get("project") or credentials.project or env.get("OPENAI_PROJECT_ID")
-    if organization and not azure:
-        headers["OpenAI-Organization"] = organization
-    if project and not azure:
-        headers["OpenAI-Project"] = project
-    if ep.sends_beta_header and not azure:
-        headers["OpenAI-Beta"] = "realtime=v1"
+    provider.auth.sign(headers, credentials.api_key)
+    headers.update(provider.headers(config, ep, env))
     body = build_body(config, EncodeContext(ep.shape, secret_mode, lookup))
-    return PreparedRequest("POST", _url(config, env), headers, body, ep.response_shape,
-                           secret_header="api-key" if azure else "Authorization")
+    return PreparedRequest("POST", provider.url(config, ep, env), headers, body, ep.response_shape,
+                           secret_header=provider.auth.header)

@@ -5,15 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping
 
-__all__ = ["AuthStyle", "Credentials", "PreparedRequest", "ResponseShape", "mask_key"]
+from realtime_gui.core.redact import mask_key
+
+__all__ = ["Credentials", "PreparedRequest", "ResponseShape"]
 
 ResponseShape = Literal["beta", "ga"]
-AuthStyle = Literal["bearer", "api-key"]
-
-
-def mask_key(key: str) -> str:
-    """Show at most the last four characters of a key."""
-    return "…" + key[-4:] if len(key) > 8 else "…"
 
 
 @dataclass(frozen=True)
@@ -21,9 +17,7 @@ class Credentials:
     """An API key and where it came from. ``repr`` never shows the key."""
 
     api_key: str = field(repr=False)
-    source: str  # "keyring (NAME)", "this run only (NAME)", "environment (OPENAI_API_KEY)"
-    organization: str | None = None
-    project: str | None = None
+    source: str  # in words, for people: "keyring (NAME)", "environment (OPENAI_API_KEY)"
 
     def __repr__(self) -> str:
         return f"Credentials(api_key={mask_key(self.api_key)!r}, source={self.source!r})"

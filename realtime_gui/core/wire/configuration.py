@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, ENDPOINTS, endpoint
-from realtime_gui.core.library.store import FORMAT, upgrade
+from realtime_gui.core.wire.document import FORMAT, upgrade
 
 __all__ = ["Configuration"]
 _CONNECTION_KEYS = {f.key for f in CONNECTION_FIELDS}

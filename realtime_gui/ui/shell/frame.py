@@ -14,7 +14,8 @@ frame doesn't show, nor the core (``window.actions``, ``config_list``,
 ``endpoint_bar``, ``memory``, ``services``; ``style``). Just after the first
 paint, :meth:`MainWindow.finish_start` imports the rest, the only imports
 deferred in the window, and builds the :class:`~realtime_gui.ui.window.workbench.Workbench`;
-the modules behind it import at their top as any module does.
+the modules behind it import at their top as any module does (but for the
+network stack, which the first mint loads on its worker thread: ``minting``).
 ``test_nothing_heavy_is_loaded_before_the_first_paint`` holds the rule.
 """
 

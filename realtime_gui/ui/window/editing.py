@@ -14,7 +14,7 @@ from typing import Callable
 
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.store import ConfigStore, ConfigStoreError
-from realtime_gui.core.library.workflows import load_configuration, save_configuration
+from realtime_gui.core.library.configurations import load_configuration, save_configuration
 from realtime_gui.core.service.errors import KeyringUnavailableError
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.ui.dialogs.standard import Ask, Tell
@@ -112,7 +112,7 @@ class OpenConfiguration:
         config = self.current_configuration()
         before = copy.deepcopy(config.values)  # saving moves plain secrets into the keyring
         try:
-            save_configuration(self._store, self._keys, config)
+            config = save_configuration(self._store, self._keys, config)
         except (ConfigStoreError, KeyringUnavailableError, OSError, ValueError) as exc:
             self._tell("Could not save", str(exc))
             return False

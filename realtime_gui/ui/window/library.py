@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QWidget
 
 from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint
 from realtime_gui.core.library.keys import ApiKeys
-from realtime_gui.core.library.store import ConfigStore, ConfigStoreError, atomic_write_text
-from realtime_gui.core.library.workflows import stash_secrets
+from realtime_gui.core.library.atomic import atomic_write_text
+from realtime_gui.core.library.secrets import stash_secrets
+from realtime_gui.core.library.store import ConfigStore, ConfigStoreError
 from realtime_gui.core.wire.body import build_body
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.convert import convert
@@ -58,7 +59,7 @@ class Library:
 
     def add(self, config: Configuration) -> None:
         """Save a new configuration (its secrets to the keyring) and open it."""
-        stash_secrets(config, self._keys)
+        config = stash_secrets(config, self._keys)
         self._store.create(config.name, config.to_data())
         self._view.set_names(self._store.list())
         self._current.open_configuration(config)
@@ -138,7 +139,7 @@ class Library:
 
     def export_configuration(self) -> None:
         config = self._current.current_configuration()
-        stash_secrets(config, self._keys)  # exports hold keyring references, never secrets
+        config = stash_secrets(config, self._keys)  # exports hold keyring references, never secrets
         self._export("Export configuration", f"{config.name}.json", config.to_document())
 
     def _export(self, title: str, suggested: str, document: Any) -> None:
@@ -165,7 +166,7 @@ class Library:
         conversion = convert(self._current.current_configuration(), target.id, name)
         new = conversion.configuration
         if replace:
-            stash_secrets(new, self._keys)
+            new = stash_secrets(new, self._keys)
             self._store.save(new.name, new.to_data())
             self._current.open_configuration(new)
             done = f"“{original}” now targets {target.label}"

@@ -10,10 +10,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from realtime_gui.core.catalog.declaration import field_for_path
-from realtime_gui.core.library.workflows import mint_configuration
+from realtime_gui.core.redact import scrub
 from realtime_gui.core.service.errors import (
     AuthenticationError, BetaShapeDisabledError, ConfigurationInvalidError, InvalidRequestError,
-    KeyringUnavailableError, MintError, NoApiKeyError, PermissionDeniedError, scrub,
+    KeyringUnavailableError, MintError, NoApiKeyError, PermissionDeniedError,
 )
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.validate import Problem, validate
@@ -68,8 +68,11 @@ class Minting:
         s = self._services
 
         def work(cancel: Any) -> Any:
-            return mint_configuration(config, s.keys, transport=s.transport, env=s.env, cancel=cancel,
-                                      connect_timeout=s.connect_timeout, read_timeout=s.read_timeout)
+            # The network stack (httpx) loads with the first mint, on the worker thread: a
+            # window that only edits never pays for it. The one deferred import behind the shell.
+            from realtime_gui.core.library.minting import mint_configuration
+
+            return mint_configuration(config, s.keys, s.client.cancellable(cancel), env=s.env)
 
         self.job.start(work)
         self._set_busy(True)

@@ -13,22 +13,28 @@ import sys
 from collections.abc import Callable, Iterator
 
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.backends import chainer, fail, null
-from keyring.errors import KeyringLocked, PasswordDeleteError, PasswordSetError
+from keyring.backends import fail
+from keyring_support import DictBackend
 
-from realtime_gui.core.service.errors import KeyringUnavailableError, MintError, NoApiKeyError
 from realtime_gui.core.library.keys import (
     DEFAULT_KEY,
-    SERVICE,
     ApiKeys,
     KeyInfo,
     KeyNameError,
+    KeyOrigin,
+    new_secret_ref,
+    validate_key_name,
+)
+from realtime_gui.core.library.secret_store import (
+    SERVICE,
     KeyringStore,
     MemoryStore,
     SecretStore,
-    new_secret_ref,
-    validate_key_name,
+)
+from realtime_gui.core.service.errors import (
+    KeyringUnavailableError,
+    MintError,
+    NoApiKeyError,
 )
 
 KEY = "sk-proj-TEST-fake-0123456"
@@ -36,46 +42,6 @@ OTHER = "sk-proj-OTHER-fake-01234"
 ENV_KEY = "sk-proj-ENV-fake-0123456"
 NO_ENV: dict[str, str] = {}
 ENV = {"OPENAI_API_KEY": ENV_KEY}
-
-
-class DictBackend(KeyringBackend):
-    """A working keyring in a dict. A negative priority keeps keyring from
-    ever choosing it on its own."""
-
-    priority = -10
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-        self.locked = False
-
-    def get_password(self, service: str, username: str) -> str | None:
-        self._check()
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self._check()
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self._check()
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError("No such password!")
-
-    def _check(self) -> None:
-        if self.locked:
-            raise KeyringLocked("Failed to unlock the collection!")
-
-
-class LeakyBackend(DictBackend):
-    """Refuses writes with a message that quotes the secret."""
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise PasswordSetError(f"cannot store {password!r}")
-
-
-class EmptyChainer(chainer.ChainerBackend):
-    backends: list[KeyringBackend] = []
 
 
 @pytest.fixture
@@ -229,17 +195,25 @@ def test_list_names_each_key_once_with_its_source(keys: ApiKeys) -> None:
     keys.set("temp", OTHER, this_run_only=True)
     keys.store_secret(new_secret_ref(), "Bearer token")
     assert keys.list(ENV) == [
-        KeyInfo(DEFAULT_KEY, "environment (OPENAI_API_KEY)"),
-        KeyInfo("Alpha", "keyring (Alpha)"),
-        KeyInfo("temp", "this run only (temp)"),
-        KeyInfo("work", "this run only (work)"),
+        KeyInfo(DEFAULT_KEY, KeyOrigin.ENVIRONMENT),
+        KeyInfo("Alpha", KeyOrigin.KEYRING),
+        KeyInfo("temp", KeyOrigin.SESSION),
+        KeyInfo("work", KeyOrigin.SESSION),
     ]
+    assert [(info.name, info.source) for info in keys.list(ENV)] == [
+        (DEFAULT_KEY, "environment (OPENAI_API_KEY)"),
+        ("Alpha", "keyring (Alpha)"),
+        ("temp", "this run only (temp)"),
+        ("work", "this run only (work)"),
+    ]
+    assert [info.deletable for info in keys.list(ENV)] == [False, True, True, True]
 
 
 def test_the_environment_is_listed_only_when_it_would_be_used(keys: ApiKeys) -> None:
     assert keys.list(NO_ENV) == []
     keys.set(DEFAULT_KEY, KEY)
-    assert keys.list(ENV) == [KeyInfo(DEFAULT_KEY, "keyring (default)")]
+    assert keys.list(ENV) == [KeyInfo(DEFAULT_KEY, KeyOrigin.KEYRING)]
+    assert keys.list(ENV)[0].source == "keyring (default)"
 
 
 def test_the_name_index_holds_names_only(backend: DictBackend) -> None:
@@ -318,75 +292,6 @@ def test_bad_secret_refs_are_refused(keys: ApiKeys) -> None:
         keys.load_secret("../x")
 
 
-# -- the keyring store -----------------------------------------------------------
-
-
-def test_memory_store_is_a_secret_store() -> None:
-    def use(store: SecretStore) -> str | None:
-        store.set("a", "1")
-        store.delete("missing")
-        return store.get("a")
-
-    assert use(MemoryStore()) == "1"
-    assert MemoryStore().available() and MemoryStore().unavailable_reason() is None
-
-
-def test_keyring_store_keeps_entries_under_our_service(backend: DictBackend) -> None:
-    store = KeyringStore(backend)
-    assert store.available()
-    store.set("work", KEY)
-    assert backend.entries == {(SERVICE, "work"): KEY}
-    assert store.get("work") == KEY
-    store.delete("work")
-    store.delete("work")  # keyring's "no such password" is not an error
-    assert store.get("work") is None
-
-
-@pytest.mark.parametrize(
-    ("backend", "found"),
-    [
-        (fail.Keyring(), "keyring.backends.fail.Keyring"),
-        (null.Keyring(), "keyring.backends.null.Keyring"),
-        (EmptyChainer(), "no usable backend to chain"),
-    ],
-)
-def test_a_keyring_that_cannot_keep_secrets_is_unavailable(
-    backend: KeyringBackend, found: str
-) -> None:
-    store = KeyringStore(backend)
-    assert not store.available()
-    reason = store.unavailable_reason()
-    assert reason is not None and found in reason
-    if sys.platform.startswith("linux"):
-        assert "gnome-keyring" in reason and "KWallet" in reason
-        assert "dbus-run-session" in reason and "--unlock" in reason
-    for action in (lambda: store.get("a"), lambda: store.set("a", KEY), lambda: store.delete("a")):
-        with pytest.raises(KeyringUnavailableError, match=re.escape(found)):
-            action()
-
-
-def test_a_locked_keyring_is_noticed_and_so_is_unlocking_it(backend: DictBackend) -> None:
-    backend.locked = True
-    store = KeyringStore(backend)
-    reason = store.unavailable_reason()
-    assert reason is not None and "KeyringLocked" in reason and "DictBackend" in reason
-    backend.locked = False
-    assert store.available()
-    backend.locked = True
-    with pytest.raises(KeyringUnavailableError):
-        store.get("work")
-    assert not store.available()
-
-
-def test_a_failed_write_never_quotes_the_value() -> None:
-    store = KeyringStore(LeakyBackend())
-    with pytest.raises(KeyringUnavailableError) as caught:
-        store.set("work", KEY)
-    assert "PasswordSetError" in str(caught.value)
-    assert_never_shows(str(caught.value), KEY)
-    assert caught.value.__cause__ is None
-
-
 # -- without a keyring -----------------------------------------------------------
 
 
@@ -407,9 +312,9 @@ def test_without_a_keyring_keys_for_this_run_work(no_keyring: ApiKeys) -> None:
         no_keyring.set("work", KEY)
     no_keyring.set("work", KEY, this_run_only=True)
     assert no_keyring.resolve("work", NO_ENV).source == "this run only (work)"
-    assert no_keyring.list(ENV) == [
-        KeyInfo(DEFAULT_KEY, "environment (OPENAI_API_KEY)"),
-        KeyInfo("work", "this run only (work)"),
+    assert [(info.name, info.source) for info in no_keyring.list(ENV)] == [
+        (DEFAULT_KEY, "environment (OPENAI_API_KEY)"),
+        ("work", "this run only (work)"),
     ]
     assert no_keyring.delete("work") is True
     with pytest.raises(KeyringUnavailableError):

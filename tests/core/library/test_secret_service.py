@@ -19,8 +19,9 @@ from contextlib import closing
 
 import pytest
 
+from realtime_gui.core.library.keys import ApiKeys, KeyInfo, KeyOrigin
+from realtime_gui.core.library.secret_store import KeyringStore
 from realtime_gui.core.service.errors import NoApiKeyError
-from realtime_gui.core.library.keys import ApiKeys, KeyInfo, KeyringStore
 
 pytestmark = pytest.mark.secret_service
 
@@ -111,7 +112,8 @@ def test_keys_and_secrets_round_trip_through_the_secret_service(
     keys.set("work", f" {KEY}\n")
     credentials = keys.resolve("work", {})
     assert (credentials.api_key, credentials.source) == (KEY, "keyring (work)")
-    assert keys.list({}) == [KeyInfo("work", "keyring (work)")]
+    assert keys.list({}) == [KeyInfo("work", KeyOrigin.KEYRING)]
+    assert keys.list({})[0].source == "keyring (work)"
 
     # A fresh object sees the same keys: they outlive the process' memory.
     again = ApiKeys(KeyringStore(forced_secret_service, service=service))

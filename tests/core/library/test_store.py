@@ -1,4 +1,4 @@
-"""Saved configurations: names, atomic writes, formats and broken files."""
+"""Saved configurations: names, saving, formats on disk and broken files."""
 
 from __future__ import annotations
 
@@ -16,19 +16,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from realtime_gui.core.library import store as store_module
 from realtime_gui.core.library.store import (
-    FORMAT,
-    MIGRATIONS,
     ConfigLoadError,
     ConfigNameError,
     ConfigNotFoundError,
     ConfigStore,
     ConfigStoreError,
-    atomic_write,
-    atomic_write_text,
     validate_config_name,
 )
+from realtime_gui.core.wire import document as document_module
+from realtime_gui.core.wire.document import FORMAT, MIGRATIONS
 
 DATA: dict[str, Any] = {"endpoint": "ga", "values": {"model": "gpt-realtime", "voice": "marin"}}
 BROKEN_SUFFIX = re.compile(r"\.json\.broken-\d{8}-\d{6}(-\d+)?$")
@@ -122,31 +119,6 @@ def test_a_failed_save_keeps_the_old_file_and_leaves_no_temp_file(
         store.save("Demo", {"endpoint": "ga", **bad})
     assert store.path_of("Demo").read_bytes() == before
     assert files_in(store.root) == ["Demo.json"]
-
-
-def test_atomic_write_text_replaces_the_file(tmp_path: Path) -> None:
-    target = tmp_path / "export.json"
-    atomic_write_text(target, "one")
-    atomic_write_text(target, "two")
-    assert target.read_text(encoding="utf-8") == "two"
-    assert files_in(tmp_path) == ["export.json"]
-
-
-@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
-def test_atomic_write_text_takes_a_mode(tmp_path: Path) -> None:
-    target = tmp_path / "shared.json"
-    atomic_write_text(target, "{}", mode=0o644)
-    assert stat.S_IMODE(target.stat().st_mode) == 0o644
-
-
-def test_atomic_write_keeps_the_old_file_when_the_body_fails(tmp_path: Path) -> None:
-    target = tmp_path / "export.json"
-    target.write_text("old", encoding="utf-8")
-    with pytest.raises(RuntimeError), atomic_write(target) as stream:
-        stream.write("half of the new")
-        raise RuntimeError("disk gone")
-    assert target.read_text(encoding="utf-8") == "old"
-    assert files_in(tmp_path) == ["export.json"]
 
 
 # -- names -----------------------------------------------------------------------
@@ -340,10 +312,6 @@ def test_missing_configurations_are_lookup_errors(store: ConfigStore) -> None:
 # -- format versions -------------------------------------------------------------
 
 
-def test_every_older_format_has_a_migration() -> None:
-    assert set(MIGRATIONS) == set(range(1, FORMAT))
-
-
 def test_older_files_are_migrated_on_load(
     store: ConfigStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -353,7 +321,7 @@ def test_older_files_are_migrated_on_load(
         voice = doc.pop("voice")
         return {**doc, "values": {"voice": voice}}
 
-    monkeypatch.setattr(store_module, "FORMAT", FORMAT + 1)
+    monkeypatch.setattr(document_module, "FORMAT", FORMAT + 1)
     monkeypatch.setitem(MIGRATIONS, FORMAT, migrate)
     before = store.path_of("Demo").read_bytes()
     assert store.load("Demo") == {"values": {"voice": "alloy"}}
@@ -370,7 +338,7 @@ def test_a_file_that_cannot_be_migrated_is_moved_aside(
     def migrate(doc: dict[str, Any]) -> dict[str, Any]:
         return {**doc, "voice": doc["voice"].lower()}
 
-    monkeypatch.setattr(store_module, "FORMAT", FORMAT + 1)
+    monkeypatch.setattr(document_module, "FORMAT", FORMAT + 1)
     monkeypatch.setitem(MIGRATIONS, FORMAT, migrate)
     with pytest.raises(ConfigLoadError, match=f"could not be upgraded from format {FORMAT}") as caught:
         store.load("Demo")

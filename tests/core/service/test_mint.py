@@ -1,174 +1,61 @@
-"""Tests for realtime_gui.core.service.mint and the error tree in realtime_gui.core.service.errors.
+"""Tests for realtime_gui.core.service.mint: what it sends, cancelling, and the
+failures below HTTP it turns into typed errors; the key never shows.
 
 Transport-level cases go through ``httpx.MockTransport`` (respx routers or
-plain handlers) injected via ``mint(transport=...)``; end-to-end cases talk to
-tests/fakeserver.py over loopback.
+plain handlers) injected via ``mint(request, MintClient(transport=...))``;
+end-to-end cases talk to tests/fakeserver.py over loopback. The canned
+requests and answers are in tests/mint_support.py.
 """
 
 from __future__ import annotations
 
-import copy
 import json
-import pickle
 import socket
 import ssl
 import threading
 import time
-from collections.abc import Iterator
-from email.utils import format_datetime
-from datetime import datetime, timedelta, timezone
-from typing import Any
 
 import httpx
 import pytest
 import respx
-
 from fakeserver import FAKE_API_KEY, closed_port, running_server
+from mint_support import (
+    BETA_BODY,
+    GA_ANSWER,
+    GA_BODY,
+    GA_URL,
+    KEY,
+    answering,
+    error_body,
+    fail,
+    prepared,
+    raising,
+)
+
 from realtime_gui import __version__
-from realtime_gui.core.service import errors
+from realtime_gui.core.service.answer import MAX_RESPONSE_BYTES
+from realtime_gui.core.service.client import MintClient
 from realtime_gui.core.service.errors import (
-    EXIT_CODES,
     AuthenticationError,
     BadResponseError,
     BetaShapeDisabledError,
-    ConfigurationInvalidError,
-    InvalidRequestError,
-    KeyringUnavailableError,
     MintCancelled,
     MintError,
     MintTimeout,
     NetworkError,
-    NoApiKeyError,
-    PermissionDeniedError,
     RateLimitError,
     ServerError,
-    exit_code_for,
-    scrub,
 )
-from realtime_gui.core.service.mint import MAX_RESPONSE_BYTES, MintResult, encode_body, mint
-from realtime_gui.core.service.request import PreparedRequest, ResponseShape
-
-KEY = "sk-proj-TESTKEY-notreal-9"
-BASE = "https://api.openai.com/v1"
-GA_URL = f"{BASE}/realtime/client_secrets"
-BETA_URL = f"{BASE}/realtime/sessions"
-GA_BODY = {"expires_after": {"anchor": "created_at", "seconds": 600},
-           "session": {"type": "realtime", "model": "gpt-realtime", "instructions": "Hi ✓"}}
-BETA_BODY = {"model": "gpt-4o-realtime-preview", "voice": "alloy", "temperature": 0.8}
-EPHEMERAL = "ek_test_0123456789abcdef"  # fake; shaped like a secret
-GA_ANSWER: dict[str, Any] = {"value": EPHEMERAL, "expires_at": 1_900_000_000,
-             "session": {"type": "realtime", "object": "realtime.session", "id": "sess_1",
-                         "model": "gpt-realtime", "tracing": None, "tools": None}}
-BETA_ANSWER: dict[str, Any] = {"id": "sess_2", "object": "realtime.session", "model": "gpt-4o-realtime-preview",
-               "turn_detection": None, "input_audio_transcription": None,
-               "client_secret": {"value": "ek_beta0123456789", "expires_at": 1_900_000_060}}
-
-
-def prepared(url: str = GA_URL, shape: ResponseShape = "ga", *, key: str = KEY,
-             body: dict[str, Any] | None = None, secret_header: str = "Authorization",
-             content_type: bool = True) -> PreparedRequest:
-    headers = {secret_header: f"Bearer {key}" if secret_header == "Authorization" else key,
-               "User-Agent": f"realtime-gui/{__version__}", "OpenAI-Organization": "org-123"}
-    if content_type:
-        headers["Content-Type"] = "application/json"
-    default = GA_BODY if shape == "ga" else BETA_BODY
-    return PreparedRequest("POST", url, headers, body if body is not None else default, shape,
-                           secret_header)
-
-
-def answering(status: int, json_body: Any = None, *, content: bytes | None = None,
-              headers: dict[str, str] | None = None) -> httpx.MockTransport:
-    """A transport that answers every request the same way."""
-    def handler(request: httpx.Request) -> httpx.Response:
-        if content is not None:
-            return httpx.Response(status, content=content, headers=headers)
-        return httpx.Response(status, json=json_body, headers=headers)
-    return httpx.MockTransport(handler)
-
-
-def raising(exc: Exception) -> httpx.MockTransport:
-    def handler(request: httpx.Request) -> httpx.Response:
-        raise exc
-    return httpx.MockTransport(handler)
-
-
-def error_body(message: str = "Something is off.", type_: str | None = "invalid_request_error",
-               param: str | None = None, code: str | None = None) -> dict[str, Any]:
-    return {"error": {"message": message, "type": type_, "param": param, "code": code}}
-
-
-def fail(transport: httpx.BaseTransport | None, request: PreparedRequest | None = None,
-         **kwargs: Any) -> MintError:
-    with pytest.raises(MintError) as caught:
-        mint(request or prepared(), transport=transport, **kwargs)
-    return caught.value
-
-
-@pytest.fixture
-def router() -> Iterator[respx.Router]:
-    routes = respx.Router(base_url=BASE, assert_all_called=True)
-    yield routes
-    routes.assert_all_called()
-
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Loopback traffic must not go to a proxy set up on the machine."""
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
-                 "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-
+from realtime_gui.core.service.exit_codes import exit_code_for
+from realtime_gui.core.service.mint import MintResult, encode_body, mint
 
 # -- success -----------------------------------------------------------------
-
-
-def test_ga_answer_gives_value_expiry_and_nested_session(router: respx.Router) -> None:
-    router.post("/realtime/client_secrets").respond(200, json=GA_ANSWER,
-                                                    headers={"x-request-id": "req_ok"})
-    result = mint(prepared(), transport=httpx.MockTransport(router.handler))
-    assert result.value == GA_ANSWER["value"]
-    assert result.expires_at == 1_900_000_000
-    assert result.session == GA_ANSWER["session"]  # nulls kept as they came
-    assert result.response == GA_ANSWER
-    assert (result.request_id, result.status) == ("req_ok", 200)
-    assert result.elapsed_ms >= 0
-
-
-def test_beta_answer_is_itself_the_session(router: respx.Router) -> None:
-    router.post("/realtime/sessions").respond(200, json=BETA_ANSWER)
-    result = mint(prepared(BETA_URL, "beta"), transport=httpx.MockTransport(router.handler))
-    assert result.value == "ek_beta0123456789"
-    assert result.expires_at == 1_900_000_060
-    assert result.session == BETA_ANSWER
-    assert result.request_id is None
-
-
-@pytest.mark.parametrize("session", [None, "odd", 3])
-def test_ga_session_that_is_not_an_object_becomes_none(session: Any) -> None:
-    result = mint(prepared(), transport=answering(200, {**GA_ANSWER, "session": session}))
-    assert result.session is None
-    assert result.value == GA_ANSWER["value"]
-
-
-@pytest.mark.parametrize("expires_at", [None, True, "soon", float("inf")])
-def test_unusable_expiry_becomes_none(expires_at: Any) -> None:
-    answer = {**GA_ANSWER, "expires_at": expires_at}
-    transport = answering(200, content=json.dumps(answer).encode())
-    assert mint(prepared(), transport=transport).expires_at is None
-
-
-def test_result_repr_masks_the_secret_and_leaves_out_bodies() -> None:
-    result = mint(prepared(), transport=answering(200, GA_ANSWER))
-    text = repr(result)
-    assert EPHEMERAL not in text
-    assert "…cdef" in text
-    assert "sess_1" not in text
 
 
 def test_sends_the_prepared_headers_unchanged_and_compact_json(router: respx.Router) -> None:
     route = router.post("/realtime/client_secrets").respond(200, json=GA_ANSWER)
     request = prepared()
-    mint(request, transport=httpx.MockTransport(router.handler))
+    mint(request, MintClient(transport=httpx.MockTransport(router.handler)))
     sent = route.calls.last.request
     assert sent.method == "POST"
     assert str(sent.url) == GA_URL
@@ -183,7 +70,7 @@ def test_sends_the_prepared_headers_unchanged_and_compact_json(router: respx.Rou
 
 def test_adds_json_content_type_only_when_missing(router: respx.Router) -> None:
     route = router.post("/realtime/client_secrets").respond(200, json=GA_ANSWER)
-    mint(prepared(content_type=False), transport=httpx.MockTransport(router.handler))
+    mint(prepared(content_type=False), MintClient(transport=httpx.MockTransport(router.handler)))
     assert route.calls.last.request.headers["content-type"] == "application/json"
 
 
@@ -213,247 +100,8 @@ def test_cancel_set_before_sending_sends_nothing() -> None:
 
 
 def test_cancel_not_set_mints() -> None:
-    result = mint(prepared(), transport=answering(200, GA_ANSWER), cancel=threading.Event())
+    result = mint(prepared(), MintClient(transport=answering(200, GA_ANSWER), cancel=threading.Event()))
     assert isinstance(result, MintResult)
-
-
-# -- answers with an error status ----------------------------------------------
-
-
-def test_401_is_authentication_error_with_request_id() -> None:
-    body = error_body("Incorrect API key provided: sk-pr****wxyz.", code="invalid_api_key")
-    error = fail(answering(401, body, headers={"x-request-id": "req_401"}))
-    assert type(error) is AuthenticationError
-    assert (error.status, error.code, error.request_id) == (401, "invalid_api_key", "req_401")
-    assert str(error).endswith("(request id: req_401)")
-    assert "Incorrect API key provided" in str(error)
-    assert "key set" in error.advice
-    assert exit_code_for(error) == 6
-
-
-def test_403_mismatched_organization_points_at_organization_settings() -> None:
-    body = error_body("OpenAI-Organization header does not match.", code="mismatched_organization")
-    error = fail(answering(403, body))
-    assert type(error) is PermissionDeniedError
-    assert "OpenAI-Organization" in error.advice and "project" in error.advice
-
-
-def test_other_403_keeps_the_general_advice() -> None:
-    error = fail(answering(403, error_body("Not allowed.", code="model_not_allowed")))
-    assert type(error) is PermissionDeniedError
-    assert error.advice == PermissionDeniedError.advice
-    assert "OpenAI-Organization" not in str(error)
-
-
-def test_400_keeps_param_and_quotes_the_service() -> None:
-    body = error_body("Invalid value: 'pcm8'.", param="session.audio.input.format.type",
-                      code="invalid_value")
-    error = fail(answering(400, body))
-    assert type(error) is InvalidRequestError
-    assert error.param == "session.audio.input.format.type"
-    assert "Invalid value: 'pcm8'." in str(error)
-    assert "Parameter: session.audio.input.format.type." in str(error)
-    error.field_path = "audio.input.format"  # the caller maps param to a declared field
-    assert "Field: audio.input.format." in str(error)
-    assert error.details["param"] == "session.audio.input.format.type"
-    assert exit_code_for(error) == 8
-
-
-@pytest.mark.parametrize("status", [404, 409, 413, 422])
-def test_other_4xx_are_invalid_requests(status: int) -> None:
-    error = fail(answering(status, error_body("Nope.")))
-    assert type(error) is InvalidRequestError
-    assert error.status == status
-
-
-def test_404_advice_points_at_url_and_model() -> None:
-    error = fail(answering(404, error_body("Invalid URL (POST /v1/realtime/sessionz)")))
-    assert "base URL" in error.advice
-
-
-def test_beta_shape_disabled_points_to_ga() -> None:
-    body = error_body("Beta is off.", code="beta_api_shape_disabled")
-    error = fail(answering(400, body), prepared(BETA_URL, "beta"))
-    assert type(error) is BetaShapeDisabledError
-    assert isinstance(error, InvalidRequestError)
-    assert "/v1/realtime/sessions" in error.message
-    assert "POST /v1/realtime/client_secrets" in error.advice and "GA" in error.advice
-    assert exit_code_for(error) == 9
-
-
-def test_beta_shape_code_on_another_status_is_not_the_special_case() -> None:
-    error = fail(answering(422, error_body("x", code="beta_api_shape_disabled")))
-    assert type(error) is InvalidRequestError
-
-
-def http_date_in(seconds: float) -> str:
-    return format_datetime(datetime.now(timezone.utc) + timedelta(seconds=seconds), usegmt=True)
-
-
-@pytest.mark.parametrize(
-    ("headers", "low", "high"),
-    [
-        ({"retry-after": "7"}, 7.0, 7.0),
-        ({"retry-after": "0.5"}, 0.5, 0.5),
-        ({"retry-after": "in 120 s"}, 100.0, 121.0),  # made into an HTTP date when the test runs
-        ({"retry-after": "Wed, 21 Oct 2015 07:28:00 GMT"}, 0.0, 0.0),  # past: no wait
-        ({"retry-after-ms": "1500", "retry-after": "9"}, 1.5, 1.5),  # ms wins
-        ({"retry-after-ms": "junk", "retry-after": "9"}, 9.0, 9.0),
-    ],
-)
-def test_429_parses_retry_after(headers: dict[str, str], low: float, high: float) -> None:
-    if headers.get("retry-after") == "in 120 s":
-        headers = {"retry-after": http_date_in(120)}  # not at collection, which may be long before
-    error = fail(answering(429, error_body("Slow down.", code="rate_limit_exceeded"),
-                           headers=headers))
-    assert isinstance(error, RateLimitError)
-    assert error.retry_after is not None and low <= error.retry_after <= high
-    assert exit_code_for(error) == 10
-
-
-@pytest.mark.parametrize("value", ["soon", "-3", "nan", ""])
-def test_429_with_unusable_retry_after_has_none(value: str) -> None:
-    error = fail(answering(429, error_body("Slow down."), headers={"retry-after": value}))
-    assert isinstance(error, RateLimitError)
-    assert error.retry_after is None
-    assert "Wait a little" in error.advice
-
-
-def test_429_retry_after_shows_in_advice() -> None:
-    error = fail(answering(429, error_body("Slow down."), headers={"retry-after": "20"}))
-    assert "Wait 20 s" in str(error)
-
-
-def test_429_insufficient_quota_says_waiting_will_not_help() -> None:
-    error = fail(answering(429, error_body("Quota.", code="insufficient_quota"),
-                           headers={"retry-after": "5"}))
-    assert isinstance(error, RateLimitError)
-    assert "waiting will not help" in error.advice
-
-
-def test_500_is_server_error_with_service_message() -> None:
-    error = fail(answering(500, error_body("The server had an error.", type_="server_error")))
-    assert type(error) is ServerError
-    assert "The server had an error." in str(error)
-    assert exit_code_for(error) == 11
-
-
-def test_502_html_page_is_described_not_dumped() -> None:
-    page = (b"<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad "
-            b"Gateway</h1></center><hr><center>nginx</center>" + b" " * 2000 + b"</body></html>")
-    error = fail(answering(502, content=page, headers={"content-type": "text/html"}))
-    assert type(error) is ServerError
-    assert "HTML page (probably a proxy)" in str(error)
-    assert "<" not in str(error)
-    excerpt = error.details["body_excerpt"]
-    assert excerpt.startswith("<html><head><title>502") and len(excerpt) == 500
-
-
-def test_html_is_recognised_without_a_content_type() -> None:
-    error = fail(answering(503, content=b"\n  <!DOCTYPE html><html>down</html>"))
-    assert "HTML page" in error.message
-
-
-@pytest.mark.parametrize(
-    "content",
-    [b"", b"[]", b'"text"', b'{"error": "plain words"}', b'{"error": {"message": 5}}',
-     b'{"error": {"message": null, "type": null, "param": null, "code": null}}',
-     b'{"error": {"message": {"nested": 1}}}', b'{"message": "top level"}',
-     b"upstream connect error", b"\xff\xfe not utf-8"],
-)
-def test_odd_error_bodies_still_map_by_status(content: bytes) -> None:
-    error = fail(answering(400, content=content))
-    assert type(error) is InvalidRequestError
-    assert error.status == 400
-    assert str(error)
-
-
-@pytest.mark.parametrize(
-    ("content", "quoted"),
-    [(b'{"error": "plain words"}', "plain words"), (b'{"message": "top level"}', "top level"),
-     (b"upstream connect error or disconnect/reset before headers\n",
-      "upstream connect error or disconnect/reset before headers")],
-)
-def test_other_error_shapes_are_quoted(content: bytes, quoted: str) -> None:
-    error = fail(answering(503, content=content))
-    assert error.service_message == quoted
-    assert f'The service said: "{quoted}"' in str(error)
-
-
-def test_long_plain_text_error_is_kept_for_details_only() -> None:
-    error = fail(answering(500, content=b"trace line\n" * 100))
-    assert error.service_message is None
-    assert error.details["body_excerpt"].startswith("trace line")
-
-
-def test_redirect_is_a_bad_response_naming_the_target() -> None:
-    error = fail(answering(301, content=b"", headers={"location": "https://elsewhere.example/v1"}))
-    assert type(error) is BadResponseError
-    assert "https://elsewhere.example/v1" in str(error)
-
-
-# -- 2xx answers that are not usable ---------------------------------------------
-
-
-def test_200_that_is_not_json() -> None:
-    error = fail(answering(200, content=b"hello", headers={"content-type": "text/plain"}))
-    assert type(error) is BadResponseError
-    assert "not JSON" in str(error)
-    assert exit_code_for(error) == 12
-
-
-def test_200_html_page_says_so() -> None:
-    error = fail(answering(200, content=b"<html>Sign in to the hotel wifi</html>",
-                           headers={"content-type": "text/html; charset=utf-8"}))
-    assert "HTML page" in str(error) and "wifi" not in str(error)
-
-
-@pytest.mark.parametrize(
-    ("shape", "answer"),
-    [
-        ("ga", {"expires_at": 1, "session": {}}),
-        ("ga", {"value": "", "expires_at": 1}),
-        ("ga", {"value": 12345}),
-        ("ga", BETA_ANSWER),  # the other shape: no top-level value
-        ("beta", GA_ANSWER),
-        ("beta", {"client_secret": None}),
-        ("beta", {"client_secret": "ek_flat"}),
-        ("ga", [GA_ANSWER]),
-    ],
-)
-def test_200_without_a_secret_where_the_shape_says(shape: ResponseShape, answer: Any) -> None:
-    error = fail(answering(200, answer), prepared(shape=shape))
-    assert type(error) is BadResponseError
-    assert error.status == 200
-
-
-def test_body_past_two_megabytes_is_refused_without_reading_it_all() -> None:
-    produced = 0
-
-    def endless() -> Iterator[bytes]:
-        nonlocal produced
-        while True:
-            produced += 1
-            yield b"x" * 65536
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, content=endless())
-
-    error = fail(httpx.MockTransport(handler))
-    assert type(error) is BadResponseError
-    assert "2 MB" in str(error)
-    assert produced * 65536 <= MAX_RESPONSE_BYTES + 65536
-
-
-def test_body_of_exactly_two_megabytes_is_read() -> None:
-    answer = json.dumps(GA_ANSWER).encode()
-    content = answer + b" " * (MAX_RESPONSE_BYTES - len(answer))
-    assert mint(prepared(), transport=answering(200, content=content)).value == GA_ANSWER["value"]
-
-
-def test_undecodable_gzip_is_a_bad_response() -> None:
-    transport = answering(200, content=b"not gzip", headers={"content-encoding": "gzip"})
-    assert type(fail(transport)) is BadResponseError
 
 
 # -- failures below HTTP -----------------------------------------------------------
@@ -558,107 +206,6 @@ def test_api_key_header_and_extra_secrets_are_masked() -> None:
     assert "…e8f9" in text
 
 
-# -- the error tree itself --------------------------------------------------------------
-
-
-ALL_ERRORS = sorted(EXIT_CODES, key=lambda cls: cls.__name__)
-
-
-def test_every_class_has_a_distinct_exit_code_clear_of_the_clis_own() -> None:
-    codes = list(EXIT_CODES.values())
-    assert len(set(codes)) == len(codes)
-    reserved = {errors.EXIT_OK, errors.EXIT_USAGE, errors.EXIT_CONFIGURATION_NOT_FOUND}
-    assert reserved.isdisjoint(codes)
-    assert EXIT_CODES[MintError] == errors.EXIT_UNEXPECTED
-
-
-def test_every_public_error_is_in_the_table_and_the_drawn_tree() -> None:
-    public = [getattr(errors, name) for name in errors.__all__]
-    classes = {obj for obj in public if isinstance(obj, type) and issubclass(obj, MintError)}
-    assert classes == set(EXIT_CODES)
-    for cls in classes:
-        assert f" {cls.__name__} " in (errors.__doc__ or "")
-
-
-@pytest.mark.parametrize("cls", ALL_ERRORS, ids=lambda cls: cls.__name__)
-def test_every_class_has_its_own_title_and_words(cls: type[MintError]) -> None:
-    assert cls.title and cls.__doc__
-    if cls is not MintError:
-        assert cls.title != MintError.title
-
-
-def test_exit_code_walks_the_mro() -> None:
-    class ProxyAuthError(NetworkError):
-        pass
-
-    assert exit_code_for(ProxyAuthError()) == 4
-    assert exit_code_for(BetaShapeDisabledError()) == 9  # nearest class, not its parent's 8
-    assert exit_code_for(ValueError()) == errors.EXIT_UNEXPECTED
-    assert exit_code_for(MintError()) == errors.EXIT_UNEXPECTED
-
-
-def test_str_is_message_advice_and_request_id() -> None:
-    error = AuthenticationError(request_id="req_9", status=401, service_message="Wrong key.")
-    assert str(error) == (f'{AuthenticationError.default_message} The service said: "Wrong key." '
-                          f"{AuthenticationError.advice} (request id: req_9)")
-    assert error.details == {"status": 401, "request_id": "req_9",
-                             "service_message": "Wrong key."}
-    assert "request id" not in str(NetworkError())
-
-
-@pytest.mark.parametrize(
-    ("secrets", "text", "expected"),
-    [
-        ([], "key sk-abcdefgh1234 here", "key …1234 here"),
-        ([], "short sk-abc stays", "short sk-abc stays"),
-        (["my-long-secret-9876"], "a my-long-secret-9876 b", "a …9876 b"),
-        (["abc"], "abc is too short to be a secret", "abc is too short to be a secret"),
-        (["secret-1234", "secret-1234-longer"], "secret-1234-longer", "…nger"),
-        (["hunter22"], "hunter22", "…"),  # eight characters or fewer: show nothing
-    ],
-)
-def test_scrub(secrets: list[str], text: str, expected: str) -> None:
-    assert scrub(text, secrets) == expected
-
-
-def test_configuration_invalid_counts_and_lists_the_first_problems() -> None:
-    class Problem:
-        def __init__(self, message: str) -> None:
-            self.message = message
-
-    many = ConfigurationInvalidError([Problem(f"field {n} is wrong.") for n in range(5)])
-    assert many.message == ("5 problems in the configuration: field 0 is wrong; field 1 is "
-                            "wrong; field 2 is wrong; and 2 more.")
-    assert many.details["problems"][4] == "field 4 is wrong."
-    one = ConfigurationInvalidError([Problem("Temperature must be 0.6 or bigger")])
-    assert one.message.startswith("1 problem in the configuration: Temperature")
-    assert exit_code_for(one) == 3
-
-
-def test_keyring_and_missing_key_messages() -> None:
-    keyring = KeyringUnavailableError("no D-Bus session")
-    assert "(no D-Bus session)" in str(keyring)
-    assert "gnome-keyring" in keyring.advice and "this run only" in keyring.advice
-    missing = NoApiKeyError("work")
-    assert '"work"' in str(missing) and "OPENAI_API_KEY" in str(missing)
-    assert "realtime-gui key set" in missing.advice and "Keys dialog" in missing.advice
-    assert exit_code_for(keyring) == 13 and exit_code_for(missing) == 14
-
-
-@pytest.mark.parametrize(
-    "error",
-    [MintTimeout("read", 2.0, "api.openai.com", request_id="req_1"),
-     ConfigurationInvalidError([]), RateLimitError(retry_after=3.0, status=429),
-     InvalidRequestError(param="model", status=400)],
-    ids=lambda e: type(e).__name__,
-)
-def test_errors_survive_pickle_and_copy(error: MintError) -> None:
-    for clone in (pickle.loads(pickle.dumps(error)), copy.copy(error)):
-        assert type(clone) is type(error)
-        assert str(clone) == str(error)
-        assert clone.details == error.details
-
-
 # -- end to end, over loopback ----------------------------------------------------------
 
 
@@ -758,7 +305,7 @@ def test_e2e_slow_answer_within_the_timeout() -> None:
     with running_server() as server:
         server.delay_next(0.3)
         result = mint(prepared(f"{server.base_url}/realtime/client_secrets", key=FAKE_API_KEY),
-                      read_timeout=5)
+                      MintClient(read_timeout=5))
     assert result.elapsed_ms >= 300
 
 

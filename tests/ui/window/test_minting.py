@@ -16,6 +16,7 @@ from fakeserver import FAKE_API_KEY, FakeRealtimeServer, closed_port, running_se
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.core.service.client import MintClient
 from ui_support import FakeClock, FakeDialogs, WindowFactory, child, local, mint_and_wait, saved
 
 # The offscreen platform warns about any main window with a layout; it is the
@@ -53,7 +54,7 @@ def test_the_http_transport_is_injected(qtbot: Any, make_window: WindowFactory, 
                                          "session": {"id": "sess_mock", "model": "gpt-realtime"}})
 
     keys.set("default", FAKE_API_KEY)
-    window = make_window(transport=httpx.MockTransport(answer))
+    window = make_window(client=MintClient(transport=httpx.MockTransport(answer)))
     result, error = mint_and_wait(qtbot, window)
     assert error is None and result.value == "ek_mock"
     assert str(seen[0].url) == "https://api.openai.com/v1/realtime/client_secrets"
@@ -133,7 +134,7 @@ def test_each_service_failure_is_shown_in_the_error_panel(
     keys.set("default", FAKE_API_KEY)
     with running_server() as server:
         saved(store, local(server))
-        window = make_window(read_timeout=0.3)
+        window = make_window(client=MintClient(read_timeout=0.3))
         _script(server, case)
         _, error = mint_and_wait(qtbot, window)
     panel = child(window, QWidget, "error_panel")

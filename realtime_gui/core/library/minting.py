@@ -1,0 +1,60 @@
+"""The whole mint of a configuration, as one plain function.
+
+:func:`mint_configuration` validates, resolves the key, prepares the request,
+sends it through the given client and maps a rejected parameter back to its
+declared field. The window runs it on a pool; the command line calls it directly.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import replace
+
+from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.library.secrets import missing_secrets, plain_secrets
+from realtime_gui.core.redact import redact
+from realtime_gui.core.service.client import MintClient
+from realtime_gui.core.service.errors import ConfigurationInvalidError, InvalidRequestError, MintError
+from realtime_gui.core.service.mint import MintResult, mint
+from realtime_gui.core.service.params import field_for_param
+from realtime_gui.core.service.providers import prepare_request, service_summary
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.wire.validate import validate
+
+__all__ = ["mint_configuration"]
+
+_DEFAULT_CLIENT = MintClient()
+
+
+def mint_configuration(
+    config: Configuration,
+    keys: ApiKeys,
+    client: MintClient = _DEFAULT_CLIENT,
+    *,
+    env: Mapping[str, str] = os.environ,
+) -> MintResult:
+    """Mint a client secret with ``config``; raises a ``MintError`` subclass."""
+    problems = validate(config)
+    if problems:
+        raise ConfigurationInvalidError(problems)
+    missing = missing_secrets(config, keys)
+    if missing:
+        raise ConfigurationInvalidError(missing)
+    credentials = keys.resolve(config.setting("key_name") or None, env)
+    request = prepare_request(config, credentials, env=env, lookup=keys.load_secret)
+    secrets = [credentials.api_key, *plain_secrets(config, keys)]
+    try:
+        result = mint(request, client, secrets=secrets)
+    except MintError as error:
+        error.sent_to = service_summary(config, env)
+        error.details["service"] = error.sent_to
+        if isinstance(error, InvalidRequestError):
+            spot = field_for_param(config.endpoint, error.param)
+            if spot is not None:
+                error.field_path, error.field_label = spot.path, spot.node.label
+        raise
+    # A service may echo the session back with an MCP token in it; whatever
+    # shows or prints the answer must not carry it.
+    return replace(result, response=redact(result.response, secrets),
+                   session=redact(result.session, secrets))

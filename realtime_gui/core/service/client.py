@@ -1,0 +1,49 @@
+"""How a mint reaches the network: the transport, the time limits and the cancel switch, bundled.
+
+A :class:`MintClient` is to :func:`realtime_gui.core.service.mint.mint` what an
+``httpx.Client`` is to a request: the window builds one with its injected
+transport and timeouts and keeps it; each mint that may be cancelled takes a
+copy bound to its own cancel event (:meth:`MintClient.cancellable`). A total
+deadline for the whole exchange, when one is wanted, belongs here too.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = ["MintClient"]
+
+
+@dataclass(frozen=True)
+class MintClient:
+    """The transport (``None``: the real network), the timeouts in seconds,
+    and the event that cancels a mint not yet sent."""
+
+    transport: httpx.BaseTransport | None = None
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    cancel: threading.Event | None = None
+
+    def cancellable(self, cancel: threading.Event) -> MintClient:
+        """This client, cancelled by ``cancel``."""
+        return replace(self, cancel=cancel)
+
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.is_set()
+
+    def timeout(self) -> httpx.Timeout:
+        """The time limits as httpx takes them; the read limit bounds writes and the pool too."""
+        import httpx  # the window builds a client before its first paint, httpx after it
+
+        return httpx.Timeout(self.read_timeout, connect=self.connect_timeout)
+
+    def open(self) -> httpx.Client:
+        """An ``httpx.Client`` on this transport, never following redirects."""
+        import httpx
+
+        return httpx.Client(transport=self.transport, timeout=self.timeout(), follow_redirects=False)
