@@ -1,23 +1,20 @@
-"""How the real window feels: the event loop while a mint is in flight, and
-switching between saved configurations. Measured in-process, in one run,
-against fixed targets.
+"""How the real window feels: the event loop while a mint is in flight, and switching
+between saved configurations. Measured in-process, in one run, against fixed targets.
 
     python benchmarks/bench_gui.py [--switches 50] [--tick-ms 1] [--xcb]
 
-(a) A mint against tests/fakeserver.py answering after 2 s, run on the real
-    QThreadPool: a timer firing every ``--tick-ms`` records when the event
-    loop gets to it; the longest gap between two ticks, from the click to the
-    result, must stay under 50 ms (once cold, the first mint of the process,
-    and once warm). The status bar's elapsed-time label must repaint while
-    it waits.
-(b) 500 saved configurations plus one holding 128 function tools: click
-    configurations in the list, alternating between the big one and others;
-    each switch is timed until the form shows the new values and until they
-    are painted. Median, 90th percentile and max are reported; the max must
-    stay under 50 ms.
+(a) A mint against tests/fakeserver.py answering after 2 s, run on the real QThreadPool: a
+    timer firing every ``--tick-ms`` records when the event loop gets to it; the longest gap
+    between two ticks, from the click to the result, must stay under 50 ms (once cold, the
+    first mint of the process, and once warm). The status bar's elapsed-time label must
+    repaint while it waits.
+(b) 500 saved configurations plus one holding 128 function tools: click configurations in
+    the list, alternating between the big one and others; each switch is timed until the form
+    shows the new values and until they are painted. Median, 90th percentile and max are
+    reported; the max must stay under 50 ms.
 
-Offscreen by default; ``--xcb`` runs a private Xvfb instead. Prints a table;
-exits 1 when a target is missed.
+Offscreen by default; ``--xcb`` runs a private Xvfb instead. Prints a table; exits 1
+when a target is missed.
 """
 
 from __future__ import annotations
@@ -297,13 +294,13 @@ def bench_switching(home: Path, server: FakeRealtimeServer, switches: int) -> li
 
     window = open_bench_window(home, "switching", configure)
     listing = window.findChild(QListWidget, "config_list")
-    instructions = window.bench.form.editor("session.instructions")
+    bench = window.bench
+    instructions = bench.form.editor("session.instructions")
     paints = PaintCounter()
     paints.watch(instructions.viewport())
 
     def shows(name: str) -> bool:
-        editing = window.bench.editing
-        return bool(editing.current_name() == name and instructions.toPlainText() == _expected_instructions(name))
+        return bool(bench.editing.current_name() == name and instructions.toPlainText() == _expected_instructions(name))
 
     def switch(name: str) -> tuple[float, float]:
         item = listing.findItems(name, Qt.MatchFlag.MatchExactly)[0]
@@ -324,7 +321,7 @@ def bench_switching(home: Path, server: FakeRealtimeServer, switches: int) -> li
                 raise SystemExit(f"switching to {name!r} was never painted")
         painted = time.perf_counter()
         if name == BIG:  # checked after the clock stopped: the 128 tools are really there
-            listed = window.bench.form.editor("session.tools")
+            listed = bench.form.editor("session.tools")
             if listed.count() != TOOLS or f"tool_{TOOLS - 1}" not in listed.item(TOOLS - 1).text():
                 raise SystemExit("the big configuration's tools are not in the form")
         return (shown - started) * 1000, (painted - started) * 1000
