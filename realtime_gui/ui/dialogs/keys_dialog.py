@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from realtime_gui.core.service.errors import KeyringUnavailableError
 from realtime_gui.core.library.keys import ApiKeys, KeyNameError
-from realtime_gui.ui.shell.app import Ask
+from realtime_gui.ui.dialogs.standard import Ask
 from realtime_gui.ui.style.style import muted
 
 __all__ = ["KeysDialog"]
