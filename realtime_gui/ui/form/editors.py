@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # only annotations need it; importing it costs start-up time
 
 __all__ = [
     "EXPLANATION_ROLE", "ChoiceEditor", "Combo", "Editor", "EditorContext", "ItemProblem", "ListedEditor",
-    "MultiChoiceEditor", "NoStrayWheel", "choices_for", "h_box", "make_editor", "register", "set_dim", "set_role",
+    "MultiChoiceEditor", "NoStrayWheel", "choices_for", "h_box", "make_editor", "register", "set_dim",
 ]
 
 ItemProblem = tuple[str, str, str]  # (wire path, label, detail), as editor_problems reports them
@@ -85,14 +85,6 @@ def set_dim(widget: QWidget, dim: bool) -> None:
     # and check boxes would no longer follow their parent: set theirs too.
     for each in (widget, *widget.findChildren(QLineEdit), *widget.findChildren(QCheckBox)):
         each.setPalette(palette)
-
-
-def set_role(widget: QWidget, role: str) -> None:
-    """Switch the ``role`` the app's style sheet keys on (``muted``, ``problem``)."""
-    if widget.property("role") != role:
-        widget.setProperty("role", role)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
 
 
 def _ignore() -> None:

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 
 from realtime_gui.core.catalog.nodes import NOT_SET, Field
 from realtime_gui.core.catalog.types import Secret, Voice, parse_json_text
-from realtime_gui.ui.form.editors import Combo, Editor, EditorContext, h_box, register, set_role
-from realtime_gui.ui.style.style import ElidedLabel, monospace
+from realtime_gui.ui.form.editors import Combo, Editor, EditorContext, h_box, register
+from realtime_gui.ui.style.style import ElidedLabel, monospace, set_role
 
 __all__ = [
     "JsonEditor", "LineEditor", "MultilineEditor", "SecretEditor", "StringListEditor", "SuggestEditor",
