@@ -41,10 +41,14 @@ ItemProblem = tuple[str, str, str]  # (wire path, label, detail), as editor_prob
 
 @dataclass(frozen=True)
 class EditorContext:
-    """What an editor needs to know about where it is shown."""
+    """What an editor needs to know about where it is shown.
 
-    endpoint_id: str
-    shape: Shape
+    Both are ``None`` for settings of no endpoint (the connection): every
+    option is offered, as its own value.
+    """
+
+    endpoint_id: str | None
+    shape: Shape | None
     # The form's row class: editors that hold sub-forms (the tool list) build
     # them from the same rows, without importing the form (which imports them).
     make_row: Callable[..., Any] | None = None
@@ -293,7 +297,7 @@ def _wire_text(wire: Any) -> str:
 def choices_for(options: Any, ctx: EditorContext) -> list[tuple[Any, str, str]]:
     """``(value, item text, meaning)`` for the options offered on this endpoint: the
     text is the value as sent (what a closed combo shows), the meaning says what it is."""
-    return [(o.value, _wire_text(o.on(ctx.shape)), o.help)
+    return [(o.value, _wire_text(o.value if ctx.shape is None else o.on(ctx.shape)), o.help)
             for o in options if o.only is None or ctx.endpoint_id in o.only]
 
 

@@ -27,7 +27,7 @@ from realtime_gui.core.wire.body import applies
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.catalog.nodes import NOT_SET, Group, Placed
 from realtime_gui.core.wire.validate import Problem
-from realtime_gui.ui.form import number_editors, text_editors, tools_editor  # noqa: F401  (they register their editors)
+from realtime_gui.ui.form import all_editors  # noqa: F401  (the rows build editors from its registry)
 from realtime_gui.ui.form.editors import EditorContext
 from realtime_gui.ui.form.rows import INDENT, SET, FieldRow, GroupRow, Row
 

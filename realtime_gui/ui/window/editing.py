@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from realtime_gui.core.wire.configuration import Configuration
     from realtime_gui.ui.shell.app import Ask, Services, Tell
     from realtime_gui.ui.window.config_list import ConfigList
-    from realtime_gui.ui.form.connection import ConnectionSection, KeyLookup
+    from realtime_gui.ui.form.connection import ConnectionSection
+    from realtime_gui.ui.form.key_lookup import KeyLookup
     from realtime_gui.ui.window.endpoint_bar import EndpointBar
     from realtime_gui.ui.form.form import FormView
     from realtime_gui.ui.window.preview import PreviewContent, RequestPreview

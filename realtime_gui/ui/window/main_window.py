@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
     from PySide6.QtWidgets import QMessageBox
 
-    from realtime_gui.ui.form.connection import ConnectionSection, KeyLookup
+    from realtime_gui.ui.form.connection import ConnectionSection
+    from realtime_gui.ui.form.key_lookup import KeyLookup
     from realtime_gui.ui.form.form import FormView
     from realtime_gui.ui.dialogs.keys_dialog import KeysDialog
     from realtime_gui.ui.window.library import Library
@@ -237,7 +238,8 @@ class MainWindow(Editing, Minting, QMainWindow):
             return
         self._ready = True
         from realtime_gui.core.catalog.declaration import ENDPOINTS
-        from realtime_gui.ui.form.connection import ConnectionSection, KeyLookup
+        from realtime_gui.ui.form.connection import ConnectionSection
+        from realtime_gui.ui.form.key_lookup import KeyLookup
         from realtime_gui.ui.form.form import FormView
         from realtime_gui.ui.window.library import Library
         from realtime_gui.ui.window.preview import RequestPreview

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QSplitter, QWidget
 
 from fakeserver import FAKE_API_KEY, FakeRealtimeServer, closed_port, running_server
@@ -285,7 +286,9 @@ def test_clipboard_is_left_alone_when_it_holds_something_else_or_the_preference_
 # --- configurations ---------------------------------------------------------------------
 
 def _edit_base_url(window: MainWindow, url: str) -> None:
-    child(window, QLineEdit, "connection.base_url").setText(url)
+    edit = child(window, QLineEdit, "connection.base_url")
+    edit.selectAll()
+    QTest.keyClicks(edit, url)  # typed, as a user edits: only edits count as changes
 
 
 def test_unsaved_changes_are_marked_and_asked_about(qtbot: Any, make_window: WindowFactory, store: ConfigStore,
