@@ -43,8 +43,8 @@ ItemProblem = tuple[str, str, str]  # (wire path, label, detail), as editor_prob
 class EditorContext:
     """What an editor needs to know about where it is shown.
 
-    Both are ``None`` for settings of no endpoint (the connection): every
-    option is offered, as its own value.
+    Both are ``None`` for settings of no endpoint (the connection): options
+    show their own value, and those limited to some endpoints are left out.
     """
 
     endpoint_id: str | None
