@@ -280,7 +280,7 @@ def _fields(ctx: Context, args: argparse.Namespace) -> int:
     for row in rows:
         allowed = row["allowed"] + (", or off (null)" if row["nullable"] else "")
         also = ", ".join(e for e in row["endpoints"] if e != args.endpoint) or "no other endpoint"
-        default = "required" if row["default"] == "required" else f"default {row['default']}"
+        default = "required" if row["required"] else f"default {row['default']}"
         ctx.print(f"{row['path']:<{width}}  {row['label']}: {allowed}; {default}; also on {also}")
     return 0
 

@@ -11,10 +11,11 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from realtime_gui.core.catalog import tools, types as t
-from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.catalog import tools
+from realtime_gui.core.catalog import types as t
 from realtime_gui.core.catalog.declaration import endpoint, placed
 from realtime_gui.core.catalog.nodes import Field, Group, Placed
+from realtime_gui.core.wire.configuration import Configuration
 
 _TEXT = st.text(string.ascii_letters + string.digits + " _-.éü", max_size=12)
 _KEYS = st.text(string.ascii_lowercase + "_", min_size=1, max_size=8)
@@ -75,10 +76,10 @@ def values_of(kind: t.FieldType, endpoint_id: str | None = None) -> st.SearchStr
 @st.composite
 def tool_items(draw: st.DrawFn, tool_list: tools.ToolList, shape: str) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
-    names: set[str] = set()
+    names: set[tuple[str, str]] = set()  # (kind, name): names are unique within a kind
     for _ in range(draw(st.integers(0, 3))):
         kind = draw(st.sampled_from([k for k in tool_list.kinds if shape in k.shapes]))
-        item: dict[str, Any] = {"type": kind.type}
+        item = tool_list.new_item(kind)
         needed = {draw(st.sampled_from(kind.needs_one_of))} if kind.needs_one_of else set()
         for spec in kind.fields:
             if spec.key in kind.required or spec.key in needed or draw(st.booleans()):
@@ -86,10 +87,10 @@ def tool_items(draw: st.DrawFn, tool_list: tools.ToolList, shape: str) -> list[d
                     item[spec.key] = None
                 else:
                     item[spec.key] = draw(values_of(spec.type))
-        if kind.type == "function":
-            if item["name"] in names:
-                continue
-            names.add(item["name"])
+        name = (kind.type, kind.name_of(item) or "")
+        if name in names:
+            continue
+        names.add(name)
         items.append(item)
     return items
 
@@ -113,7 +114,7 @@ def configurations(draw: st.DrawFn, endpoint_id: str) -> Configuration:
         forced = node.id in required or (isinstance(node, Field) and endpoint_id in node.required_on)
         state = "set" if forced else _state(draw, spot)
         if isinstance(node, Group):
-            literal = [v for v, _ in node.literals]
+            literal = node.type.literal_values()
             if state == "off":
                 values[node.id] = None
             elif state == "unset" and literal and draw(st.booleans()):
@@ -131,10 +132,10 @@ def configurations(draw: st.DrawFn, endpoint_id: str) -> Configuration:
                 if isinstance(node.type, tools.ToolList):
                     values[node.id] = draw(tool_items(node.type, ep.shape))
                 elif isinstance(node.type, tools.ToolChoice):
-                    names = node.type and [i["name"] for i in values.get(node.type.tools_field, [])
-                                           if i["type"] == "function"]
-                    modes = [o.value for o in node.type.modes]
-                    choices = modes + [{"type": "function", "name": n} for n in names]
+                    kinds = [node.type.kind_of(item) for item in values.get(node.type.tools_field, [])]
+                    named = [k.choice_for(item) for k, item in zip(kinds, values.get(node.type.tools_field, []), strict=True)
+                             if k is not None and ep.shape in k.shapes]
+                    choices = node.type.mode_values() + [c for c in named if c is not None]
                     values[node.id] = draw(st.sampled_from(choices))
                 else:
                     values[node.id] = draw(values_of(node.type, endpoint_id))

@@ -9,32 +9,14 @@ values by id, so one configuration can be sent to either shape.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Literal, Mapping
+from typing import Any, Literal
 
-from realtime_gui.core.catalog.types import FieldType, Shape
+from realtime_gui.core.catalog.field_type import NOT_SET, OFF, SERVICE_DEFAULT, FieldType, Shape
+from realtime_gui.core.catalog.group_type import GroupType
 
-__all__ = ["Endpoint", "Field", "Group", "Node", "NOT_SET", "Placed", "Wire", "at"]
-
-
-class _NotSet:
-    """The 'not set' state: nothing is sent and the service's default applies."""
-
-    _instance: _NotSet | None = None
-
-    def __new__(cls) -> _NotSet:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "NOT_SET"
-
-    def __bool__(self) -> bool:
-        return False
-
-
-NOT_SET: Any = _NotSet()
+__all__ = ["NOT_SET", "Condition", "Endpoint", "Field", "Group", "Node", "Placed", "Wire", "at"]
 
 
 @dataclass(frozen=True)
@@ -87,17 +69,26 @@ class Node:
     wire: Mapping[str, Wire] = field(default_factory=dict)
     section: str = ""
     # Sent only when a sibling (relative key) has one of these values,
-    # e.g. ("type", ("semantic_vad",)) for VAD eagerness.
+    # e.g. ("type", ("semantic_vad",)) for VAD eagerness; the loader resolves it into ``condition``.
     when: tuple[str, tuple[Any, ...]] | None = None
     only: frozenset[str] | None = None  # children: restrict to these endpoints
     # Children get their wire from their group; these shape it.
     null_ok: bool = False
     require: tuple[str, ...] = ()
     id: str = ""  # filled in by the declaration's loader
+    condition: Condition | None = None  # ``when`` resolved, filled in by the loader
+
+    def applies(self, values: Mapping[str, Any], shape: Shape | None) -> bool:
+        """Whether the node's ``when`` condition holds for these values."""
+        return self.condition is None or self.condition.holds(values, shape)
 
     def off_by_default(self, shape: Shape | None) -> bool:
         """Whether leaving the node out means "off", so off needs no ``null``."""
         return False
+
+    def default_text(self, shape: Shape | None) -> str:
+        """The service's default, in words."""
+        return SERVICE_DEFAULT
 
 
 @dataclass(frozen=True)
@@ -128,34 +119,61 @@ class Field(Node):
     def off_by_default(self, shape: Shape | None) -> bool:
         return self.default_for(shape) is None
 
+    def service_decides(self, shape: Shape | None) -> bool:
+        """Whether the declaration says nothing of the default: no value, no words."""
+        return self.default_for(shape) is NOT_SET and not self.default_note
+
     def default_text(self, shape: Shape | None) -> str:
         value = self.default_for(shape)
         if value is NOT_SET:
-            return self.default_note or "chosen by the service"
+            return self.default_note or SERVICE_DEFAULT
         if value is None:
-            return "off"
+            return OFF
         return self.type.show(value)
 
 
 @dataclass(frozen=True)
 class Group(Node):
-    """An object of fields. Its own value may be ``None`` (off, where the
-    wire is nullable), one of ``literals`` (e.g. tracing ``"auto"``), ``{}``
-    (sent even with nothing set inside), or absent (derived from children).
-    """
+    """An object of fields; ``type`` owns the states of its own value
+    (not set, off, a literal, sent empty)."""
 
     children: tuple[Node, ...] = ()
-    literals: tuple[tuple[str, str], ...] = ()  # (value, what it means)
-    default_note: str = ""
+    type: GroupType = field(default_factory=GroupType)
 
     def off_by_default(self, shape: Shape | None) -> bool:
-        return self.default_note == "off"
+        return self.type.off_by_default
+
+    def default_text(self, shape: Shape | None) -> str:
+        return self.type.default_text()
+
+    def child(self, key: str) -> Node:
+        return next(c for c in self.children if c.key == key)
 
     def walk(self) -> Iterator[Node]:
         for child in self.children:
             yield child
             if isinstance(child, Group):
                 yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A ``when`` relation, resolved when the catalog loads: the node it is on
+    applies only while ``sibling`` holds one of ``values`` (its default counts)."""
+
+    sibling: Field
+    values: tuple[Any, ...]
+
+    def holds(self, values: Mapping[str, Any], shape: Shape | None) -> bool:
+        value = values.get(self.sibling.id, NOT_SET)
+        if value is NOT_SET:
+            value = self.sibling.default_for(shape)
+        return value in self.values
+
+    @property
+    def hint(self) -> str:
+        """``Applies when Detector is server_vad``: what the form shows while it does not hold."""
+        return f"Applies when {self.sibling.label} is {' or '.join(str(v) for v in self.values)}"
 
 
 @dataclass(frozen=True)

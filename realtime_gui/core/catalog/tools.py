@@ -1,9 +1,10 @@
-"""Tools as field types: the tool list, the kinds of tool, and tool choice.
+"""Tools as field types: the kinds of tool, the tool list, and tool choice.
 
 A tool item is ``{"type": kind, field: value, ...}``; each kind declares its
 fields with the same :class:`~realtime_gui.core.catalog.nodes.Field` records as the
 session, so the tools editor, validation and the reference card read them
-like any other field.
+like any other field.  A kind also declares how a tool choice names one of its
+tools (``named_by``), so adding a kind of tool is one :class:`ToolKind`.
 """
 
 from __future__ import annotations
@@ -12,76 +13,80 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from realtime_gui.core.catalog.types import DecodeError, EncodeContext, FieldType, Option, Shape, value_kind
+from realtime_gui.core.catalog.field_type import DecodeError, EncodeContext, FieldType, Option, Shape, value_kind
 
 __all__ = ["ToolChoice", "ToolKind", "ToolList"]
 
-
-@dataclass(frozen=True)
-class ToolChoice(FieldType):
-    """``auto``/``none``/``required``, or one named function or MCP tool.
-
-    Canonical values are the GA forms; the beta shape names a function with
-    the bare function name.
-    """
-
-    modes: tuple[Option, ...] = ()
-    tools_field: str = "tools"  # the id of the field whose tools it may name
-    kind: str = field(default="toolchoice", init=False)
-
-    def check(self, value: Any) -> str | None:
-        if isinstance(value, str):
-            if value in {o.value for o in self.modes}:
-                return None
-            return f"must be one of {', '.join(o.value for o in self.modes)} or name a tool; it is {value!r}"
-        if isinstance(value, dict) and value.get("type") == "function":
-            if set(value) == {"type", "name"} and isinstance(value["name"], str) and value["name"]:
-                return None
-            return "must name the function to call"
-        if isinstance(value, dict) and value.get("type") == "mcp":
-            if not isinstance(value.get("server_label"), str) or not value["server_label"]:
-                return "must name the MCP server label"
-            if set(value) - {"type", "server_label", "name"}:
-                return "may hold only type, server_label and name"
-            if value.get("name") is not None and not isinstance(value["name"], str):
-                return "must give the MCP tool name as text"
-            return None
-        return f"must be auto, none, required or a tool; it is {json.dumps(value)}"
-
-    def check_on(self, value: Any, shape: Shape) -> str | None:
-        if shape == "beta" and isinstance(value, dict) and value.get("type") == "mcp":
-            return "can name an MCP server only on the GA endpoints; choose a function or a mode"
-        return None
-
-    @staticmethod
-    def function_name(value: Any) -> str | None:
-        return value["name"] if isinstance(value, dict) and value.get("type") == "function" else None
-
-    def encode(self, value: Any, ctx: EncodeContext) -> Any:
-        if ctx.shape == "beta" and isinstance(value, dict):
-            return value.get("name")
-        return value
-
-    def decode(self, wire: Any, shape: Shape) -> Any:
-        if shape == "beta" and isinstance(wire, str) and wire not in {o.value for o in self.modes}:
-            return {"type": "function", "name": wire}
-        return super().decode(wire, shape)
-
-    def describe(self) -> str:
-        return ", ".join(o.value for o in self.modes) + ", or a tool by name"
+_KIND_KEY = "type"  # the wire's own key for an item's kind, in tools and in tool choices
 
 
 @dataclass(frozen=True)
 class ToolKind:
-    """One kind of tool (``function``, ``mcp``) and the fields of its items."""
+    """One kind of tool (a function, an MCP server) and the fields of its items.
+
+    ``named_by`` is the item field that names a tool of this kind: tool choices
+    name it by that field, and no two tools of the kind may share it.
+    ``choice_extras`` are further text keys a choice of this kind may carry
+    (a tool on an MCP server); ``choice_help`` says what choosing one does.
+    ``bare_choice_on``: shapes in which a choice names the tool by its bare
+    name, without ``{"type": ...}`` (beta's function tool choice).
+    """
 
     type: str
     label: str
     help: str
-    fields: tuple[Any, ...]  # tuple[schema.Field, ...]; typed loosely to avoid a cycle
+    fields: tuple[Any, ...]  # tuple[nodes.Field, ...]; typed loosely as nodes imports the types
+    named_by: str
     shapes: frozenset[str] = frozenset({"beta", "ga"})
     required: tuple[str, ...] = ()
     needs_one_of: tuple[str, ...] = ()  # at least one of these fields must be given
+    choice_help: str = ""
+    choice_extras: tuple[str, ...] = ()
+    bare_choice_on: frozenset[str] = frozenset()
+
+    @property
+    def noun(self) -> str:
+        """The label as a noun inside a sentence: "function", "MCP server"."""
+        return self.label if self.label[1:2].isupper() else self.label.lower()
+
+    def spec(self, key: str) -> Any:
+        """The declared field of items of this kind with this key, or ``None``."""
+        return next((f for f in self.fields if f.key == key), None)
+
+    def name_of(self, item: Any) -> str | None:
+        """The name of a tool item of this kind, or ``None`` when it has none."""
+        if not isinstance(item, dict) or item.get(_KIND_KEY) != self.type:
+            return None
+        name = item.get(self.named_by)
+        return name if isinstance(name, str) and name else None
+
+    def names(self, tools: Any) -> list[str]:
+        """The names of this kind's tools in a tool list, in order, repeats kept."""
+        found = [self.name_of(item) for item in tools] if isinstance(tools, list) else []
+        return [name for name in found if name is not None]
+
+    def choice_for(self, item: Any) -> dict[str, Any] | None:
+        """The tool choice that names a tool item, or ``None`` when it has no name."""
+        name = self.name_of(item)
+        return None if name is None else {_KIND_KEY: self.type, self.named_by: name}
+
+    def choice_text(self, choice: Any) -> str:
+        """``function: lookup``, ``mcp: docs / search``: a choice of this kind in words."""
+        parts = [str(choice.get(self.named_by))] + [str(choice[k]) for k in self.choice_extras if choice.get(k)]
+        return f"{self.type}: {' / '.join(parts)}"
+
+    def choice_problem(self, choice: dict[str, Any]) -> str | None:
+        """Why a tool choice of this kind is malformed, or ``None``."""
+        name = choice.get(self.named_by)
+        if not isinstance(name, str) or not name:
+            return f"must name the {self.type} tool by its {self.named_by}"
+        allowed = [_KIND_KEY, self.named_by, *self.choice_extras]
+        if set(choice) - set(allowed):
+            return f"may hold only {', '.join(allowed[:-1])} and {allowed[-1]}"
+        for key in self.choice_extras:
+            if choice.get(key) is not None and not isinstance(choice[key], str):
+                return f"must give {key} as text"
+        return None
 
 
 @dataclass(frozen=True)
@@ -92,8 +97,15 @@ class ToolList(FieldType):
     kind: str = field(default="tools", init=False)
 
     def kind_of(self, item: Any) -> ToolKind | None:
-        kind = item.get("type") if isinstance(item, dict) else None
-        return next((k for k in self.kinds if k.type == kind), None)
+        kind = item.get(_KIND_KEY) if isinstance(item, dict) else None
+        return self.kind_named(kind)
+
+    def kind_named(self, type_: Any) -> ToolKind | None:
+        return next((k for k in self.kinds if k.type == type_), None)
+
+    def new_item(self, kind: ToolKind) -> dict[str, Any]:
+        """A fresh item of a kind, before any of its fields is set."""
+        return {_KIND_KEY: kind.type}
 
     def item_problems(self, value: Any, shape: Shape | None = None) -> list[tuple[str, str]]:
         """``(relative path, problem)`` pairs for every bad item or item field."""
@@ -116,7 +128,7 @@ class ToolList(FieldType):
             if kind.needs_one_of and not any(item.get(key) not in (None, "") for key in kind.needs_one_of):
                 problems.append((where, f"needs one of {', '.join(kind.needs_one_of)}"))
             for key, item_value in item.items():
-                if key == "type":
+                if key == _KIND_KEY:
                     continue
                 spec = declared.get(key)
                 if spec is None:
@@ -130,6 +142,14 @@ class ToolList(FieldType):
                         problems.append((f"{where}.{key}", problem))
         return problems
 
+    def repeated_names(self, value: Any) -> list[str]:
+        """Names that two tools of one kind share, sorted."""
+        repeated: set[str] = set()
+        for kind in self.kinds:
+            names = kind.names(value)
+            repeated.update(n for n in names if names.count(n) > 1)
+        return sorted(repeated)
+
     def check(self, value: Any) -> str | None:
         problems = self.item_problems(value)
         return f"{problems[0][0]} {problems[0][1]}".strip() if problems else None
@@ -139,11 +159,12 @@ class ToolList(FieldType):
         for item in value:
             kind = self.kind_of(item)
             specs = {f.key: f for f in kind.fields} if kind else {}
-            encoded = {"type": item["type"]}
+            encoded = {_KIND_KEY: item[_KIND_KEY]}
             for key, item_value in item.items():
-                if key != "type":
+                if key != _KIND_KEY:
                     spec = specs.get(key)
-                    encoded[key] = item_value if spec is None or item_value is None else spec.type.encode(item_value, ctx)
+                    as_is = spec is None or item_value is None  # unknown fields and null go out as given
+                    encoded[key] = item_value if as_is else specs[key].type.encode(item_value, ctx)
             out.append(encoded)
         return out
 
@@ -153,11 +174,62 @@ class ToolList(FieldType):
             raise DecodeError(f"{problems[0][0]} {problems[0][1]}".strip())
         return [dict(item) for item in wire]
 
-    def function_names(self, value: Any) -> list[str]:
-        if not isinstance(value, list):
-            return []
-        return [i["name"] for i in value if isinstance(i, dict) and i.get("type") == "function" and isinstance(i.get("name"), str)]
-
     def describe(self) -> str:
         return "a list of " + " or ".join(f"{k.type} tools" for k in self.kinds)
 
+
+@dataclass(frozen=True)
+class ToolChoice(FieldType):
+    """One of ``modes`` (``auto``/``none``/``required``), or one tool named as its kind says.
+
+    ``tools_field`` is the id of the field whose tools it may name, and
+    ``tools`` that field's type.  Canonical values are the GA forms.
+    """
+
+    modes: tuple[Option, ...] = ()
+    tools: ToolList = field(default_factory=ToolList, repr=False)
+    tools_field: str = ""
+    kind: str = field(default="toolchoice", init=False)
+
+    def mode_values(self) -> list[str]:
+        return [o.value for o in self.modes]
+
+    def kind_of(self, value: Any) -> ToolKind | None:
+        """The kind of tool a choice names, or ``None`` for a mode or anything else."""
+        return self.tools.kind_of(value)
+
+    def check(self, value: Any) -> str | None:
+        if isinstance(value, str):
+            if value in self.mode_values():
+                return None
+            return f"must be one of {', '.join(self.mode_values())} or name a tool; it is {value!r}"
+        kind = self.kind_of(value)
+        if kind is not None:
+            return kind.choice_problem(value)
+        return f"must be {', '.join(self.mode_values())} or a tool; it is {json.dumps(value)}"
+
+    def check_on(self, value: Any, shape: Shape) -> str | None:
+        kind = self.kind_of(value)
+        if kind is not None and shape not in kind.shapes:
+            others = [k.noun for k in self.tools.kinds if shape in k.shapes]
+            return (f"can name {kind.type} tools only on the {' and '.join(s.upper() for s in sorted(kind.shapes))} "
+                    f"endpoints; choose {' or '.join([*(f'a {o}' for o in others), 'a mode'])}")
+        return None
+
+    def _bare_kind(self, shape: Shape) -> ToolKind | None:
+        return next((k for k in self.tools.kinds if shape in k.bare_choice_on), None)
+
+    def encode(self, value: Any, ctx: EncodeContext) -> Any:
+        bare = self._bare_kind(ctx.shape)
+        if bare is not None and isinstance(value, dict):
+            return value.get(bare.named_by)
+        return value
+
+    def decode(self, wire: Any, shape: Shape) -> Any:
+        bare = self._bare_kind(shape)
+        if bare is not None and isinstance(wire, str) and wire not in self.mode_values():
+            return {_KIND_KEY: bare.type, bare.named_by: wire}
+        return super().decode(wire, shape)
+
+    def describe(self) -> str:
+        return ", ".join(self.mode_values()) + ", or a tool by name"

@@ -7,13 +7,14 @@ field.  ``import_body(build_body(c))`` gives back ``c``'s values, and
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
-from realtime_gui.core.wire.configuration import Configuration
-from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint, field_by_id, placed
+from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint, placed
 from realtime_gui.core.catalog.nodes import NOT_SET, Field, Group, Node, Placed
 from realtime_gui.core.catalog.types import DecodeError, EncodeContext, MissingSecretError
+from realtime_gui.core.wire.configuration import Configuration
 
 __all__ = ["ImportResult", "active", "applies", "build_body", "detect_endpoint", "import_body"]
 
@@ -35,22 +36,9 @@ def _set(body: dict[str, Any], path: str, value: Any) -> None:
     body[last] = value
 
 
-def _parent_id(node: Node) -> str:
-    return node.id.rpartition(".")[0]
-
-
 def applies(node: Node, values: dict[str, Any], shape: str) -> bool:
-    """Whether a node's ``when`` condition holds for these values."""
-    if node.when is None:
-        return True
-    sibling_key, allowed = node.when
-    parent = _parent_id(node)
-    sibling_id = f"{parent}.{sibling_key}" if parent else sibling_key
-    value = values.get(sibling_id, NOT_SET)
-    if value is NOT_SET:
-        sibling = field_by_id(sibling_id)
-        value = sibling.default_for(shape) if isinstance(sibling, Field) else NOT_SET  # type: ignore[arg-type]
-    return value in allowed
+    """Whether a node's ``when`` condition holds for these values (see ``Node.condition``)."""
+    return node.applies(values, shape)  # type: ignore[arg-type]
 
 
 def active(endpoint_id: str, values: dict[str, Any]) -> Iterator[tuple[Placed, Any]]:
@@ -69,7 +57,7 @@ def active(endpoint_id: str, values: dict[str, Any]) -> Iterator[tuple[Placed, A
             closed.append(node.id + ".")
             continue
         value = values.get(node.id, NOT_SET)
-        if isinstance(node, Group) and (value is None or isinstance(value, str)):
+        if isinstance(node, Group) and node.type.closes(value):
             closed.append(node.id + ".")
         yield spot, value
 
@@ -90,26 +78,23 @@ def build_body(config: Configuration, ctx: EncodeContext | None = None) -> dict[
         node = spot.node
         if isinstance(node, Group):
             objects.append(spot)
-            if value is None:
-                if spot.nullable:
-                    _set(body, spot.path, None)
-            elif isinstance(value, str):
-                _set(body, spot.path, value)
-            elif value == {} and _get(body, spot.path) is _ABSENT:
-                _set(body, spot.path, {})
-        elif value is None:
+        if value is None:
             if spot.nullable:
                 _set(body, spot.path, None)
+        elif isinstance(node, Group):
+            own = node.type.encode(value, ctx)
+            if own is not NOT_SET and (own != {} or _get(body, spot.path) is _ABSENT):
+                _set(body, spot.path, own)
         elif value is not NOT_SET and isinstance(node, Field):
             _set(body, spot.path, _encoded(node, value, ctx))
     for spot in objects:  # fill what the endpoint requires inside each object sent
         sent = _get(body, spot.path)
         if isinstance(sent, dict) and isinstance(spot.node, Group):
             for key in spot.require:
-                child = next(c for c in spot.node.children if c.key == key)
+                child = spot.node.child(key)
                 default = child.default_for(ep.shape) if isinstance(child, Field) else NOT_SET
-                if key not in sent and default not in (NOT_SET, None):
-                    sent[key] = child.type.encode(default, ctx)  # type: ignore[attr-defined]
+                if key not in sent and default not in (NOT_SET, None) and isinstance(child, Field):
+                    sent[key] = child.type.encode(default, ctx)
     return body
 
 
@@ -191,14 +176,16 @@ def import_body(body: Any, endpoint_id: str | None = None) -> ImportResult:
                 result.problems.append(f"{where} can't be null on this endpoint")
             closed.append(spot.path + ".")
         elif isinstance(node, Group):
-            if isinstance(wire, str) and wire in dict(node.literals):
-                known.add(spot.path)
-                result.values[node.id] = wire
+            try:
+                own = node.type.decode(wire, ep.shape)
+            except DecodeError as error:
+                result.problems.append(f"{where} {error}")
                 closed.append(spot.path + ".")
-            elif wire == {}:
-                result.values[node.id] = {}
-            elif not isinstance(wire, dict):
-                result.problems.append(f"{where} must be an object; it is {wire!r}")
+                continue
+            if own is not NOT_SET:
+                known.add(spot.path)
+                result.values[node.id] = own
+            if node.type.closes(own):
                 closed.append(spot.path + ".")
         elif isinstance(node, Field):
             try:
@@ -207,8 +194,9 @@ def import_body(body: Any, endpoint_id: str | None = None) -> ImportResult:
                 result.problems.append(f"{where} {error}")
             known.update(p for p in _leaf_paths(wire, spot.path))
     for spot in placed(endpoint_id):
-        if spot.node.id in result.values and not applies(spot.node, result.values, ep.shape):
+        condition = spot.node.condition
+        if spot.node.id in result.values and condition and not condition.holds(result.values, ep.shape):
             result.problems.append(f"{spot.node.label} ({spot.path}) does not apply with the chosen "
-                                   f"{spot.node.when[0] if spot.node.when else ''}")
+                                   f"{condition.sibling.key}")
     result.unknown = [path for path in _leaf_paths(body, "") if path and path not in known]
     return result

@@ -13,7 +13,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, ENDPOINTS, endpoint
+from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, DEFAULT_ENDPOINT, ENDPOINTS, endpoint
 from realtime_gui.core.library.store import FORMAT, upgrade
 
 __all__ = ["Configuration"]
@@ -23,7 +23,7 @@ _CONNECTION_KEYS = {f.key for f in CONNECTION_FIELDS}
 @dataclass(repr=False)
 class Configuration:
     name: str
-    endpoint: str = "ga"
+    endpoint: str = DEFAULT_ENDPOINT
     values: dict[str, Any] = field(default_factory=dict)
     connection: dict[str, Any] = field(default_factory=dict)
 
@@ -32,7 +32,7 @@ class Configuration:
         return f"Configuration({self.name!r}, endpoint={self.endpoint!r}, {len(self.values)} values)"
 
     @classmethod
-    def new(cls, name: str, endpoint_id: str = "ga") -> Configuration:
+    def new(cls, name: str, endpoint_id: str = DEFAULT_ENDPOINT) -> Configuration:
         """A fresh configuration: it sets only what the endpoint starts with (the model)."""
         return cls(name, endpoint_id, dict(endpoint(endpoint_id).initial))
 
@@ -63,7 +63,7 @@ class Configuration:
         """Read what the store loaded; raises ``ValueError`` saying what is wrong."""
         if not isinstance(data, dict):
             raise ValueError("the file does not hold a JSON object")
-        endpoint_id = data.get("endpoint", "ga")
+        endpoint_id = data.get("endpoint", DEFAULT_ENDPOINT)
         values, connection = data.get("values", {}), data.get("connection", {})
         if endpoint_id not in ENDPOINTS:
             raise ValueError(f'"endpoint" must be one of {", ".join(ENDPOINTS)}; it is {endpoint_id!r}')

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.catalog.declaration import endpoint, field_by_id, placed
-from realtime_gui.core.catalog.nodes import Field, Node
+from realtime_gui.core.catalog.nodes import Field
 from realtime_gui.core.catalog.tools import ToolList
+from realtime_gui.core.wire.configuration import Configuration
 
 __all__ = ["Conversion", "convert"]
 
@@ -40,7 +40,7 @@ def convert(config: Configuration, target: str, name: str | None = None) -> Conv
             dropped.append((label, f"{target_ep.label} has no such field"))
         elif value is None and not spot.nullable and not node.off_by_default(target_ep.shape):
             dropped.append((label, f"it was off; {target_ep.label} can't send it as null, and "
-                                   f"leaving it out gives {_default_words(node, target_ep.shape)}"))
+                                   f"leaving it out gives the default ({node.default_text(target_ep.shape)})"))
         elif isinstance(node, Field) and isinstance(node.type, ToolList):
             kept = [t for t in value if (k := node.type.kind_of(t)) and target_ep.shape in k.shapes]
             if len(kept) != len(value):
@@ -52,10 +52,3 @@ def convert(config: Configuration, target: str, name: str | None = None) -> Conv
             continue
         del new.values[field_id]
     return Conversion(new, dropped)
-
-
-def _default_words(node: Node, shape: str) -> str:
-    if isinstance(node, Field):
-        return f"the default ({node.default_text(shape)})"  # type: ignore[arg-type]
-    return f"the default ({getattr(node, 'default_note', '') or 'the service decides'})"
-

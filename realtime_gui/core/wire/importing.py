@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from realtime_gui.core.wire.body import detect_endpoint, import_body
-from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.catalog.declaration import endpoint
 from realtime_gui.core.catalog.types import parse_json_text
+from realtime_gui.core.wire.body import detect_endpoint, import_body
+from realtime_gui.core.wire.configuration import Configuration
 
 __all__ = ["Imported", "read_import"]
 
@@ -19,6 +19,7 @@ class Imported:
 
     configuration: Configuration
     kind: str  # "a realtime-gui configuration file", "a request body for Beta session", ...
+    endpoint: str | None = None  # the endpoint a request body was read for; None for a configuration file
     unknown: list[str] = field(default_factory=list)  # wire paths no field declares
     problems: list[str] = field(default_factory=list)  # values that could not be read
 
@@ -36,4 +37,4 @@ def read_import(text: str, name: str, endpoint_id: str | None = None) -> Importe
     endpoint_id = endpoint_id or detect_endpoint(document)
     result = import_body(document, endpoint_id)
     return Imported(result.configuration(name), f"a request body for {endpoint(endpoint_id).label}",
-                    result.unknown, result.problems)
+                    endpoint_id, result.unknown, result.problems)

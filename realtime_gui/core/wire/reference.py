@@ -1,7 +1,9 @@
 """The reference card: every field of an endpoint as rows of plain data.
 
 ``realtime-gui fields`` prints it; the coverage test compares its paths with
-the official request schema.
+the official request schema.  A row's ``required`` says whether the field
+must be given; its ``default`` holds the default in words (``"required"``
+when it must be given, as ``fields --json`` has always shown).
 """
 
 from __future__ import annotations
@@ -9,28 +11,28 @@ from __future__ import annotations
 from typing import Any
 
 from realtime_gui.core.catalog.declaration import ENDPOINTS, FIELDS, endpoint, placed
+from realtime_gui.core.catalog.field_type import Shape
 from realtime_gui.core.catalog.nodes import Field, Group, Node
 from realtime_gui.core.catalog.tools import ToolList
 
-__all__ = ["field_rows"]
+__all__ = ["NOT_SENT", "REQUIRED", "field_rows"]
+
+REQUIRED = "required"  # the default's words for a field that must be given
+NOT_SENT = "not sent"  # ... for a tool item field the service has no default for
 
 
 def _endpoints_of(node_id: str) -> list[str]:
     return [e for e in ENDPOINTS if any(p.node.id == node_id for p in placed(e))]
 
 
-def _row(node: Node, path: str, nullable: bool, shape: str, endpoints: list[str]) -> dict[str, Any]:
-    if isinstance(node, Field):
-        allowed, default = node.type.describe(), node.default_text(shape)  # type: ignore[arg-type]
-    else:
-        group = node  # a Group: an object of the fields listed under it
-        literals = [f'"{v}"' for v, _ in group.literals] if isinstance(group, Group) else []
-        allowed = "an object of the fields below" + (", or " + " or ".join(literals) if literals else "")
-        default = getattr(group, "default_note", "") or "chosen by the service"
+def _row(node: Node, path: str, nullable: bool, shape: Shape, endpoints: list[str], required: bool) -> dict[str, Any]:
+    kind = node.type.kind if isinstance(node, (Field, Group)) else "group"
     return {
-        "path": path, "id": node.id, "label": node.label, "kind": getattr(getattr(node, "type", None), "kind", "group"),
-        "allowed": allowed, "default": default,
-        "nullable": nullable, "secret": bool(getattr(node, "secret", False)), "endpoints": endpoints,
+        "path": path, "id": node.id, "label": node.label, "kind": kind,
+        "allowed": node.type.describe() if isinstance(node, (Field, Group)) else "",
+        "default": REQUIRED if required else node.default_text(shape),
+        "required": required,
+        "nullable": nullable, "secret": isinstance(node, Field) and node.secret, "endpoints": endpoints,
         "section": node.section, "help": node.help,
     }
 
@@ -42,25 +44,29 @@ def field_rows(endpoint_id: str) -> list[dict[str, Any]]:
     sections = {n.id: n.section for n in FIELDS}
     for spot in placed(endpoint_id):
         node = spot.node
-        row = _row(node, spot.path, spot.nullable, shape, _endpoints_of(node.id))
-        if endpoint_id in getattr(node, "required_on", ()):
-            row["default"] = "required"
+        required = isinstance(node, Field) and endpoint_id in node.required_on
+        row = _row(node, spot.path, spot.nullable, shape, _endpoints_of(node.id), required)
         row["section"] = sections.get(node.id.split(".")[0], "")
         rows.append(row)
         if isinstance(node, Field) and isinstance(node.type, ToolList):
-            kinds = [k for k in node.type.kinds if shape in k.shapes]
-            rows.append({**row, "path": f"{spot.path}[].type", "id": f"{node.id}[].type", "label": "Tool kind",
-                         "kind": "choice", "allowed": "one of " + ", ".join(k.type for k in kinds),
-                         "default": "required", "nullable": False, "help": "What kind of tool this item is."})
-            for kind in node.type.kinds:
-                if shape not in kind.shapes:
-                    continue
-                for spec in kind.fields:
-                    item = _row(spec, f"{spot.path}[].{spec.key}", spec.item_nullable, shape, row["endpoints"])
-                    item["id"] = f"{node.id}[].{spec.key}"
-                    item["label"] = f"{kind.label} tool: {spec.label}"
-                    item["section"] = row["section"]
-                    if item["default"] == "chosen by the service":
-                        item["default"] = "required" if spec.key in kind.required else "not sent"
-                    rows.append(item)
+            rows += _tool_rows(node.type, row, shape)
+    return rows
+
+
+def _tool_rows(tools: ToolList, row: dict[str, Any], shape: Shape) -> list[dict[str, Any]]:
+    """The rows of a tool list's items: their kind, then each kind's fields."""
+    kinds = [k for k in tools.kinds if shape in k.shapes]
+    rows = [{**row, "path": f"{row['path']}[].type", "id": f"{row['id']}[].type", "label": "Tool kind",
+             "kind": "choice", "allowed": "one of " + ", ".join(k.type for k in kinds),
+             "default": REQUIRED, "required": True, "nullable": False, "help": "What kind of tool this item is."}]
+    for kind in kinds:
+        for spec in kind.fields:
+            required = spec.key in kind.required
+            item = _row(spec, f"{row['path']}[].{spec.key}", spec.item_nullable, shape, row["endpoints"], required)
+            item["id"] = f"{row['id']}[].{spec.key}"
+            item["label"] = f"{kind.label} tool: {spec.label}"
+            item["section"] = row["section"]
+            if not required and spec.service_decides(shape):
+                item["default"] = NOT_SENT
+            rows.append(item)
     return rows

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from realtime_gui.core.wire.body import active
-from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, endpoint, field_by_id
-from realtime_gui.core.catalog.nodes import NOT_SET, Field, Group, Node, Placed
+from realtime_gui.core.catalog.nodes import NOT_SET, Field, Group, Placed
 from realtime_gui.core.catalog.tools import ToolChoice, ToolList
 from realtime_gui.core.catalog.types import Choice
+from realtime_gui.core.wire.body import active
+from realtime_gui.core.wire.configuration import Configuration
 
 __all__ = ["Problem", "validate"]
 
@@ -66,10 +66,8 @@ def validate(config: Configuration) -> list[Problem]:
             if not spot.nullable and not node.off_by_default(ep.shape):
                 problems.append(_problem(spot, f"can't be turned off on {ep.label}; clear it to use the default"))
         elif isinstance(node, Group):
-            literals = dict(node.literals)
-            if not (value == {} or (isinstance(value, str) and value in literals)):
-                allowed = "".join(f'"{v}", ' for v in literals)
-                problems.append(_problem(spot, f"must be {allowed}an object of its fields, or off; it is {value!r}"))
+            if detail := node.type.check(value):
+                problems.append(_problem(spot, detail))
         elif isinstance(node, Field):
             problems.extend(_field_problems(spot, node, value, config.endpoint, ep.shape))
     problems.extend(_missing(sent, values, config.endpoint, ep.shape))
@@ -84,8 +82,7 @@ def _problem(spot: Placed, detail: str, suffix: str = "") -> Problem:
 def _field_problems(spot: Placed, node: Field, value: Any, endpoint_id: str, shape: str) -> list[Problem]:
     if isinstance(node.type, ToolList):
         found = [_problem(spot, detail, where) for where, detail in node.type.item_problems(value, shape)]  # type: ignore[arg-type]
-        names = node.type.function_names(value)
-        for name in sorted({n for n in names if names.count(n) > 1}):
+        for name in node.type.repeated_names(value):
             found.append(_problem(spot, f"has two tools named {name!r}; tool names must be unique"))
         return found
     detail = node.type.check(value) or node.type.check_on(value, shape)  # type: ignore[arg-type]
@@ -107,7 +104,7 @@ def _missing(sent: list[tuple[Placed, Any]], values: dict[str, Any], endpoint_id
         node = spot.node
         if isinstance(node, Field) and endpoint_id in node.required_on and value in (NOT_SET, None, ""):
             problems.append(_problem(spot, f"is required on {endpoint(endpoint_id).label}"))
-        if not isinstance(node, Group) or not spot.require or value is None or isinstance(value, str):
+        if not isinstance(node, Group) or not spot.require or node.type.closes(value):
             continue
         inside = [i for i in by_id if i.startswith(node.id + ".") and by_id[i][1] is not NOT_SET]
         if not inside and value is NOT_SET:
@@ -124,21 +121,19 @@ def _missing(sent: list[tuple[Placed, Any]], values: dict[str, Any], endpoint_id
 
 
 def _tool_choice_problems(sent: list[tuple[Placed, Any]], values: dict[str, Any]) -> list[Problem]:
+    """A tool choice that names a tool must name one among the tools."""
     problems: list[Problem] = []
     for spot, value in sent:
         if not isinstance(spot.node, Field) or not isinstance(spot.node.type, ToolChoice):
             continue
-        tools_value = values.get(spot.node.type.tools_field) or []
-        wanted = ToolChoice.function_name(value)
-        tools_node = field_by_id(spot.node.type.tools_field)
-        declared = tools_node.type.function_names(tools_value) if isinstance(tools_node, Field) else []  # type: ignore[attr-defined]
-        if wanted is not None and wanted not in declared:
+        choice = spot.node.type
+        kind = choice.kind_of(value)
+        if kind is None:
+            continue
+        wanted = value.get(kind.named_by)
+        declared = kind.names(values.get(choice.tools_field) or [])
+        if wanted not in declared:
             listed = ", ".join(declared) or "none are declared"
-            problems.append(_problem(spot, f"names the function {wanted!r}, which is not among the tools "
+            problems.append(_problem(spot, f"names the {kind.noun} {wanted!r}, which is not among the tools "
                                            f"({listed}); add it or choose another"))
-        if isinstance(value, dict) and value.get("type") == "mcp":
-            labels = [t.get("server_label") for t in tools_value if isinstance(t, dict) and t.get("type") == "mcp"]
-            if value.get("server_label") not in labels:
-                problems.append(_problem(spot, f"names the MCP server {value.get('server_label')!r}, "
-                                               "which is not among the tools"))
     return problems

@@ -10,13 +10,21 @@ row; the chip's menu does the rest.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any, Callable, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QGridLayout, QLabel, QMenu, QStyle, QStyleOptionToolButton, QStylePainter, QToolButton, QWidget,
+    QGridLayout,
+    QLabel,
+    QMenu,
+    QStyle,
+    QStyleOptionToolButton,
+    QStylePainter,
+    QToolButton,
+    QWidget,
 )
 
 from realtime_gui.core.catalog.nodes import NOT_SET, Field, Group, Node
@@ -294,14 +302,13 @@ class GroupRow(_Row):
         self.focus = self.chip
         self.chip.setAccessibleName(group.label)
         self.label.setBuddy(self.chip)
-        self._literals = dict(group.literals)
-        default = group.default_note or "chosen by the service"
+        default = group.default_text(None)
         self.chip.choices = [(NOT_SET, "not set", f"Not set: sent only when a field below is set "
                                                   f"(default: {default})"),
                              (SET, "set", "Set: send it even with nothing set below")]
         if nullable:
             self.chip.choices.append((None, "off", "Off: send null"))
-        self.chip.choices += [(v, v, f'"{v}": {meaning}') for v, meaning in group.literals]
+        self.chip.choices += [(o.value, o.value, f'"{o.value}": {o.help}') for o in group.type.literals]
         self._set_tip(f"{group.help}\nDefault: {default}")
         self.set_path(path)
         self._loaded: Any = NOT_SET
@@ -312,7 +319,7 @@ class GroupRow(_Row):
 
     def load(self, value: Any) -> None:
         self._loaded = value
-        self._set_state(value if value is NOT_SET or value is None or isinstance(value, str) else SET)
+        self._set_state(value if value is NOT_SET or self.group.type.closes(value) else SET)
 
     def value(self) -> Any:
         if self._state is SET:  # a malformed loaded object is kept, for validation to report
@@ -323,13 +330,13 @@ class GroupRow(_Row):
         self._state = state
         self.chip.show_state(state)
         if state is NOT_SET:
-            text = f"Sent if a field below is set · default: {self.group.default_note or 'chosen by the service'}"
+            text = f"Sent if a field below is set · default: {self.group.default_text(None)}"
         elif state is SET:
             text = "Sent, even with nothing set below"
         elif state is None:
             text = "Off: sent as null"
         else:
-            text = self._literals.get(state, "not a value this group takes")
+            text = self.group.type.meaning(state) or "not a value this group takes"
         self.summary.setText(text)
         self._sync()
 

@@ -10,17 +10,25 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QPushButton, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from realtime_gui.core.catalog.nodes import NOT_SET, Field
-from realtime_gui.core.catalog.tools import ToolKind, ToolList
+from realtime_gui.core.catalog.tools import ToolChoice, ToolKind, ToolList
 from realtime_gui.ui.form.editors import Editor, EditorContext, ItemProblem, ListedEditor, choices_for, register
 
 __all__ = ["ToolChoiceEditor", "ToolListEditor"]
@@ -30,13 +38,13 @@ _ITEM_PATH = re.compile(r"\[(\d+)\](?:\.([^.\[]+))?")
 
 @register("toolchoice")
 class ToolChoiceEditor(ListedEditor):
-    """auto / none / required, plus one entry per function and MCP server among the tools."""
+    """The modes (auto / none / required), plus one entry per named tool among the tools."""
 
     def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
         super().__init__(field, ctx, parent)
-        kind: Any = field.type
-        self.depends_on = kind.tools_field
-        self._modes = choices_for(kind.modes, ctx)
+        self.choice: ToolChoice = field.type  # type: ignore[assignment]
+        self.depends_on = self.choice.tools_field
+        self._modes = choices_for(self.choice.modes, ctx)
         self._named: list[tuple[Any, str, str]] | None = None
         self.update_dependency(NOT_SET)
 
@@ -59,23 +67,17 @@ class ToolChoiceEditor(ListedEditor):
             else:
                 self._show(shown)
 
-    @staticmethod
-    def _choice_for(tool: Any) -> tuple[Any, str, str] | None:
-        if not isinstance(tool, dict):
+    def _choice_for(self, tool: Any) -> tuple[Any, str, str] | None:
+        kind = self.choice.tools.kind_of(tool)
+        choice = kind.choice_for(tool) if kind else None
+        if kind is None or choice is None:
             return None
-        if tool.get("type") == "function" and isinstance(tool.get("name"), str) and tool["name"]:
-            return {"type": "function", "name": tool["name"]}, f"function: {tool['name']}", "Always call this function"
-        if tool.get("type") == "mcp" and isinstance(tool.get("server_label"), str) and tool["server_label"]:
-            label = tool["server_label"]
-            return {"type": "mcp", "server_label": label}, f"mcp: {label}", "Call a tool of this MCP server"
-        return None
+        return choice, kind.choice_text(choice), kind.choice_help
 
     def unknown_text(self, value: Any) -> str:
-        if isinstance(value, dict):
-            text = f"{value.get('type')}: {value.get('name') or value.get('server_label')}"
-            if value.get("type") == "mcp" and value.get("name"):
-                text = f"mcp: {value.get('server_label')} / {value['name']}"
-            return f"{text} (not among the tools)"
+        kind = self.choice.kind_of(value)
+        if kind is not None:
+            return f"{kind.choice_text(value)} (not among the tools)"
         return super().unknown_text(value)
 
 
@@ -136,8 +138,7 @@ class ToolListEditor(Editor):
         self._buttons: dict[str, QPushButton] = {}
         for kind in self.tools.kinds:
             if ctx.shape in kind.shapes:
-                noun = kind.label if kind.label[1:2].isupper() else kind.label.lower()
-                self._button(buttons, f"Add {noun}", lambda _=False, k=kind: self._add(k), kind.help)
+                self._button(buttons, f"Add {kind.noun}", lambda _=False, k=kind: self._add(k), kind.help)
         for name, action in (("Duplicate", self._duplicate), ("Remove", self._remove),
                              ("Move up", lambda: self._move(-1)), ("Move down", lambda: self._move(1))):
             self._buttons[name] = self._button(buttons, name, action, "")
@@ -232,8 +233,7 @@ class ToolListEditor(Editor):
         if kind is None:
             kind_text = entry.value.get("type") if isinstance(entry.value, dict) else type(entry.value).__name__
             return f"{kind_text} · (a kind of tool realtime-gui doesn't know)"
-        name = entry.value.get(kind.required[0]) if kind.required else None
-        text = f"{kind.type} · {name or '(unnamed)'}"
+        text = f"{kind.type} · {kind.name_of(entry.value) or '(unnamed)'}"
         return text if self.ctx.shape in kind.shapes else f"{text} (this endpoint does not accept it)"
 
     def _refresh_item(self, index: int) -> None:
@@ -307,9 +307,9 @@ class ToolListEditor(Editor):
     # --- buttons -----------------------------------------------------------------
 
     def _add(self, kind: ToolKind) -> None:
-        item: dict[str, Any] = {"type": kind.type}
+        item = self.tools.new_item(kind)
         for key in kind.required:  # a fresh tool starts with names that are valid and unique
-            spec = next(f for f in kind.fields if f.key == key)
+            spec = kind.spec(key)
             name = self._unique(key, kind.type, 1)
             if spec.type.check(name) is None:
                 item[key] = name
@@ -324,7 +324,7 @@ class ToolListEditor(Editor):
         value = copy.deepcopy(entry.value)
         kind = self.tools.kind_of(value)
         for key in kind.required if kind else ():
-            spec = next(f for f in kind.fields if f.key == key)  # type: ignore[union-attr]
+            spec = kind.spec(key)  # type: ignore[union-attr]
             if isinstance(value.get(key), str):
                 name = self._unique(key, re.sub(r"_\d+$", "", value[key]), 2)
                 if spec.type.check(name) is None:

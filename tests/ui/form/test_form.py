@@ -59,7 +59,7 @@ def states(spot: Placed) -> Iterator[tuple[str, Any]]:
     node = spot.node
     if isinstance(node, Group):
         yield "set", {}
-        yield from ((f"literal {v}", v) for v, _ in node.literals)
+        yield from ((f"literal {v}", v) for v in node.type.literal_values())
     else:
         assert isinstance(node, Field)
         yield "set", sample(node.type)

@@ -1,0 +1,78 @@
+"""The kinds of tool a session may list (functions, MCP servers), declared as data.
+
+Adding a kind of tool is one :class:`~realtime_gui.core.catalog.tools.ToolKind`
+here, named in ``TOOLS``: its item fields, the field that names its tools, the
+shapes that accept it.
+"""
+
+from __future__ import annotations
+
+from realtime_gui.core.catalog.field_type import Option
+from realtime_gui.core.catalog.nodes import Field
+from realtime_gui.core.catalog.scalar_types import Boolean, Choice, MultiChoice
+from realtime_gui.core.catalog.text_types import Json, Secret, Text
+from realtime_gui.core.catalog.tools import ToolKind, ToolList
+
+__all__ = ["FUNCTION_TOOL", "MCP_TOOL", "TOOLS"]
+
+_STR_MAP = {"type": "object", "additionalProperties": {"type": "string"}}
+_NAME_LIST = {"type": "array", "items": {"type": "string"}}
+_TOOL_FILTER = {
+    "type": "object", "additionalProperties": False,
+    "properties": {"tool_names": _NAME_LIST, "read_only": {"type": "boolean"}},
+}
+
+FUNCTION_TOOL = ToolKind("function", "Function", "A function your client implements and the model may call.", (
+    Field("name", "Name", "The name the model calls the function by. Letters, digits, _ and -, "
+          "at most 64 characters, unique among the tools.",
+          type=Text(pattern=r"[a-zA-Z0-9_-]{1,64}", pattern_hint="1 to 64 letters, digits, _ or -")),
+    Field("description", "Description", "Tell the model when to call this function and what it does.",
+          type=Text(multiline=True)),
+    Field("parameters", "Parameters", "The function's arguments as a JSON Schema object.",
+          type=Json(schema={"type": "object"}, json_schema=True, template={
+              "type": "object",
+              "properties": {"query": {"type": "string", "description": "What to look up"}},
+              "required": ["query"],
+              "additionalProperties": False,
+          })),
+), named_by="name", required=("name",), choice_help="Always call this function",
+   bare_choice_on=frozenset({"beta"}))
+
+MCP_TOOL = ToolKind("mcp", "MCP server", "A remote MCP server whose tools the model may call.", (
+    Field("server_label", "Server label", "A short label that names this server in tool calls.",
+          type=Text(allow_empty=False)),
+    Field("server_url", "Server URL", "The MCP server's address. Give this or a connector.",
+          type=Text(pattern=r"[a-zA-Z][a-zA-Z0-9+.-]*://\S+", pattern_hint="a URL such as https://example.com/mcp")),
+    Field("connector_id", "Connector", "A service connector OpenAI hosts, instead of a server URL.",
+          type=Choice(tuple(Option(f"connector_{n}", h) for n, h in (
+              ("dropbox", "Dropbox"), ("gmail", "Gmail"), ("googlecalendar", "Google Calendar"),
+              ("googledrive", "Google Drive"), ("microsoftteams", "Microsoft Teams"),
+              ("outlookcalendar", "Outlook Calendar"), ("outlookemail", "Outlook email"),
+              ("sharepoint", "SharePoint"))))),
+    Field("tunnel_id", "Tunnel", "The id of a tunnel that reaches a private MCP server.",
+          type=Text(pattern=r"tunnel_[a-z0-9]{32}", pattern_hint="tunnel_ followed by 32 lowercase letters or digits")),
+    Field("authorization", "Authorization", "An OAuth access token for the server. Kept in the OS keyring; "
+          "the configuration file only points to it.", type=Secret(), secret=True),
+    Field("server_description", "Server description", "What the server is for, to help the model choose.",
+          type=Text(multiline=True)),
+    Field("headers", "Headers", "Extra HTTP headers sent to the server, as a JSON object of strings.",
+          type=Json(schema=_STR_MAP, template={"X-Example": "value"}), item_nullable=True),
+    Field("allowed_tools", "Allowed tools", "Limit which of the server's tools the model sees: a list of "
+          'names, or {"tool_names": [...], "read_only": true}.',
+          type=Json(schema={"anyOf": [_NAME_LIST, _TOOL_FILTER]}, template=["tool_name"]), item_nullable=True),
+    Field("allowed_callers", "Allowed callers", "Who may call the server's tools.",
+          type=MultiChoice((Option("direct", "The model itself"),
+                            Option("programmatic", "Code the model runs")), min_items=1), item_nullable=True),
+    Field("require_approval", "Require approval", 'Which calls need your approval: "always", "never", '
+          'or {"always": {...}, "never": {...}} filters.',
+          type=Json(schema={"anyOf": [
+              {"enum": ["always", "never"]},
+              {"type": "object", "additionalProperties": False,
+               "properties": {"always": _TOOL_FILTER, "never": _TOOL_FILTER}},
+          ]}, template="never"), item_nullable=True),
+    Field("defer_loading", "Defer loading", "Load the server's tool list only when first needed.",
+          type=Boolean()),
+), named_by="server_label", shapes=frozenset({"ga"}), required=("server_label",),
+   needs_one_of=("server_url", "connector_id"), choice_help="Call a tool of this MCP server", choice_extras=("name",))
+
+TOOLS = ToolList((FUNCTION_TOOL, MCP_TOOL))

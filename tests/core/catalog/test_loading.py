@@ -1,0 +1,89 @@
+"""The loader refuses a declaration that contradicts itself, naming what is wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from realtime_gui.core.catalog.connection import CONNECTION_FIELDS
+from realtime_gui.core.catalog.endpoints import ENDPOINTS
+from realtime_gui.core.catalog.field_type import Option
+from realtime_gui.core.catalog.group_type import GroupType
+from realtime_gui.core.catalog.loading import CatalogError, connection_problems, load_fields
+from realtime_gui.core.catalog.nodes import Field, Group, Node, at
+from realtime_gui.core.catalog.scalar_types import Choice, Integer, Number
+from realtime_gui.core.catalog.session import SECTIONS, SESSION_FIELDS
+from realtime_gui.core.catalog.text_types import Text
+from realtime_gui.core.catalog.tools import ToolKind, ToolList
+
+
+def _load(*extra: Node) -> tuple[Node, ...]:
+    return load_fields((*SESSION_FIELDS, *extra), ENDPOINTS, SECTIONS)
+
+
+def _field(key: str, path: str, **kwargs: object) -> Field:
+    return Field(key, key.title(), "A field for this test only.", wire=at("ga", path),
+                 section=SECTIONS[0], **kwargs)  # type: ignore[arg-type]
+
+
+def test_the_declaration_loads() -> None:
+    assert _load()
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (_field("model", "session.other_model", type=Text()), "model: declared twice"),
+    (_field("odd", "session.odd", type=Number(0, 1), default=2), "odd: its default 2 must be between 0 and 1"),
+    (_field("odd", "session.model", type=Text()), "model and odd are both at session.model"),
+    (_field("odd", "session.model.inner", type=Text()), "is inside the value of model"),
+    (_field("odd", "session.odd", type=Text(), when=("nothing", ("x",))), "`when` names 'nothing'"),
+    (_field("odd", "session.odd", type=Choice((Option("a", "A"), Option("a", "Again")))), "lists an option twice"),
+    (_field("odd", "session.odd", type=Choice((Option("a", "A", only=frozenset({"gamma"})),))),
+     "option 'a' names unknown endpoints gamma"),
+    (Field("odd", "Odd", "A field for this test only.", wire=at("nowhere", "odd"), section=SECTIONS[0], type=Text()),
+     "its wire names unknown endpoints nowhere"),
+    (Field("odd", "Odd", "A field for this test only.", wire=at("ga", "odd"), section="Nowhere", type=Text()),
+     "section 'Nowhere' is not among the sections"),
+])
+def test_a_mistake_is_an_error_at_load(extra: Node, message: str) -> None:
+    with pytest.raises(CatalogError, match="inconsistent") as raised:
+        _load(extra)
+    assert message in str(raised.value)
+
+
+def test_a_when_value_its_sibling_does_not_take_is_refused() -> None:
+    group = Group("odd", "Odd", "A group for this test only.", wire=at("ga", "session.odd"), section=SECTIONS[0],
+                  children=(Field("type", "Type", "The type of the odd thing.", type=Choice((Option("a", "A"),))),
+                            Field("n", "N", "A number that needs type b.", type=Integer(), when=("type", ("b",)))))
+    with pytest.raises(CatalogError, match=r"odd\.n: `when` value 'b' of odd\.type must be one of a"):
+        _load(group)
+
+
+def test_a_require_that_names_no_field_is_refused() -> None:
+    group = Group("odd", "Odd", "A group for this test only.", wire=at("ga", "session.odd", require=("ghost",)),
+                  section=SECTIONS[0], type=GroupType(literals=(Option("x", "X"),)),
+                  children=(Field("a", "A", "The one field of the group.", type=Text()),))
+    with pytest.raises(CatalogError, match="requires 'ghost', which is not a field of it"):
+        _load(group)
+
+
+def test_a_tool_kind_naming_fields_it_lacks_is_refused() -> None:
+    kind = ToolKind("odd", "Odd", "A kind of tool for this test only.", (), named_by="label", required=("label",))
+    with pytest.raises(CatalogError, match="`named_by` names 'label', which is not one of their fields"):
+        _load(_field("odd", "session.odd", type=ToolList((kind,))))
+
+
+def test_the_connection_fields_are_checked_too() -> None:
+    assert connection_problems(CONNECTION_FIELDS) == []
+    odd = Field("odd", "Odd", "A field for this test only.", type=Text(), required_when=("ghost", ("x",)))
+    assert connection_problems((*CONNECTION_FIELDS, odd)) == [
+        "connection.odd: `required_when` names 'ghost', which is not a field beside it"]
+
+
+def test_when_is_resolved_once_into_a_condition() -> None:
+    from realtime_gui.core.catalog.declaration import nodes
+
+    conditioned = [n for n in nodes() if n.when is not None]
+    assert conditioned
+    for node in conditioned:
+        assert node.condition is not None
+        assert node.condition.sibling.id == f"{node.id.rpartition('.')[0]}.{node.when[0]}"  # type: ignore[index]
+        assert node.condition.hint.startswith(f"Applies when {node.condition.sibling.label} is ")
