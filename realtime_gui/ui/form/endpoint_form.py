@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from realtime_gui.core.catalog import declaration
-from realtime_gui.core.catalog.nodes import Group, Placed
+from realtime_gui.core.catalog.nodes import Condition, Group, Placed
 from realtime_gui.ui.form import all_editors  # noqa: F401  (the rows build editors from its registry)
 from realtime_gui.ui.form.editors import EditorContext
 from realtime_gui.ui.form.rows import INDENT, FieldRow, GroupRow, Row
@@ -94,6 +94,7 @@ class EndpointForm(QScrollArea):
     def __init__(self, endpoint_id: str, on_edit: Callable[[Row], None], on_toggle: Callable[[str, bool], None],
                  parent: QWidget) -> None:
         super().__init__(parent)
+        self.endpoint_id = endpoint_id
         self.shape = declaration.endpoint(endpoint_id).shape
         self.ctx = EditorContext(endpoint_id, self.shape, make_row=FieldRow)
         self._on_edit = on_edit
@@ -107,7 +108,7 @@ class EndpointForm(QScrollArea):
         self.rows: list[Row] = []
         self.by_path: dict[str, Row] = {}
         self.by_id: dict[str, Row] = {}
-        self.when_rows: list[Row] = []
+        self.conditional: list[tuple[Row, Condition]] = []  # rows with a `when`, and its condition
         self.dependents: list[FieldRow] = []
         self._pending: dict[str, list[Placed]] = {}  # section title -> nodes not built yet
         self._section_of: dict[str, str] = {}  # wire path -> section title
@@ -153,10 +154,9 @@ class EndpointForm(QScrollArea):
         return [title for title in self.sections if title in self._pending]
 
     def section_for(self, path: str) -> str | None:
-        candidate = path.split("[", 1)[0]
-        while candidate and candidate not in self._section_of:
-            candidate = candidate.rpartition(".")[0]
-        return self._section_of.get(candidate)
+        """The title of the section holding ``path`` or its nearest declared enclosing path."""
+        spot = declaration.enclosing(self.endpoint_id, path)
+        return self._section_of[spot.path] if spot else None
 
     def build(self, title: str) -> list[Row]:
         """Build a section's rows, if not built yet; returns the new rows."""
@@ -185,19 +185,19 @@ class EndpointForm(QScrollArea):
         section.body.setVisible(shown)
         self.updateGeometry()  # new rows may need more width
         self.rows += new
-        self.when_rows += [row for row in new if row.node.when is not None]
+        self.conditional += [(row, row.node.condition) for row in new if row.node.condition is not None]
         self.dependents += [row for row in new if isinstance(row, FieldRow) and row.editor.depends_on]
         return new
 
     def row_for(self, path: str) -> tuple[Row | None, str]:
-        """The built row at ``path`` or the nearest enclosing one, and the rest of the path."""
-        candidate = path.split("[", 1)[0]
-        while candidate and candidate not in self.by_path:
-            candidate = candidate.rpartition(".")[0]
-        return self.by_path.get(candidate), path[len(candidate):]
+        """The row at ``path`` or its nearest declared enclosing path, and the rest of
+        the path (``[0].name``); ``(None, path)`` while that row's section is not built."""
+        spot = declaration.enclosing(self.endpoint_id, path)
+        row = self.by_path.get(spot.path) if spot else None
+        return (row, path[len(spot.path):]) if row is not None and spot else (None, path)
 
     def reveal(self, row: Row, widget: QWidget) -> None:
-        section = self.sections[self._section_of[row.path.split("[", 1)[0]]]
+        section = self.sections[self._section_of[row.path]]
         if not section.expanded():
             section.header.click()
         # Rows just built or uncovered get their places when the layout next runs;

@@ -20,9 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from realtime_gui.core.catalog import declaration
 from realtime_gui.core.catalog.nodes import NOT_SET
-from realtime_gui.core.wire.body import applies
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.validate import Problem
 from realtime_gui.ui.form.endpoint_form import EndpointForm
@@ -201,17 +199,13 @@ class FormView(QWidget):
     def _refresh(self, form: EndpointForm, edited: str | None) -> None:
         """Bring `when` conditions and dependent editors up to date with the values."""
         dependents = [r for r in form.dependents if edited is None or r.editor.depends_on == edited]
-        if not form.when_rows and not dependents:
+        if not form.conditional and not dependents:
             return
         live = self._collect()
         for dependent in dependents:
             dependent.editor.update_dependency(live.get(dependent.editor.depends_on or "", NOT_SET))
-        for row in form.when_rows:
-            key, allowed = row.node.when or ("", ())
-            parent = row.node.id.rpartition(".")[0]
-            sibling = declaration.field_by_id(f"{parent}.{key}" if parent else key)
-            shown = " or ".join(str(v) for v in allowed)
-            row.set_applicable(applies(row.node, live, form.shape), f"Applies when {sibling.label} is {shown}")
+        for row, condition in form.conditional:
+            row.set_applicable(condition.holds(live, form.shape), condition.hint)
 
     def _mark(self, form: EndpointForm, rows: list[Row]) -> None:
         paths = {row.path for row in rows}

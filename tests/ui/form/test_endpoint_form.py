@@ -68,3 +68,24 @@ def test_a_group_alone_in_a_section_of_its_name_goes_headless(parent: QWidget, e
                     and r.node.id.rpartition(".")[0] not in form.by_id]
             alone = tops == [row] and row.node.label.casefold() == (form.section_for(row.path) or "").casefold()
             assert row.headless == alone, row.path
+
+
+@pytest.mark.parametrize("endpoint_id", ENDPOINTS)
+def test_a_path_finds_no_row_until_its_section_is_built(parent: QWidget, endpoint_id: str) -> None:
+    form = _form(parent, endpoint_id)
+    for spot in declaration.placed(endpoint_id):
+        title = form.section_for(spot.path)
+        assert title is not None
+        if title in form.pending():
+            assert form.row_for(spot.path) == (None, spot.path)
+            form.build(title)
+        assert form.row_for(spot.path) == (form.by_path[spot.path], "")
+
+
+@pytest.mark.parametrize("endpoint_id", ENDPOINTS)
+def test_rows_with_a_when_relation_keep_its_resolved_condition(parent: QWidget, endpoint_id: str) -> None:
+    form = _form(parent, endpoint_id)
+    for title in form.pending():
+        form.build(title)
+    assert form.conditional == [(row, row.node.condition) for row in form.rows if row.node.condition is not None]
+    assert all(row.node.when is not None for row, _ in form.conditional)
