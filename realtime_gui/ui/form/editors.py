@@ -14,15 +14,24 @@ survives a round trip unchanged.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionComboBox,
-    QStyleOptionViewItem, QStylePainter, QWidget,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionComboBox,
+    QStyleOptionViewItem,
+    QStylePainter,
+    QWidget,
 )
 
 from realtime_gui.core.catalog.nodes import NOT_SET, Field
@@ -219,7 +228,7 @@ class _Explained(QStyledItemDelegate):
     """Drop-down items that show their explanation after their value:
     ``audio/pcm, rate 24000 — 16-bit PCM, 24 kHz, mono, little-endian``."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         meaning = index.data(EXPLANATION_ROLE)
         if meaning:
@@ -244,7 +253,7 @@ class Combo(NoStrayWheel, QComboBox):
         self.setItemData(index, meaning, Qt.ItemDataRole.ToolTipRole)
         self.setItemData(index, meaning, EXPLANATION_ROLE)
 
-    def showPopup(self) -> None:  # noqa: N802 (Qt's name)
+    def showPopup(self) -> None:
         if not self._explained:  # made when first opened: most combos of a form never are
             self._explained = True
             self.setItemDelegate(_Explained(self))
@@ -255,7 +264,7 @@ class Combo(NoStrayWheel, QComboBox):
         view.setMinimumWidth(min(max(self.width(), wanted), room))
         super().showPopup()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         """As Qt paints it, but a text too long for the box ends in “…” rather than mid-word."""
         if self.isEditable() or self.currentIndex() < 0:
             super().paintEvent(event)
@@ -381,13 +390,13 @@ class MultiChoiceEditor(Editor):
         if not isinstance(value, list):
             raise TypeError
         self._order = list(value)
-        for box, option in zip(self._boxes, self._options):
+        for box, option in zip(self._boxes, self._options, strict=True):
             box.setChecked(option.value in value)
 
     def _clear(self, text: str) -> None:
         self._show([])
 
     def read(self) -> Any:
-        checked = {o.value for box, o in zip(self._boxes, self._options) if box.isChecked()}
+        checked = {o.value for box, o in zip(self._boxes, self._options, strict=True) if box.isChecked()}
         kept = [v for v in self._order if v in checked]
         return kept + [o.value for o in self._options if o.value in checked and o.value not in kept]

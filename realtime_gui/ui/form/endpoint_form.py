@@ -7,7 +7,7 @@ shows its first screenful before the rest exists.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
@@ -143,7 +143,7 @@ class EndpointForm(QScrollArea):
         lifted = sum(".".join(parts[:n]) in self._headless for n in range(1, len(parts)))
         return len(parts) - 1 - lifted
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def minimumSizeHint(self) -> QSize:
         """Never narrower than its rows: it does not scroll sideways, so the
         splitters and the window stop there instead of cutting the chips off."""
         hint = super().minimumSizeHint()

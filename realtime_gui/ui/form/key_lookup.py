@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from realtime_gui.core.library.keys import DEFAULT_KEY, ENV_VAR, KeyNameError
 from realtime_gui.core.service.errors import KeyringUnavailableError, NoApiKeyError
