@@ -46,10 +46,12 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton  # noqa: E402
 
 from fakeserver import FAKE_API_KEY, FakeRealtimeServer, running_server  # noqa: E402
-from realtime_gui.core.wire.configuration import Configuration  # noqa: E402
 from realtime_gui.core.library.keys import ApiKeys, MemoryStore  # noqa: E402
 from realtime_gui.core.library.store import ConfigStore  # noqa: E402
-from realtime_gui.ui.shell.app import Dialogs, Services, open_window  # noqa: E402
+from realtime_gui.core.wire.configuration import Configuration  # noqa: E402
+from realtime_gui.ui.dialogs.standard import Dialogs  # noqa: E402
+from realtime_gui.ui.shell.app import open_window  # noqa: E402
+from realtime_gui.ui.window.services import Services  # noqa: E402
 
 GAP_TARGET_MS = 50.0
 REPAINT_TARGET = 10  # the label updates every 100 ms: 20 chances in 2 s
@@ -214,7 +216,7 @@ def mint_once(window: Any, tick_ms: int) -> tuple[list[float], float, float, Any
         clicked.append(time.perf_counter())
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    window.job.finished.connect(finished)
+    window.bench.minting.job.finished.connect(finished)
     ticker = QTimer(interval=tick_ms)
     ticker.setTimerType(Qt.TimerType.PreciseTimer)
     ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
@@ -223,7 +225,7 @@ def mint_once(window: Any, tick_ms: int) -> tuple[list[float], float, float, Any
     QTimer.singleShot(int((SERVER_DELAY_S + 10) * 1000), loop.quit)
     loop.exec()
     ticker.stop()
-    window.job.finished.disconnect(finished)
+    window.bench.minting.job.finished.disconnect(finished)
     if not outcome:
         raise SystemExit("the mint did not finish")
     done_at, result, error = outcome[0]
@@ -294,12 +296,13 @@ def bench_switching(home: Path, server: FakeRealtimeServer, switches: int) -> li
 
     window = open_bench_window(home, "switching", configure)
     listing = window.findChild(QListWidget, "config_list")
-    instructions = window.form.editor("session.instructions")
+    instructions = window.bench.form.editor("session.instructions")
     paints = PaintCounter()
     paints.watch(instructions.viewport())
 
     def shows(name: str) -> bool:
-        return bool(window.current_name() == name and instructions.toPlainText() == _expected_instructions(name))
+        editing = window.bench.editing
+        return bool(editing.current_name() == name and instructions.toPlainText() == _expected_instructions(name))
 
     def switch(name: str) -> tuple[float, float]:
         item = listing.findItems(name, Qt.MatchFlag.MatchExactly)[0]
@@ -320,7 +323,7 @@ def bench_switching(home: Path, server: FakeRealtimeServer, switches: int) -> li
                 raise SystemExit(f"switching to {name!r} was never painted")
         painted = time.perf_counter()
         if name == BIG:  # checked after the clock stopped: the 128 tools are really there
-            listed = window.form.editor("session.tools")
+            listed = window.bench.form.editor("session.tools")
             if listed.count() != TOOLS or f"tool_{TOOLS - 1}" not in listed.item(TOOLS - 1).text():
                 raise SystemExit("the big configuration's tools are not in the form")
         return (shown - started) * 1000, (painted - started) * 1000

@@ -117,11 +117,11 @@ def make_window(qtbot: QtBot, store: ConfigStore, keys: ApiKeys, settings: QSett
     The ``configs`` are saved first; ``size`` resizes the window; ``services``
     replace the injected ones (an ImmediatePool, the fake clock, the fixtures').
     """
-    from ui_support import saved
+    from ui_support import ImmediatePool, saved
 
-    from realtime_gui.ui.shell.app import Services, open_window
-    from realtime_gui.ui.window.main_window import MainWindow
-    from realtime_gui.ui.window.worker import ImmediatePool
+    from realtime_gui.ui.shell.app import open_window
+    from realtime_gui.ui.shell.frame import MainWindow
+    from realtime_gui.ui.window.services import Services
 
     def make(*configs: Any, size: tuple[int, int] | None = None, **services: Any) -> MainWindow:
         for config in configs:

@@ -9,16 +9,18 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QRunnable, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from fakeserver import FakeRealtimeServer
-from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.library.store import ConfigStore
-from realtime_gui.ui.shell.app import Dialogs
-from realtime_gui.ui.window.main_window import MainWindow
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.ui.dialogs.standard import Dialogs
+from realtime_gui.ui.shell.frame import MainWindow
 
-__all__ = ["FakeClock", "FakeDialogs", "WindowFactory", "child", "local", "mint_and_wait", "saved"]
+__all__ = ["FakeClock", "FakeDialogs", "ImmediatePool", "WindowFactory", "child", "edit_base_url", "local",
+           "mint_and_wait", "saved"]
 
 # make_window(*configs, size=None, **services): a shown, ready MainWindow
 # (conftest.py's make_window fixture).
@@ -33,6 +35,17 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
+
+
+class ImmediatePool:
+    """A pool that runs each task at once on the calling thread.
+
+    Results still arrive through the event loop, as with a real pool, so
+    code under test sees the same order of events.
+    """
+
+    def start(self, runnable: QRunnable) -> None:
+        runnable.run()
 
 
 class FakeDialogs(Dialogs):
@@ -82,6 +95,14 @@ def child(parent: QWidget, kind: type, name: str) -> Any:
     return found
 
 
+def edit_base_url(window: MainWindow, url: str) -> None:
+    """Type ``url`` into the connection section's base URL, as a user would
+    (editors count only a user's edits as changes)."""
+    edit = child(window, QLineEdit, "connection.base_url")
+    edit.selectAll()
+    QTest.keyClicks(edit, url)
+
+
 def local(server: FakeRealtimeServer, name: str = "Local", endpoint_id: str = "ga",
           **values: Any) -> Configuration:
     """A new configuration that mints from the loopback ``server``."""
@@ -99,7 +120,7 @@ def saved(store: ConfigStore, config: Configuration) -> Configuration:
 
 def mint_and_wait(qtbot: Any, window: MainWindow, timeout: int = 10_000) -> tuple[Any, Any]:
     """Click Mint and wait for the job: its (result, error)."""
-    with qtbot.waitSignal(window.job.finished, timeout=timeout) as blocker:
+    with qtbot.waitSignal(window.bench.minting.job.finished, timeout=timeout) as blocker:
         qtbot.mouseClick(child(window, QPushButton, "mint"), Qt.MouseButton.LeftButton)
     result, error = blocker.args
     return result, error

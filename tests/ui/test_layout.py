@@ -24,7 +24,7 @@ from realtime_gui.core.catalog.nodes import Group
 from realtime_gui.core.catalog.tools import ToolList
 from realtime_gui.ui.form.editors import EXPLANATION_ROLE, ChoiceEditor
 from realtime_gui.ui.form.rows import StateChip
-from realtime_gui.ui.window.main_window import MainWindow
+from realtime_gui.ui.shell.frame import MainWindow
 from realtime_gui.ui.style.style import ElidedLabel
 from ui_support import WindowFactory, child, local, mint_and_wait
 
@@ -54,12 +54,12 @@ def _everything_built(window: MainWindow, endpoint_id: str) -> list[str]:
     """Build every section (and show each tool's sub-form); the paths visited."""
     paths = [spot.path for spot in declaration.placed(endpoint_id)]
     for path in paths:
-        assert window.form.focus_field(path), path
+        assert window.bench.form.focus_field(path), path
     tools = next((s.path for s in declaration.placed(endpoint_id)
                   if isinstance(getattr(s.node, "type", None), ToolList)), None)
     if tools is not None:
         for index in range(len(_tools(endpoint_id))):
-            assert window.form.focus_field(f"{tools}[{index}]")
+            assert window.bench.form.focus_field(f"{tools}[{index}]")
             paths.append(f"{tools}[{index}]")
     QApplication.processEvents()
     return paths
@@ -67,7 +67,7 @@ def _everything_built(window: MainWindow, endpoint_id: str) -> list[str]:
 
 def form_of(window: MainWindow) -> Any:
     """The scroll area of the endpoint shown (private: its geometry is the point here)."""
-    form = window.form._current()
+    form = window.bench.form._current()
     return form
 
 
@@ -89,7 +89,7 @@ def test_the_form_never_scrolls_sideways_nor_cuts_the_chips(make_window: WindowF
     form = form_of(window)
     assert form.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     for path in _everything_built(window, endpoint_id):
-        window.form.focus_field(path)  # each tool kind's sub-form in turn
+        window.bench.form.focus_field(path)  # each tool kind's sub-form in turn
         QApplication.processEvents()
         viewport, content = form.viewport(), form.widget()
         assert content.minimumSizeHint().width() <= viewport.width(), path
@@ -107,10 +107,10 @@ def test_focusing_a_field_scrolls_up_or_down_only_and_keeps_its_label_in_view(ma
     form = form_of(window)
     spots = declaration.placed("ga")
     for spot in reversed(spots):  # from the bottom up, so most of them scroll
-        assert window.form.focus_field(spot.path)
+        assert window.bench.form.focus_field(spot.path)
         QApplication.processEvents()
         assert form.horizontalScrollBar().value() == 0, spot.path
-        row: Any = window.form._find(spot.path)[1]
+        row: Any = window.bench.form._find(spot.path)[1]
         shown = row.label if row.label.isVisibleTo(form.widget()) else row.focus
         left, _ = _in_view(shown, form.viewport())
         top = shown.mapTo(form.viewport(), QPoint(0, 0)).y()
@@ -131,7 +131,7 @@ def test_a_group_alone_in_a_section_of_its_name_is_not_named_twice(make_window: 
         named_by_section = alone == [spot] and spot.node.label == spot.node.section
         # Its section's header names it; otherwise its own label does.
         assert (spot.node.label in shown) != named_by_section, spot.node.label
-        chip: Any = window.form.editor(spot.path)
+        chip: Any = window.bench.form.editor(spot.path)
         assert chip.isVisibleTo(content) and chip.accessibleName() == spot.node.label
     assert "Expiry" not in shown  # the case that asked for this
     assert "Transcription" in shown  # a group among other rows keeps its label
@@ -194,7 +194,7 @@ def test_the_form_gets_the_height_and_the_result_grows_when_there_is_one(
         assert empty <= 150 and center > 3 * empty  # nothing to show yet: the form has the room
         mint_and_wait(qtbot, window)
     QApplication.processEvents()
-    panel = window.result_panel
+    panel = window.bench.result_panel
     assert panel.height() >= panel.minimumSizeHint().height()
     page = child(panel, QWidget, "result_view")
     for name in ("secret_value", "result_request", "result_expires"):
@@ -211,7 +211,7 @@ def test_result_facts_stay_on_one_line_within_the_panel(qtbot: Any, make_window:
         window = make_window(config)
         mint_and_wait(qtbot, window)
     QApplication.processEvents()
-    page = child(window.result_panel, QWidget, "result_view")
+    page = child(window.bench.result_panel, QWidget, "result_view")
     line = page.fontMetrics().lineSpacing()
     labels = [label for label in page.findChildren(QLabel) if label.text().endswith(":")]
     assert {label.text() for label in labels} >= {"Request id:", "Expires at:"}

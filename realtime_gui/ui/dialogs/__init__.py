@@ -1,1 +1,1 @@
-"""Dialogs: keys, import."""
+"""Dialogs: keys, import, and the standard questions the window asks."""

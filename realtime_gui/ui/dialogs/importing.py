@@ -2,7 +2,8 @@
 
 The dialog only reads and judges the text, with the core's ``read_import``
 (the command line's ``configs import`` reads it the same way); adding the
-configuration is ``Library.import_text``'s job.
+configuration is ``Library.import_text``'s job. Typing is judged once the
+text settles, not at every keystroke: reading a large body takes a while.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
     QWidget,
@@ -18,14 +20,18 @@ from PySide6.QtWidgets import (
 from realtime_gui.core.wire.importing import Imported, read_import
 from realtime_gui.ui.style.style import monospace, muted, set_role
 
-__all__ = ["ImportDialog"]
+__all__ = ["SETTLE_MS", "ImportDialog"]
+
+SETTLE_MS = 250  # typing pauses this long before the text is judged
 
 
 class ImportDialog(QDialog):
     """Paste or open a configuration file or a raw JSON request body.
 
-    While the text can be imported, :attr:`imported` holds what it would
-    give (else ``None``), and a line under the text says what it is.
+    Once the text is judged, :attr:`imported` holds what it would give if
+    it can be imported (else ``None``), and a line under the text says what
+    it is. Text set or opened at once is judged at once; typed text once it
+    settles, or on Import.
     """
 
     def __init__(self, suggested_name: str, open_path: Callable[[], Path | None],
@@ -43,7 +49,9 @@ class ImportDialog(QDialog):
         self._text.setObjectName("import_text")
         self._text.setFont(monospace())
         self._text.setPlaceholderText('{"session": {"type": "realtime", "model": "gpt-realtime", ...}}')
-        self._text.textChanged.connect(self._check)
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._check)
+        self._text.textChanged.connect(self._settle.start)
         self._verdict = muted()
         self._verdict.setObjectName("import_verdict")
         open_file = QPushButton("Open file…")
@@ -69,6 +77,13 @@ class ImportDialog(QDialog):
 
     def set_text(self, text: str) -> None:
         self._text.setPlainText(text)
+        self._check()
+
+    def accept(self) -> None:
+        if self._settle.isActive():  # Enter pressed while typing: judge what was typed first
+            self._check()
+        if self.imported is not None:
+            super().accept()
 
     def name(self) -> str:
         return self._name.text().strip()
@@ -78,14 +93,16 @@ class ImportDialog(QDialog):
         if path is None:
             return
         try:
-            self._text.setPlainText(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             self._say(f"Could not read {path}: {exc}", trouble=True)
             return
         if self._name.text().strip() in ("", "Imported"):
             self._name.setText(path.stem)
+        self.set_text(text)
 
     def _check(self) -> None:
+        self._settle.stop()
         self.imported = None
         text = self._text.toPlainText()
         ok = self._buttons.button(QDialogButtonBox.StandardButton.Ok)

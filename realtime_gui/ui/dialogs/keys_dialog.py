@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from realtime_gui.core.service.errors import KeyringUnavailableError
 from realtime_gui.core.library.keys import ENV_SOURCE, ApiKeys, KeyNameError
-from realtime_gui.ui.shell.app import Ask
+from realtime_gui.ui.dialogs.standard import Ask
 from realtime_gui.ui.style.style import muted
 
 __all__ = ["KeysDialog"]
@@ -117,7 +117,10 @@ class KeysDialog(QDialog):
         for info in self._keys.list(self._env):
             item = QTreeWidgetItem([info.name, info.source])
             item.setData(0, Qt.ItemDataRole.UserRole, info.name)
-            if info.source == ENV_SOURCE:
+            # KeyInfo tells the environment's key only by its display text, so it is read here, once.
+            from_environment = info.source == ENV_SOURCE
+            item.setData(1, Qt.ItemDataRole.UserRole, from_environment)
+            if from_environment:
                 item.setToolTip(1, "Set outside realtime-gui; change or unset it in your environment.")
             self._list.addTopLevelItem(item)
             if info.name == current:
@@ -133,7 +136,7 @@ class KeysDialog(QDialog):
     @staticmethod
     def _deletable(item: QTreeWidgetItem | None) -> bool:
         # OPENAI_API_KEY belongs to the environment, not to us.
-        return item is not None and item.text(1) != ENV_SOURCE
+        return item is not None and not item.data(1, Qt.ItemDataRole.UserRole)
 
     def _names(self) -> set[str]:
         items = (self._list.topLevelItem(i) for i in range(self._list.topLevelItemCount()))

@@ -10,8 +10,8 @@ of its own (several megabytes and milliseconds at start-up) for these five looks
 Set a role or state with :func:`set_role` or :func:`set_state` (or the
 helpers :func:`heading` and :func:`muted`), which apply the look at once.
 A widget given only the property gets its look when Qt polishes it, once
-:func:`install` has given the application :class:`~.role_style.RoleStyle`;
-that happens after the first paint (see ``first_paint``), so the first
+``RoleStyle.install`` (``role_style``) has given the application its style;
+that happens after the first paint (see ``ui/shell/frame.py``), so the first
 frame's widgets use the functions here.
 """
 
@@ -19,15 +19,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QWidget
 
-from realtime_gui.ui.shell.first_paint import set_enum
+from realtime_gui.ui.style.enums import set_enum
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QContextMenuEvent, QPaintEvent
 
-__all__ = ["ElidedLabel", "apply_looks", "heading", "install", "monospace", "muted", "set_role", "set_state"]
+__all__ = ["ElidedLabel", "apply_looks", "heading", "monospace", "muted", "set_role", "set_state"]
 
 _BOLD_ROLES = frozenset({"heading", "title", "problem"})
 _TITLE_SCALE = 1.3
@@ -58,15 +58,6 @@ def apply_looks(widget: QWidget) -> None:
     widget.setForegroundRole(foreground)
     if isinstance(widget, QLabel):
         widget.setMargin(2 if highlighted else 0)
-
-
-def install() -> None:
-    """Give the application :class:`~.role_style.RoleStyle`, once, keeping its current style."""
-    # Deferred: the proxy style's import builds QStyle's 14 enum classes, which
-    # the first frame does without (its widgets get their looks from set_role).
-    from realtime_gui.ui.style.role_style import RoleStyle
-
-    RoleStyle.install()
 
 
 def set_role(widget: QWidget, role: str) -> None:
@@ -106,7 +97,7 @@ class ElidedLabel(QLabel):
 
     ``elide`` names where the “…” goes: ``"ElideRight"`` (the default),
     ``"ElideLeft"`` (keeps the end, as of a path) or ``"ElideMiddle"``. A name,
-    not the ``Qt`` enum, so the first frame can make one (see ``first_paint``).
+    not the ``Qt`` enum, so the first frame can make one (see ``ui/shell/frame.py``).
     While the whole text fits, it is painted as any label is. A ``copyable`` one
     can be selected with the mouse, and its menu copies all of it when elided.
     """
@@ -133,8 +124,6 @@ class ElidedLabel(QLabel):
         if not (self._copyable and self.is_elided()):
             super().contextMenuEvent(event)  # a selection's own menu, if any
             return
-        from PySide6.QtWidgets import QMenu
-
         menu = QMenu(self)
         menu.addAction("Copy", lambda: QGuiApplication.clipboard().setText(self.text()))
         menu.exec(event.globalPos())
@@ -145,8 +134,9 @@ class ElidedLabel(QLabel):
         if not self.is_elided():
             super().paintEvent(event)
             return
+        # The one deferred import outside the shell: the endpoint bar's label is part of
+        # the first frame, and naming ``Qt`` builds its 93 enum classes.
         from PySide6.QtCore import Qt
-        from PySide6.QtGui import QPainter
 
         area = self.contentsRect().adjusted(self.margin(), self.margin(), -self.margin(), -self.margin())
         mode = getattr(Qt.TextElideMode, self._elide)

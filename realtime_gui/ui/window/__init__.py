@@ -1,1 +1,1 @@
-"""The main window and the controllers it is composed of."""
+"""The window's working parts: the controllers, the widgets they work on, and the workbench that composes them."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMenu, QToolButton, QVBoxLayout, QWidget,
 )
 
-from realtime_gui.ui.shell.first_paint import set_enum
+from realtime_gui.ui.style.enums import set_enum
 from realtime_gui.ui.style.style import heading
 
 if TYPE_CHECKING:

@@ -1,7 +1,8 @@
 """The bar above the form: which endpoint, its method and path, Mint and Cancel.
 
-It is part of the first frame, so it imports no core module: the window
-hands it the declared endpoints just after the first paint (:meth:`EndpointBar.offer`).
+It is part of the first frame, so it imports neither the core nor ``Qt``: the
+window hands it the declared endpoints and their selector just after the
+first paint (:meth:`EndpointBar.offer`).
 """
 
 from __future__ import annotations
@@ -63,17 +64,11 @@ class EndpointBar(QFrame):
         mint_button.setMinimumWidth(mint_button.sizeHint().width() + 24)
         self._row.addWidget(mint_button)
 
-    def offer(self, endpoints: Iterable[Endpoint]) -> None:
-        """Put up the selector of ``endpoints``, each with its help as a tooltip; the
+    def offer(self, endpoints: Iterable[Endpoint], selector: QComboBox) -> None:
+        """Put up ``selector``, which lists ``endpoints`` (its data their ids); the
         first is shown until :meth:`set_endpoint`. Emits nothing."""
-        from PySide6.QtCore import Qt  # deferred: not needed for the first frame
-
-        selector = QComboBox()
+        self._endpoints = {ep.id: ep for ep in endpoints}
         selector.setObjectName("endpoint_selector")
-        for ep in endpoints:
-            self._endpoints[ep.id] = ep
-            selector.addItem(ep.label, ep.id)
-            selector.setItemData(selector.count() - 1, f"{ep.help}\n{ep.schema_key}", Qt.ItemDataRole.ToolTipRole)
         selector.currentIndexChanged.connect(lambda _index: self._changed())
         stand_in, self.selector = self.selector, selector
         self._row.replaceWidget(stand_in, selector)

@@ -1,92 +1,71 @@
 """Minting the open configuration: checks first, the request on a pool with
 its progress and Cancel, then the outcome in the result panel with the one
-button that helps most, and the problems marked in the editors.
-
-:class:`Minting` is a part of :class:`~.main_window.MainWindow`. Since the
-window's first frame imports this module, the core and the worker are
-imported inside the methods (see ``first_paint``).
-"""
+button that helps most, and the problems marked in the editors."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, cast
+from typing import Any, Callable, cast
 
-if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QMainWindow, QProgressBar, QTabWidget
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 
-    from realtime_gui.core.wire.configuration import Configuration
-    from realtime_gui.core.service.errors import MintError
-    from realtime_gui.core.wire.validate import Problem
-    from realtime_gui.ui.shell.app import Services
-    from realtime_gui.ui.form.connection import ConnectionSection
-    from realtime_gui.ui.window.endpoint_bar import EndpointBar
-    from realtime_gui.ui.form.form import FormView
-    from realtime_gui.ui.dialogs.keys_dialog import KeysDialog
-    from realtime_gui.ui.window.library import Library
-    from realtime_gui.ui.window.result_panel import ResultPanel
-    from realtime_gui.ui.window.worker import CancellableJob, TaskRunner
-
-    _Window = QMainWindow  # checked as the window it is part of; a plain mixin when run
-else:
-    _Window = object
+from realtime_gui.core.catalog.declaration import field_for_path
+from realtime_gui.core.library.workflows import mint_configuration
+from realtime_gui.core.service.errors import (
+    AuthenticationError, BetaShapeDisabledError, ConfigurationInvalidError, InvalidRequestError,
+    KeyringUnavailableError, MintError, NoApiKeyError, PermissionDeniedError, scrub,
+)
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.wire.validate import Problem, validate
+from realtime_gui.ui.form.connection import ConnectionSection
+from realtime_gui.ui.form.form import FormView
+from realtime_gui.ui.window.result_panel import ResultPanel
+from realtime_gui.ui.window.services import Services
+from realtime_gui.ui.window.worker import CancellableJob, TaskRunner
 
 __all__ = ["Minting"]
 
 
-class Minting(_Window):
-    """Mint, Cancel and the outcome, for :class:`~.main_window.MainWindow`."""
+class Minting:
+    """Mint, Cancel and the outcome.
 
-    job: CancellableJob  # runs the mint; built with the editors, after the first paint
-    _runner: TaskRunner
+    ``current`` gives the configuration to mint; ``show_editors`` brings the
+    form's tab forward; ``show_busy(busy)`` shows or hides the progress;
+    ``convert_to_ga`` and ``open_keys`` are the remedies some errors offer.
+    """
 
-    if TYPE_CHECKING:  # what this part uses of the rest of the window
-        services: Services
-        form: FormView
-        connection: ConnectionSection
-        endpoint_bar: EndpointBar
-        tabs: QTabWidget
-        result_panel: ResultPanel
-        library: Library
-        mint_action: QAction
-        cancel_action: QAction
-        _progress: QProgressBar
-
-        def is_ready(self) -> bool: ...
-        def show_status(self, text: str) -> None: ...
-        def current_configuration(self) -> Configuration: ...
-        def open_keys(self) -> KeysDialog: ...
-
-    def _start_minting(self) -> None:
-        """Make the runner and the job; after the first paint, with the editors."""
-        from realtime_gui.ui.window.worker import CancellableJob, TaskRunner
-
-        self._runner = TaskRunner(self.services.pool, self)
-        self.job = CancellableJob(self._runner, self)
-        self.job.progress.connect(lambda seconds: self.show_status(f"Minting… {seconds:.1f} s"))
-        self.job.finished.connect(self._mint_finished)
+    def __init__(self, *, services: Services, current: Callable[[], Configuration], form: FormView,
+                 connection: ConnectionSection, result: ResultPanel, mint_action: QAction,
+                 cancel_action: QAction, show_editors: Callable[[], None], show_status: Callable[[str], None],
+                 show_busy: Callable[[bool], None], convert_to_ga: Callable[[], object],
+                 open_keys: Callable[[], object], parent: QObject | None = None) -> None:
+        self._services, self._current = services, current
+        self._form, self._connection, self._result = form, connection, result
+        self._mint_action, self._cancel_action = mint_action, cancel_action
+        self._show_editors, self._show_status, self._show_busy = show_editors, show_status, show_busy
+        self._convert_to_ga, self._open_keys = convert_to_ga, open_keys
+        self._runner = TaskRunner(services.pool, parent)
+        self.job = CancellableJob(self._runner, parent)
+        self.job.progress.connect(lambda seconds: show_status(f"Minting… {seconds:.1f} s"))
+        self.job.finished.connect(self._finished)
 
     def work_in_flight(self) -> bool:
         """Whether a mint, even a cancelled one, still holds a worker thread."""
-        return self.is_ready() and self._runner.pending() > 0
+        return self._runner.pending() > 0
 
     def mint(self) -> None:
-        from realtime_gui.core.service.errors import ConfigurationInvalidError
-        from realtime_gui.core.library.workflows import mint_configuration
-        from realtime_gui.core.wire.validate import validate
-
         if self.job.busy():
             return
-        config = self.current_configuration()
-        problems = self.form.editor_problems() + validate(config)
+        config = self._current()
+        problems = self._form.editor_problems() + validate(config)
         self._show_problems(problems)
         if problems:
             noun = "problem" if len(problems) == 1 else "problems"
-            self.show_status(f"Not minted: {len(problems)} {noun} in the configuration.")
+            self._show_status(f"Not minted: {len(problems)} {noun} in the configuration.")
             error = ConfigurationInvalidError(problems)
-            self.result_panel.show_error(error, self._remedy(error))
+            self._result.show_error(error, self._remedy(error))
             return
-        s = self.services
+        s = self._services
 
         def work(cancel: Any) -> Any:
             return mint_configuration(config, s.keys, transport=s.transport, env=s.env, cancel=cancel,
@@ -95,66 +74,56 @@ class Minting(_Window):
         self.job.start(work)
         self._set_busy(True)
 
-    def cancel_mint(self) -> None:
+    def cancel(self) -> None:
         if self.job.cancel():
             self._set_busy(False)
-            self.show_status("Cancelled; any late answer will be ignored.")
+            self._show_status("Cancelled; any late answer will be ignored.")
 
     def _set_busy(self, busy: bool) -> None:
-        self.mint_action.setEnabled(not busy)
-        self.cancel_action.setEnabled(busy)
-        self._progress.setVisible(busy)
+        self._mint_action.setEnabled(not busy)
+        self._cancel_action.setEnabled(busy)
+        self._show_busy(busy)
         if busy:
-            self.show_status("Minting… 0.0 s")
+            self._show_status("Minting… 0.0 s")
 
-    def _mint_finished(self, result: Any, error: BaseException | None) -> None:
-        from realtime_gui.core.service.errors import InvalidRequestError, MintError, scrub
-
+    def _finished(self, result: Any, error: BaseException | None) -> None:
         self._set_busy(False)
         if error is None:
             self._show_problems([])
-            self.result_panel.show_result(result)
-            self.show_status(f"Minted in {result.elapsed_ms:.0f} ms.")
+            self._result.show_result(result)
+            self._show_status(f"Minted in {result.elapsed_ms:.0f} ms.")
             return
         if not isinstance(error, MintError):  # a bug, not a failure the core foresaw
             error = MintError(scrub(f"Unexpected {type(error).__name__}: {error}"),
                               title="Unexpected error", advice="Please report this, with the details.")
-        self.result_panel.show_error(error, self._remedy(error))
-        self.show_status(f"{error.title}.")
+        self._result.show_error(error, self._remedy(error))
+        self._show_status(f"{error.title}.")
         if isinstance(error, InvalidRequestError) and error.field_path:
             self._focus_rejected(error.field_path, error.service_message or error.param or "")
 
     def _focus_rejected(self, path: str, said: str) -> None:
-        from realtime_gui.core.catalog.declaration import field_for_path
-        from realtime_gui.core.wire.validate import Problem
-
-        spot = field_for_path(self.endpoint_bar.endpoint(), path)
+        spot = field_for_path(self._current().endpoint, path)
         if spot is not None:
             self._focus_problem(Problem(spot.node.id, path, spot.node.label, f"was rejected by the service: {said}"))
 
     def _remedy(self, error: MintError) -> tuple[str, Callable[[], Any]] | None:
         """The one button that helps most with ``error``, if any."""
-        from realtime_gui.core.service.errors import (
-            AuthenticationError, BetaShapeDisabledError, ConfigurationInvalidError, KeyringUnavailableError,
-            NoApiKeyError, PermissionDeniedError,
-        )
-
         if isinstance(error, BetaShapeDisabledError):
-            return ("Convert to GA", self.library.convert_to_ga)
+            return ("Convert to GA", self._convert_to_ga)
         if isinstance(error, (NoApiKeyError, KeyringUnavailableError, AuthenticationError, PermissionDeniedError)):
-            return ("Open Keys…", self.open_keys)
+            return ("Open Keys…", self._open_keys)
         if isinstance(error, ConfigurationInvalidError) and error.problems:
             first = cast("Problem", error.problems[0])
             return ("Show the first problem", lambda: self._focus_problem(first))
         return None
 
     def _show_problems(self, problems: list[Problem]) -> None:
-        self.form.show_problems([p for p in problems if not p.field_id.startswith("connection.")])
-        self.connection.show_problems(problems)
+        self._form.show_problems([p for p in problems if not p.field_id.startswith("connection.")])
+        self._connection.show_problems(problems)
 
     def _focus_problem(self, problem: Problem) -> bool:
-        self.tabs.setCurrentIndex(0)
+        self._show_editors()
         self._show_problems([problem])
-        if self.connection.focus_setting(problem.field_id):
+        if self._connection.focus_setting(problem.field_id):
             return True
-        return self.form.focus_field(problem.path)
+        return self._form.focus_field(problem.path)

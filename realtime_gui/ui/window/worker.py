@@ -4,7 +4,7 @@ A task is any callable taking no arguments. :class:`TaskRunner` starts it on a
 pool and later emits ``finished(task_id, result, error)`` on the main thread:
 ``error`` is the exception the function raised, else ``None``. Callers that
 lose interest in a task (a cancelled mint) just forget its id and ignore its
-late signal; nothing is killed.
+late signal; nothing is killed. Tests pass a pool that runs each task at once.
 
 The runnable and the signal emitter are separate objects on purpose: a class
 inheriting both QRunnable and QObject fights over who owns and deletes it.
@@ -18,24 +18,13 @@ from typing import Any, Callable, Protocol
 
 from PySide6.QtCore import QElapsedTimer, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
-__all__ = ["CancellableJob", "ImmediatePool", "Pool", "TaskRunner"]
+__all__ = ["CancellableJob", "Pool", "TaskRunner"]
 
 
 class Pool(Protocol):
     """What :class:`TaskRunner` needs of a thread pool (QThreadPool fits)."""
 
     def start(self, runnable: QRunnable) -> None: ...
-
-
-class ImmediatePool:
-    """A pool that runs each task at once on the calling thread (for tests).
-
-    Results still arrive through the event loop, as with a real pool, so
-    code under test sees the same order of events.
-    """
-
-    def start(self, runnable: QRunnable) -> None:
-        runnable.run()
 
 
 class _Emitter(QObject):

@@ -20,18 +20,26 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakeserver import FAKE_API_KEY, FakeRealtimeServer
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QListWidget, QPushButton, QSpinBox, QWidget,
+    QApplication,
+    QComboBox,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QWidget,
 )
+from ui_support import FakeDialogs, WindowFactory, child, local, mint_and_wait, saved
 
-from fakeserver import FAKE_API_KEY, FakeRealtimeServer
-from realtime_gui.core.wire.body import build_body
 from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, ENDPOINTS, placed
-from realtime_gui.core.service.errors import BetaShapeDisabledError
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.store import ConfigStore
-from ui_support import FakeDialogs, WindowFactory, child, local, mint_and_wait, saved
+from realtime_gui.core.service.errors import BetaShapeDisabledError
+from realtime_gui.core.wire.body import build_body
 
 # The offscreen platform warns about any main window with a layout; it is the
 # plugin talking, not the window.
@@ -64,14 +72,14 @@ def choose_endpoint(window: Any, endpoint_id: str) -> None:
     index = selector.findData(endpoint_id)
     assert index >= 0, f"the selector does not offer {endpoint_id}"
     selector.setCurrentIndex(index)
-    assert window.current_configuration().endpoint == endpoint_id
+    assert window.bench.editing.current_configuration().endpoint == endpoint_id
     assert child(window, QLabel, "endpoint_path").text() == ENDPOINTS[endpoint_id].schema_key
 
 
 def type_into(qtbot: Any, window: Any, path: str, value: Any) -> QWidget:
     """Reveal the editor of a wire path and enter ``value`` as a user would."""
-    assert window.form.focus_field(path), f"no editor for {path}"
-    editor = window.form.editor(path)
+    assert window.bench.form.focus_field(path), f"no editor for {path}"
+    editor = window.bench.form.editor(path)
     if isinstance(editor, QLineEdit):
         editor.clear()
         qtbot.keyClicks(editor, str(value))
@@ -86,7 +94,7 @@ def fill_what_the_endpoint_needs(qtbot: Any, window: Any, endpoint_id: str) -> N
     for spot in placed(endpoint_id):
         if spot.node.id in TYPED:
             type_into(qtbot, window, spot.path, TYPED[spot.node.id])
-            assert window.current_configuration().values[spot.node.id] == TYPED[spot.node.id]
+            assert window.bench.editing.current_configuration().values[spot.node.id] == TYPED[spot.node.id]
 
 
 def seconds_shown(countdown: QLabel) -> int:
@@ -128,10 +136,10 @@ def test_each_endpoint_mints_through_the_window(qtbot: Any, make_window: WindowF
     config.endpoint = another_endpoint(endpoint_id)
     saved(store, config)
     window = make_window()
-    assert window.current_configuration().endpoint != endpoint_id
+    assert window.bench.editing.current_configuration().endpoint != endpoint_id
     choose_endpoint(window, endpoint_id)
     fill_what_the_endpoint_needs(qtbot, window, endpoint_id)
-    shown = window.current_configuration()
+    shown = window.bench.editing.current_configuration()
 
     result, error = mint_and_wait(qtbot, window)
 
@@ -162,7 +170,7 @@ def test_azure_uses_its_paths_and_the_api_key_header(qtbot: Any, make_window: Wi
     base_url = child(window, QLineEdit, "connection.base_url")
     base_url.selectAll()
     qtbot.keyClicks(base_url, server.origin)
-    shown = window.current_configuration()
+    shown = window.bench.editing.current_configuration()
     assert shown.connection == {"service": "azure", "base_url": server.origin}
 
     result, error = mint_and_wait(qtbot, window)
@@ -196,10 +204,10 @@ def test_a_refused_beta_shape_converts_to_ga_and_mints(qtbot: Any, make_window: 
     assert convert.isVisible() and convert.text() == "Convert to GA"
     qtbot.mouseClick(convert, Qt.MouseButton.LeftButton)
 
-    assert window.current_name() == "Old (GA)"
+    assert window.bench.editing.current_name() == "Old (GA)"
     assert child(window, QListWidget, "config_list").currentItem().text() == "Old (GA)"
     assert child(window, QComboBox, "endpoint_selector").currentData() == "ga"
-    converted = window.current_configuration()
+    converted = window.bench.editing.current_configuration()
     assert converted.endpoint == "ga" and converted.values["instructions"] == "Be brief."
     assert sorted(store.list()) == ["Old", "Old (GA)"]
     original = store.load("Old")
@@ -232,18 +240,18 @@ def test_switching_endpoints_keeps_values_the_other_lacks(qtbot: Any, make_windo
     saved(store, local(server, "Switch", endpoint_id))
     window = make_window()
     type_into(qtbot, window, path, value)
-    assert window.current_configuration().values[field_id] == value
+    assert window.bench.editing.current_configuration().values[field_id] == value
 
     choose_endpoint(window, other)
-    assert window.form.editor(path) is None
-    away = window.current_configuration()
+    assert window.bench.form.editor(path) is None
+    away = window.bench.editing.current_configuration()
     assert away.values[field_id] == value  # kept, though not sent
     assert value not in leaves(build_body(away))
 
     choose_endpoint(window, endpoint_id)
-    back = window.current_configuration()
+    back = window.bench.editing.current_configuration()
     assert back.values[field_id] == value
-    editor: Any = window.form.editor(path)
+    editor: Any = window.bench.form.editor(path)
     shown = editor.value() if isinstance(editor, (QSpinBox, QDoubleSpinBox)) else editor.text()
     assert shown == value
     assert at(build_body(back), path) == value

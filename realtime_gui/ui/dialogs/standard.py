@@ -1,0 +1,57 @@
+"""The questions the window asks, as the standard Qt dialogs, and their shapes.
+
+Controllers take the shapes (plain callables), so tests pass plain functions
+or a :class:`Dialogs` subclass that answers from a script.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+__all__ = ["Ask", "AskText", "Dialogs", "OpenPath", "SavePath", "Tell"]
+
+Ask = Callable[[str, str, tuple[str, ...]], str]  # title, text, buttons -> the button chosen
+AskText = Callable[[str, str, str], str | None]  # title, label, initial text -> text, None if cancelled
+Tell = Callable[[str, str], None]  # title, text
+OpenPath = Callable[[str], Path | None]  # title -> a file to read
+SavePath = Callable[[str, str], Path | None]  # title, suggested name -> a file to write
+
+
+class Dialogs:
+    """The standard dialogs, parented to the window.
+
+    ``ask(title, text, buttons)`` returns the button chosen; the last button
+    is the "no" one (Escape picks it).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def ask(self, title: str, text: str, buttons: tuple[str, ...]) -> str:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
+        roles = [QMessageBox.ButtonRole.AcceptRole] + [QMessageBox.ButtonRole.DestructiveRole] * (
+            len(buttons) - 2) + [QMessageBox.ButtonRole.RejectRole]
+        made = [box.addButton(label, role) for label, role in zip(buttons, roles)]
+        box.setDefaultButton(made[0])
+        box.setEscapeButton(made[-1])
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons[made.index(clicked)] if clicked in made else buttons[-1]
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self.parent, title, label, text=text)
+        return value if ok else None
+
+    def tell(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
+    def open_path(self, title: str) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, "", "JSON files (*.json);;All files (*)")
+        return Path(path) if path else None
+
+    def save_path(self, title: str, suggested: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, "JSON files (*.json)")
+        return Path(path) if path else None

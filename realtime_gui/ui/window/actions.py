@@ -1,0 +1,98 @@
+"""The window's actions: their names, texts, shortcuts and tips, apart from
+what they do, and the menus and toolbar that show them.
+
+Part of the first frame, so nothing here knows the core. What an action does
+is handed in later with :meth:`WindowActions.handle`; until then a trigger
+first calls ``before`` (the shell's way to finish starting) and then the handler.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from realtime_gui.ui.style.enums import set_enum
+
+__all__ = ["WindowActions"]
+
+Shortcut = str | QKeySequence.StandardKey | list[QKeySequence] | None
+
+
+class WindowActions:
+    """Every action of the main window, an attribute each (``actions.mint``)."""
+
+    def __init__(self, window: QMainWindow, before: Callable[[], None]) -> None:
+        self._window = window
+        self._before = before
+        self._handlers: dict[str, Callable[[], object]] = {}
+        std, a = QKeySequence.StandardKey, self._make
+        self.new = a("new", "New", std.New, "New configuration (Ctrl+N)")
+        self.duplicate = a("duplicate", "Duplicate")
+        self.rename = a("rename", "Rename…", "F2")
+        self.delete = a("delete", "Delete…")
+        self.import_file = a("import", "Import…", std.Open, "Import a configuration file or a raw JSON request body")
+        self.export_body = a("export_body", "Export body…")
+        self.export_config = a("export_config", "Export configuration…")
+        self.save = a("save", "Save", std.Save, "Save the configuration (Ctrl+S)")
+        self.quit = a("quit", "Quit", std.Quit)
+        self.copy = a("copy", "Copy secret", "Ctrl+Shift+C", "Copy the client secret (Ctrl+Shift+C)")
+        self.copy.setEnabled(False)  # the result panel enables it while a live secret is shown
+        self.mint = a("mint", "Mint", [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
+                      "Mint a client secret with this configuration (Ctrl+Enter)")
+        self.cancel = a("cancel", "Cancel", "Escape", "Cancel the mint in flight (Esc)")
+        self.cancel.setEnabled(False)
+        self.keys = a("keys", "Keys…", None, "Manage API keys in the OS keyring")
+        self.convert = a("convert", "Convert to GA", None, "Copy this beta configuration to the GA endpoint")
+        self.convert.setEnabled(False)  # until a beta configuration is open
+        self.convert_replace = a(
+            "convert_replace", "Convert to GA, Replacing It", None,
+            "Turn this beta configuration into a GA one in place; what has no GA counterpart is listed")
+        self.convert_replace.setEnabled(False)
+        self.about = a("about", "About realtime-gui")
+        self.clear_clipboard = a("clear_clipboard", "Clear clipboard when the secret expires")
+        self.clear_clipboard.setCheckable(True)
+
+    def handle(self, name: str, handler: Callable[[], object]) -> None:
+        """What the action ``name`` (its object name without ``action_``) does."""
+        self._handlers[name] = handler
+
+    def build_menus(self) -> None:
+        """The menu bar and the toolbar."""
+        window = self._window
+        for title, actions in (
+            ("&File", [self.new, self.import_file, None, self.export_body, self.export_config, None,
+                       self.save, None, self.quit]),
+            ("&Edit", [self.copy, None, self.clear_clipboard]),
+            ("&Mint", [self.mint, self.cancel]),
+            ("&Tools", [self.keys, None, self.convert, self.convert_replace]),
+            ("&Help", [self.about]),
+        ):
+            menu = window.menuBar().addMenu(title)
+            for action in actions:
+                menu.addSeparator() if action is None else menu.addAction(action)
+        tools = window.addToolBar("Main")
+        tools.setObjectName("main_toolbar")
+        tools.setMovable(False)
+        set_enum(tools, "toolButtonStyle", "ToolButtonTextOnly")
+        for action in (self.new, self.import_file, self.save, None, self.keys, self.convert):
+            tools.addSeparator() if action is None else tools.addAction(action)
+
+    def _make(self, name: str, text: str, shortcut: Shortcut = None, tip: str = "") -> QAction:
+        action = QAction(text, self._window)
+        action.setObjectName(f"action_{name}")
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcuts([QKeySequence(shortcut)])
+        action.setToolTip(tip or text.rstrip("…"))
+        action.triggered.connect(lambda: self._run(name))
+        self._window.addAction(action)
+        return action
+
+    def _run(self, name: str) -> None:
+        self._before()  # an action can come before the handlers are given
+        handler = self._handlers.get(name)
+        if handler is not None:
+            handler()

@@ -1,0 +1,77 @@
+"""The Keys dialog, opened from the window.
+
+Driven like a user would, with everything the window touches injected
+(see conftest.py and ui_support.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+
+from realtime_gui.core.library.keys import ApiKeys, MemoryStore
+from ui_support import FakeDialogs, WindowFactory, child
+
+# The offscreen platform warns about any main window with a layout; it is the
+# plugin talking, not the window.
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+
+
+def test_keys_dialog_adds_replaces_and_deletes(qtbot: Any, make_window: WindowFactory, keys: ApiKeys,
+                                               dialogs: FakeDialogs) -> None:
+    window = make_window()
+    dialog = window.bench.open_keys()
+    qtbot.waitExposed(dialog)
+    child(dialog, QLineEdit, "key_name").setText("work")
+    value = child(dialog, QLineEdit, "key_value")
+    value.setText("sk-test-work-0000000001")
+    assert value.echoMode() == QLineEdit.EchoMode.Password
+    from PySide6.QtGui import QAction
+    child(dialog, QAction, "reveal_key").trigger()
+    assert value.echoMode() == QLineEdit.EchoMode.Normal
+    save = child(dialog, QPushButton, "save_key")
+    assert save.text() == "Add"
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert keys.resolve("work").api_key == "sk-test-work-0000000001"
+    assert keys.resolve("work").source == "keyring (work)"
+    tree = child(dialog, QWidget, "key_list")
+    assert [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())] == ["keyring (work)"]
+
+    child(dialog, QLineEdit, "key_name").setText("work")
+    value.setText("sk-test-work-0000000002")
+    assert save.text() == "Replace"
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert keys.resolve("work").api_key.endswith("2")
+
+    dialogs.answers = ["Delete"]
+    qtbot.mouseClick(child(dialog, QPushButton, "delete_key"), Qt.MouseButton.LeftButton)
+    assert keys.list() == []
+
+
+class _LockedKeyring(MemoryStore):
+    def get(self, name: str) -> str | None:
+        from realtime_gui.core.service.errors import KeyringUnavailableError
+        raise KeyringUnavailableError("locked")
+
+    def available(self) -> bool:
+        return False
+
+    def unavailable_reason(self) -> str | None:
+        return "The keyring is locked (test)."
+
+
+def test_keys_dialog_offers_this_run_only_without_a_keyring(qtbot: Any, make_window: WindowFactory) -> None:
+    keys = ApiKeys(_LockedKeyring())
+    window = make_window(keys=keys)
+    dialog = window.bench.open_keys()
+    banner = child(dialog, QLabel, "keyring_unavailable")
+    assert banner.isVisible() and "locked (test)" in banner.text()
+    this_run = child(dialog, QWidget, "this_run_only")
+    assert this_run.isChecked() and not this_run.isEnabled()
+    child(dialog, QLineEdit, "key_value").setText("sk-test-session-00000001")
+    qtbot.mouseClick(child(dialog, QPushButton, "save_key"), Qt.MouseButton.LeftButton)
+    assert keys.resolve("default").source == "this run only (default)"
+    assert "this run only" in child(window, QLabel, "key_source").text()

@@ -1,0 +1,92 @@
+"""The first frame: what it imports before its first paint and what it shows.
+
+Driven like a user would, with everything the window touches injected
+(see conftest.py and ui_support.py).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QComboBox, QPushButton
+
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.ui.window.services import Services
+from realtime_gui.ui.shell.frame import MainWindow
+from ui_support import FakeDialogs, child, saved
+
+# The offscreen platform warns about any main window with a layout; it is the
+# plugin talking, not the window.
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+
+
+_STARTUP_PROBE = """
+import sys
+import PySide6.QtCore as QtCore
+import PySide6.QtWidgets as QtWidgets
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from realtime_gui.ui.shell.app import default_services
+from realtime_gui.ui.shell.frame import MainWindow
+window = MainWindow(default_services())
+early = []
+class AtFirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if not early and event.type() == QEvent.Type.Paint:
+            early.append(sorted({m for m in ("realtime_gui.core.catalog.declaration", "realtime_gui.ui.form.form") if m in sys.modules}
+                                | {f"QtCore.{c}" for c in ("Qt",) if c in vars(QtCore)}
+                                | {f"QtWidgets.{c}" for c in ("QProxyStyle", "QStyle") if c in vars(QtWidgets)}))
+        return False
+watcher = AtFirstPaint()
+window.installEventFilter(watcher)
+window.show()
+def done():
+    heavy = [m for m in ("httpx", "keyring", "jsonschema", "realtime_gui.core.service.mint") if m in sys.modules]
+    print(window.is_ready(), early[0], heavy)
+    app.quit()
+QTimer.singleShot(500, done)
+app.exec()
+"""
+
+
+def test_nothing_heavy_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
+    # Up to its first paint the window is a frame: no declaration, no form, and
+    # not the Qt namespace or QStyle, whose enums PySide6 builds by the dozen
+    # (see ui/shell/frame.py). The network and the keyring wait even longer.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "REALTIME_GUI_HOME": str(tmp_path)}
+    env.pop("OPENAI_API_KEY", None)
+    # After the first paint the window looks up where the key comes from; with a
+    # session bus (as in CI) that rightly loads keyring. Without one it need not.
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    found = subprocess.run([sys.executable, "-c", _STARTUP_PROBE], env=env, capture_output=True,
+                           text=True, timeout=60, cwd=Path(__file__).resolve().parents[3])
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.strip() == "True [] []"
+
+
+def test_the_first_frame_shows_the_names_and_the_endpoint_bar(qtbot: Any, store: ConfigStore, keys: ApiKeys,
+                                                              settings: QSettings, dialogs: FakeDialogs) -> None:
+    saved(store, Configuration.new("A"))
+    saved(store, Configuration.new("B"))
+    settings.setValue("last_configuration", "B")
+    window = MainWindow(Services(store=store, keys=keys, settings=settings, env={}), dialogs)
+    qtbot.addWidget(window)
+    # Made but never painted: only the first frame is built.
+    assert not window.is_ready()
+    assert window.config_list.current_name() == "B"  # the one that will be opened
+    assert child(window, QPushButton, "mint").isEnabled()
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Configuration", "Request preview"]
+    window.finish_start()
+    assert window.bench.editing.current_name() == "B"
+    assert window.tabs.widget(1) is window.bench.preview
+    assert window.result_splitter.widget(1) is window.bench.result_panel
+    assert child(window, QComboBox, "endpoint_selector").currentData() == "ga"

@@ -1,0 +1,35 @@
+"""What the window remembers between runs.
+
+Driven like a user would, with everything the window touches injected
+(see conftest.py and ui_support.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.library.store import ConfigStore
+from ui_support import WindowFactory, saved
+
+# The offscreen platform warns about any main window with a layout; it is the
+# plugin talking, not the window.
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+
+
+def test_window_remembers_size_splitters_and_last_configuration(
+        qtbot: Any, make_window: WindowFactory, store: ConfigStore) -> None:
+    saved(store, Configuration.new("A"))
+    saved(store, Configuration.new("B"))
+    window = make_window()
+    window.resize(700, 520)  # the offscreen screen is 800x600
+    window.bench.editing.select_configuration("B")
+    window.splitter.setSizes([250, 450])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = make_window()
+    assert again.bench.editing.current_name() == "B"
+    assert (again.width(), again.height()) == (700, 520)
+    assert again.splitter.sizes() == sizes

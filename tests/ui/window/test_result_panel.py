@@ -1,0 +1,68 @@
+"""The result panel: the countdown and the clipboard.
+
+Driven like a user would, with everything the window touches injected
+(see conftest.py and ui_support.py).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from fakeserver import FAKE_API_KEY, running_server
+from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.ui.shell.frame import MainWindow
+from ui_support import FakeClock, WindowFactory, child, local, mint_and_wait, saved
+
+# The offscreen platform warns about any main window with a layout; it is the
+# plugin talking, not the window.
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+
+
+def _minted(qtbot: Any, make_window: WindowFactory, store: ConfigStore, keys: ApiKeys) -> tuple[MainWindow, Any]:
+    keys.set("default", FAKE_API_KEY)
+    with running_server() as server:
+        saved(store, local(server))
+        window = make_window()
+        result, _ = mint_and_wait(qtbot, window)
+    return window, result
+
+
+def test_countdown_expires_and_clears_the_clipboard(qtbot: Any, make_window: WindowFactory, store: ConfigStore,
+                                                    keys: ApiKeys, clock: FakeClock) -> None:
+    window, result = _minted(qtbot, make_window, store, keys)
+    clock.now = result.expires_at - 598.5
+    window.bench.result_panel.tick()
+    countdown = child(window, QLabel, "expires_countdown")
+    assert countdown.text() == "expires in 9:58"
+    qtbot.mouseClick(child(window, QWidget, "copy_secret"), Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == result.value
+    clock.now = result.expires_at + 1
+    qtbot.waitUntil(lambda: countdown.text() == "EXPIRED", timeout=3000)  # the panel's own 1 s timer
+    assert countdown.property("state") == "expired"
+    assert QApplication.clipboard().text() == ""
+    assert not window.bench.result_panel.copy_action.isEnabled()
+
+
+def test_clipboard_is_left_alone_when_it_holds_something_else_or_the_preference_is_off(
+        qtbot: Any, make_window: WindowFactory, store: ConfigStore, keys: ApiKeys, clock: FakeClock,
+        settings: QSettings) -> None:
+    window, result = _minted(qtbot, make_window, store, keys)
+    window.bench.result_panel.copy("export")
+    assert QApplication.clipboard().text() == f"export OPENAI_CLIENT_SECRET={result.value}"
+    window.window_actions.clear_clipboard.trigger()  # turn the preference off
+    assert settings.value("privacy/clear_clipboard_on_expiry", True, bool) is False
+    clock.now = result.expires_at + 1
+    window.bench.result_panel.tick()
+    assert result.value in QApplication.clipboard().text()
+    window.window_actions.clear_clipboard.trigger()
+    window.bench.result_panel.copy("json")
+    assert json.loads(QApplication.clipboard().text()) == result.response
+    QApplication.clipboard().setText("something else")
+    window.bench.result_panel.tick()
+    assert QApplication.clipboard().text() == "something else"
