@@ -6,7 +6,8 @@ the registry is complete, whatever else was imported before.
 
 from __future__ import annotations
 
-from realtime_gui.ui.form import number_editors, text_editors, tools_editor  # noqa: F401  (they register their editors)
+# They register their editors when imported.
+from realtime_gui.ui.form import choice_editors, number_editors, text_editors, tools_editor  # noqa: F401
 from realtime_gui.ui.form.editors import make_editor
 
 __all__ = ["make_editor"]
