@@ -70,7 +70,9 @@ def values_of(kind: t.FieldType, endpoint_id: str | None = None) -> st.SearchStr
         return st.just([])  # tools are drawn by ``tool_items`` with the endpoint in mind
     if isinstance(kind, tools.ToolChoice):  # naming a declared tool is drawn by ``configurations``
         return st.sampled_from([o.value for o in kind.modes])
-    raise AssertionError(f"no strategy for {type(kind).__name__}; add one when adding a type")
+    if kind.examples():
+        return st.sampled_from(kind.examples())
+    raise AssertionError(f"no strategy for {type(kind).__name__}; give it examples() when adding a type")
 
 
 @st.composite

@@ -129,6 +129,11 @@ class FieldType:
         """A short human description of what is allowed."""
         return self.kind
 
+    def examples(self) -> tuple[Any, ...]:
+        """A few values this type accepts; the loader checks them, and tests draw
+        from them for a type without a richer strategy of its own."""
+        return ()
+
     def show(self, value: Any) -> str:
         """Display a canonical value on one line (used for defaults)."""
         if isinstance(value, (dict, list)):

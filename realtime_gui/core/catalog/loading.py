@@ -118,8 +118,29 @@ def catalog_problems(fields: tuple[Node, ...], endpoints: Mapping[str, Endpoint]
     for child in (c for n in walk(fields) if isinstance(n, Group) for c in n.walk()):
         if child.wire:
             problems.append(f"{child.id}: a group's fields are placed by their group; give it no wire")
-    for endpoint_id in endpoints:
+    for endpoint_id, ep in endpoints.items():
         problems += [f"{endpoint_id}: {p}" for p in _placement_problems(place(fields, endpoint_id))]
+        problems += [f"{endpoint_id}: {p}" for p in _counterpart_problems(ep, fields, endpoints)]
+    return problems
+
+
+def _counterpart_problems(ep: Endpoint, fields: tuple[Node, ...], endpoints: Mapping[str, Endpoint]) -> list[str]:
+    """A GA counterpart must be a GA endpoint, and mapped values fit fields on both endpoints."""
+    if ep.ga_counterpart is None:
+        return ["`ga_values` needs a GA counterpart"] if ep.ga_values else []
+    target = endpoints.get(ep.ga_counterpart)
+    if target is None or target.shape != "ga":
+        return [f"its GA counterpart {ep.ga_counterpart!r} is not a GA endpoint"]
+    problems: list[str] = []
+    on_both = {s.node.id: s.node for s in place(fields, ep.id)}.keys() & {s.node.id for s in place(fields, target.id)}
+    by_id = {n.id: n for n in walk(fields)}
+    for field_id, mapping in ep.ga_values.items():
+        node = by_id.get(field_id)
+        if field_id not in on_both or not isinstance(node, Field):
+            problems.append(f"`ga_values` names {field_id!r}, which is not a field on both endpoints")
+            continue
+        problems += [f"`ga_values` maps {old!r} of {field_id} to {new!r}, which {why}"
+                     for old, new in mapping.items() if (why := node.type.check(new))]
     return problems
 
 
@@ -152,6 +173,7 @@ def _field_problems(node: Field, endpoints: Mapping[str, Endpoint], siblings: tu
     for default in (node.default, *node.default_by_shape.values()):
         if default is not NOT_SET and default is not None and (why := node.type.check(default)):
             problems.append(f"its default {default!r} {why}")
+    problems += [f"its type's example {v!r} {why}" for v in node.type.examples() if (why := node.type.check(v))]
     options: tuple[Option, ...] = node.type.options if isinstance(node.type, (Choice, MultiChoice)) else ()
     values = [o.value for o in options]
     if len(set(values)) != len(values):

@@ -34,6 +34,10 @@ class Endpoint:
     fixed: Mapping[str, Any] = field(default_factory=dict)  # constant parts of the body
     initial: Mapping[str, Any] = field(default_factory=dict)  # what a new configuration sets
     azure_path: str | None = None  # below the Azure resource endpoint
+    # A beta endpoint's GA successor, where "convert to GA" takes its configurations,
+    # and values that have a GA counterpart there, by field id: {"model": {"beta-name": "ga-name"}}.
+    ga_counterpart: str | None = None
+    ga_values: Mapping[str, Mapping[Any, Any]] = field(default_factory=dict)
 
     @property
     def sends_beta_header(self) -> bool:

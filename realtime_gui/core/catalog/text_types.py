@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from realtime_gui.core.catalog.field_type import EncodeContext, FieldType, MissingSecretError, value_kind
+from realtime_gui.core.catalog.json_text import json_error_text, parse_json_text
 
 __all__ = ["Json", "Secret", "StringList", "Text", "Voice", "json_error_text", "parse_json_text"]
 
@@ -88,23 +89,6 @@ class StringList(FieldType):
 
     def describe(self) -> str:
         return "a list of text values"
-
-
-def json_error_text(error: json.JSONDecodeError) -> str:
-    """``line L, column C: what is wrong`` for malformed JSON."""
-    return f"line {error.lineno}, column {error.colno}: {error.msg}"
-
-
-def parse_json_text(text: str) -> Any:
-    """Parse JSON typed by a person; the error names the line and column."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ValueError("is not valid JSON: " + json_error_text(error)) from None
-    except RecursionError:
-        raise ValueError("is nested too deeply to read") from None
-    except ValueError as error:  # e.g. an integer with thousands of digits
-        raise ValueError(f"can't be read: {error}") from None
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
 """The field types by name: every type a declaration may give a field.
 
-Each type knows how to check, encode, decode and describe its values; they
-live by kind in ``field_type`` (the base), ``scalar_types``, ``text_types``,
-``group_type`` and ``tools``.  Adding a field type is one class in one of
-those modules, named here.
+Each type knows how to check, encode, decode, describe and show its values,
+and gives a few ``examples``; they live by kind in ``field_type`` (the base),
+``scalar_types``, ``text_types``, ``group_type`` and ``tools``.  Adding a
+field type is one :class:`FieldType` subclass: validation, bodies, import,
+conversion and ``fields`` use it through those methods alone, and the form
+picks an editor by its ``kind`` (plain text when it knows none).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from realtime_gui.core.catalog.declaration import ENDPOINTS, FIELDS, endpoint, placed
+from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint, field_by_id, placed
 from realtime_gui.core.catalog.field_type import Shape
 from realtime_gui.core.catalog.nodes import Field, Group, Node
 from realtime_gui.core.catalog.tools import ToolList
@@ -41,12 +41,11 @@ def field_rows(endpoint_id: str) -> list[dict[str, Any]]:
     """One row per field the endpoint accepts, tool item fields included."""
     shape = endpoint(endpoint_id).shape
     rows = []
-    sections = {n.id: n.section for n in FIELDS}
     for spot in placed(endpoint_id):
         node = spot.node
         required = isinstance(node, Field) and endpoint_id in node.required_on
         row = _row(node, spot.path, spot.nullable, shape, _endpoints_of(node.id), required)
-        row["section"] = sections.get(node.id.split(".")[0], "")
+        row["section"] = field_by_id(node.id.split(".")[0]).section
         rows.append(row)
         if isinstance(node, Field) and isinstance(node.type, ToolList):
             rows += _tool_rows(node.type, row, shape)

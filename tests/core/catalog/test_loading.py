@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from realtime_gui.core.catalog.connection import CONNECTION_FIELDS
@@ -87,3 +89,26 @@ def test_when_is_resolved_once_into_a_condition() -> None:
         assert node.condition is not None
         assert node.condition.sibling.id == f"{node.id.rpartition('.')[0]}.{node.when[0]}"  # type: ignore[index]
         assert node.condition.hint.startswith(f"Applies when {node.condition.sibling.label} is ")
+
+
+class _Liar(Integer):
+    def examples(self) -> tuple[object, ...]:
+        return (5, "five")
+
+
+def test_a_type_whose_examples_it_rejects_is_refused() -> None:
+    with pytest.raises(CatalogError, match="odd: its type's example 'five' must be a whole number"):
+        _load(_field("odd", "session.odd", type=_Liar()))
+
+
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"ga_counterpart": "gamma"}, "beta: its GA counterpart 'gamma' is not a GA endpoint"),
+    ({"ga_counterpart": "beta-transcription"}, "its GA counterpart 'beta-transcription' is not a GA endpoint"),
+    ({"ga_values": {"ghost": {"a": "b"}}}, "beta: `ga_values` names 'ghost', which is not a field on both"),
+    ({"ga_values": {"model": {"a": ""}}}, "beta: `ga_values` maps 'a' of model to '', which must not be empty"),
+])
+def test_a_ga_counterpart_that_does_not_fit_is_refused(changes: dict[str, object], message: str) -> None:
+    endpoints = {**ENDPOINTS, "beta": replace(ENDPOINTS["beta"], **changes)}  # type: ignore[arg-type]
+    with pytest.raises(CatalogError, match="inconsistent") as raised:
+        load_fields(SESSION_FIELDS, endpoints, SECTIONS)
+    assert message in str(raised.value)

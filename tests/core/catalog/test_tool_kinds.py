@@ -4,18 +4,15 @@ through loading, validation, the request body, import and ``fields``."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
 
 from realtime_gui.cli import Context, main
-from realtime_gui.core.catalog import declaration
-from realtime_gui.core.catalog.endpoints import ENDPOINTS
-from realtime_gui.core.catalog.loading import load_fields
 from realtime_gui.core.catalog.nodes import Field, Node
 from realtime_gui.core.catalog.scalar_types import Integer
-from realtime_gui.core.catalog.session import SECTIONS, SESSION_FIELDS
+from realtime_gui.core.catalog.session import SESSION_FIELDS
 from realtime_gui.core.catalog.text_types import Text
 from realtime_gui.core.catalog.tool_kinds import FUNCTION_TOOL, MCP_TOOL, TOOLS
 from realtime_gui.core.catalog.tools import ToolChoice, ToolKind, ToolList
@@ -43,17 +40,9 @@ def _with_kind(fields: tuple[Node, ...], tools: ToolList) -> tuple[Node, ...]:
 
 
 @pytest.fixture
-def with_web_search(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def with_web_search(use_fields: Callable[[tuple[Node, ...]], None]) -> None:
     """The catalog as it would load with WEB_SEARCH added to TOOLS."""
-    tools = ToolList((*TOOLS.kinds, WEB_SEARCH))
-    monkeypatch.setattr(declaration, "FIELDS", load_fields(_with_kind(SESSION_FIELDS, tools), ENDPOINTS, SECTIONS))
-    caches = (declaration.placed, declaration._by_id, declaration._by_path)
-    for cache in caches:
-        cache.cache_clear()
-    yield
-    monkeypatch.undo()
-    for cache in caches:
-        cache.cache_clear()
+    use_fields(_with_kind(SESSION_FIELDS, ToolList((*TOOLS.kinds, WEB_SEARCH))))
 
 
 SEARCH = {"type": "web_search", "engine": "ddg", "max_results": 5}

@@ -1,0 +1,67 @@
+"""JSON a person typed or a file holds is read strictly, and every refusal says what and where."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from realtime_gui.core.catalog.json_text import json_text, parse_json_text
+from realtime_gui.core.wire.importing import read_import
+
+
+def _error(text: str) -> str:
+    with pytest.raises(ValueError) as caught:
+        parse_json_text(text)
+    return str(caught.value)
+
+
+def test_well_formed_json_reads_as_json_loads_does() -> None:
+    text = '{"a": [1, 2.5, -3e2, true, null, "x\\u00e9"], "b": {"c": {}}, "d": []}'
+    assert parse_json_text(text) == json.loads(text)
+    assert parse_json_text(" 7 ") == 7
+
+
+def test_a_key_given_twice_is_named_with_its_place() -> None:
+    assert _error('{\n  "model": "a",\n  "voice": "ash",\n  "model": "b"\n}') == (
+        'is not valid JSON: line 4, column 3: the key "model" is given twice in one object; keep one')
+    assert "line 1, column 17: the key \"x\" is given twice" in _error('{"a": [{"x": 1, "x": 2}]}')
+    assert parse_json_text('{"x": {"x": 1}, "y": {"x": 2}}') == {"x": {"x": 1}, "y": {"x": 2}}
+
+
+@pytest.mark.parametrize(("text", "word", "column"), [
+    ('{"t": NaN}', "NaN", 7), ('[1, Infinity]', "Infinity", 5), ('[-Infinity]', "-Infinity", 2),
+])
+def test_nan_and_infinity_are_refused(text: str, word: str, column: int) -> None:
+    assert _error(text) == (f"is not valid JSON: line 1, column {column}: {word} is not a JSON number; "
+                            "write a number or null")
+
+
+def test_a_number_too_large_for_a_float_is_refused() -> None:
+    assert _error('{"t": 1e400}') == ("is not valid JSON: line 1, column 7: the number 1e400 is too large; "
+                                      "write a smaller number")
+
+
+def test_a_number_with_thousands_of_digits_gets_a_plain_message() -> None:
+    message = _error('{"n": ' + "9" * 5000 + "}")
+    assert message == ("is not valid JSON: line 1, column 7: a number with 5000 digits is too long to read; "
+                       "write a shorter number")
+    assert "set_int_max_str_digits" not in message
+
+
+def test_a_byte_order_mark_is_named() -> None:
+    assert _error('\ufeff{"a": 1}') == ("starts with a byte order mark (BOM), which JSON does not allow; "
+                                        "save it as UTF-8 without a BOM")
+
+
+def test_import_reports_the_same() -> None:
+    with pytest.raises(ValueError, match='the key "model" is given twice'):
+        read_import('{"model": "a", "model": "b"}', "X")
+    with pytest.raises(ValueError, match="NaN is not a JSON number"):
+        read_import('{"temperature": NaN}', "X")
+
+
+def test_json_is_never_written_with_nan() -> None:
+    assert json_text({"a": [1, "é"]}) == '{\n  "a": [\n    1,\n    "é"\n  ]\n}'
+    with pytest.raises(ValueError, match="a holds inf, which is not a JSON number"):
+        json_text({"a": float("inf")})
