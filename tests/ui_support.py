@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QRunnable, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from fakeserver import FakeRealtimeServer
@@ -95,8 +96,11 @@ def child(parent: QWidget, kind: type, name: str) -> Any:
 
 
 def edit_base_url(window: MainWindow, url: str) -> None:
-    """Type ``url`` into the connection section's base URL, as a user would."""
-    child(window, QLineEdit, "connection.base_url").setText(url)
+    """Type ``url`` into the connection section's base URL, as a user would
+    (editors count only a user's edits as changes)."""
+    edit = child(window, QLineEdit, "connection.base_url")
+    edit.selectAll()
+    QTest.keyClicks(edit, url)
 
 
 def local(server: FakeRealtimeServer, name: str = "Local", endpoint_id: str = "ga",

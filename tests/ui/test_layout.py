@@ -22,7 +22,8 @@ from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.catalog.nodes import Group
 from realtime_gui.core.catalog.tools import ToolList
-from realtime_gui.ui.form.editors import EXPLANATION_ROLE, ChoiceEditor
+from realtime_gui.ui.form.choice_editors import ChoiceEditor
+from realtime_gui.ui.form.editors import EXPLANATION_ROLE
 from realtime_gui.ui.form.rows import StateChip
 from realtime_gui.ui.shell.frame import MainWindow
 from realtime_gui.ui.style.style import ElidedLabel

@@ -3,7 +3,9 @@
 An editor is a plain object that owns its widgets, not a QObject: a form
 builds dozens at start-up and every Qt object costs.  It shows canonical
 values and reports user edits to ``on_edit``; the not set / set / off state
-belongs to the row around it (``form_rows.FieldRow``).
+belongs to the row around it (``rows.FieldRow``).
+The editors themselves live in ``choice_editors``, ``text_editors``,
+``number_editors`` and ``tools_editor``; ``all_editors`` imports them all.
 
 Reading back is lossless: until the user touches an editor, ``value()``
 returns exactly what ``load`` was given, so a value the widgets can only
@@ -13,16 +15,24 @@ survives a round trip unchanged.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionComboBox,
-    QStyleOptionViewItem, QStylePainter, QWidget,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionComboBox,
+    QStyleOptionViewItem,
+    QStylePainter,
+    QWidget,
 )
 
 from realtime_gui.core.catalog.nodes import NOT_SET, Field
@@ -32,8 +42,8 @@ if TYPE_CHECKING:  # only annotations need it; importing it costs start-up time
     from PySide6.QtGui import QPaintEvent, QWheelEvent
 
 __all__ = [
-    "EXPLANATION_ROLE", "ChoiceEditor", "Combo", "Editor", "EditorContext", "ItemProblem", "ListedEditor",
-    "MultiChoiceEditor", "NoStrayWheel", "choices_for", "h_box", "make_editor", "register", "set_dim", "set_role",
+    "EXPLANATION_ROLE", "Combo", "Editor", "EditorContext", "ItemProblem", "NoStrayWheel", "h_box", "make_editor",
+    "register", "set_dim",
 ]
 
 ItemProblem = tuple[str, str, str]  # (wire path, label, detail), as editor_problems reports them
@@ -41,10 +51,14 @@ ItemProblem = tuple[str, str, str]  # (wire path, label, detail), as editor_prob
 
 @dataclass(frozen=True)
 class EditorContext:
-    """What an editor needs to know about where it is shown."""
+    """What an editor needs to know about where it is shown.
 
-    endpoint_id: str
-    shape: Shape
+    Both are ``None`` for settings of no endpoint (the connection): options
+    show their own value, and those limited to some endpoints are left out.
+    """
+
+    endpoint_id: str | None
+    shape: Shape | None
     # The form's row class: editors that hold sub-forms (the tool list) build
     # them from the same rows, without importing the form (which imports them).
     make_row: Callable[..., Any] | None = None
@@ -85,14 +99,6 @@ def set_dim(widget: QWidget, dim: bool) -> None:
     # and check boxes would no longer follow their parent: set theirs too.
     for each in (widget, *widget.findChildren(QLineEdit), *widget.findChildren(QCheckBox)):
         each.setPalette(palette)
-
-
-def set_role(widget: QWidget, role: str) -> None:
-    """Switch the ``role`` the app's style sheet keys on (``muted``, ``problem``)."""
-    if widget.property("role") != role:
-        widget.setProperty("role", role)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
 
 
 def _ignore() -> None:
@@ -223,7 +229,7 @@ class _Explained(QStyledItemDelegate):
     """Drop-down items that show their explanation after their value:
     ``audio/pcm, rate 24000 — 16-bit PCM, 24 kHz, mono, little-endian``."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         meaning = index.data(EXPLANATION_ROLE)
         if meaning:
@@ -248,7 +254,7 @@ class Combo(NoStrayWheel, QComboBox):
         self.setItemData(index, meaning, Qt.ItemDataRole.ToolTipRole)
         self.setItemData(index, meaning, EXPLANATION_ROLE)
 
-    def showPopup(self) -> None:  # noqa: N802 (Qt's name)
+    def showPopup(self) -> None:
         if not self._explained:  # made when first opened: most combos of a form never are
             self._explained = True
             self.setItemDelegate(_Explained(self))
@@ -259,7 +265,7 @@ class Combo(NoStrayWheel, QComboBox):
         view.setMinimumWidth(min(max(self.width(), wanted), room))
         super().showPopup()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         """As Qt paints it, but a text too long for the box ends in “…” rather than mid-word."""
         if self.isEditable() or self.currentIndex() < 0:
             super().paintEvent(event)
@@ -286,112 +292,3 @@ def h_box(parent: QWidget) -> tuple[QWidget, QHBoxLayout]:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(8)
     return box, layout
-
-
-# --- choices -------------------------------------------------------------------
-
-def _wire_text(wire: Any) -> str:
-    """An option's value as the shape sends it, on one line: ``audio/pcm, rate 24000``."""
-    if isinstance(wire, dict) and wire:
-        (_, first), *rest = wire.items()
-        return ", ".join([str(first), *(f"{key} {value}" for key, value in rest)])
-    return wire if isinstance(wire, str) else json.dumps(wire)
-
-
-def choices_for(options: Any, ctx: EditorContext) -> list[tuple[Any, str, str]]:
-    """``(value, item text, meaning)`` for the options offered on this endpoint: the
-    text is the value as sent (what a closed combo shows), the meaning says what it is."""
-    return [(o.value, _wire_text(o.on(ctx.shape)), o.help)
-            for o in options if o.only is None or ctx.endpoint_id in o.only]
-
-
-class ListedEditor(Editor):
-    """A combo box of fixed choices; a loaded value not among them gets an item of its own."""
-
-    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx)
-        self.combo = Combo(parent)
-        self.root = self.focus = self.combo
-        self._choices: list[Any] = []
-        self._offered = 0  # items past this one stand for loaded values not offered
-        self.combo.activated.connect(self._edited)
-
-    def set_choices(self, choices: list[tuple[Any, str, str]]) -> None:
-        self.combo.clear()
-        self._choices = [value for value, _, _ in choices]
-        self._offered = len(choices)
-        for _, text, meaning in choices:
-            self.combo.add_explained(text, meaning)
-
-    def unknown_text(self, value: Any) -> str:
-        return f"{_wire_text(value)} (not offered here)"
-
-    def _show(self, value: Any) -> None:
-        self._drop_unknown()
-        if value not in self._choices:
-            self._choices.append(value)
-            self.combo.addItem(self.unknown_text(value))
-        self.combo.setCurrentIndex(self._choices.index(value))
-
-    def _clear(self, text: str) -> None:
-        self._drop_unknown()
-        self.combo.setPlaceholderText(text)
-        self.combo.setCurrentIndex(-1)
-
-    def _drop_unknown(self) -> None:
-        while len(self._choices) > self._offered:
-            self._choices.pop()
-            self.combo.removeItem(self.combo.count() - 1)
-
-    def read(self) -> Any:
-        index = self.combo.currentIndex()
-        return self._choices[index] if index >= 0 else NOT_SET
-
-    def _ensure_value(self) -> None:
-        if self.combo.currentIndex() < 0 and self.combo.count():
-            self.combo.setCurrentIndex(0)
-
-
-@register("choice")
-class ChoiceEditor(ListedEditor):
-    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx, parent)
-        self.set_choices(choices_for(field.type.options, ctx))  # type: ignore[attr-defined]
-
-
-@register("multichoice")
-class MultiChoiceEditor(Editor):
-    """A row of check boxes; the order the values were given in is kept."""
-
-    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx)
-        self.root, layout = h_box(parent)
-        self._options = [o for o in field.type.options  # type: ignore[attr-defined]
-                         if o.only is None or ctx.endpoint_id in o.only]
-        self._boxes: list[QCheckBox] = []
-        for option in self._options:
-            box = QCheckBox(option.value, self.root)
-            box.setToolTip(option.help)
-            box.clicked.connect(self._edited)
-            layout.addWidget(box)
-            self._boxes.append(box)
-        layout.addStretch(1)
-        if self._boxes:
-            self.root.setFocusProxy(self._boxes[0])
-        self.focus = self.root
-        self._order: list[Any] = []
-
-    def _show(self, value: Any) -> None:
-        if not isinstance(value, list):
-            raise TypeError
-        self._order = list(value)
-        for box, option in zip(self._boxes, self._options):
-            box.setChecked(option.value in value)
-
-    def _clear(self, text: str) -> None:
-        self._show([])
-
-    def read(self) -> Any:
-        checked = {o.value for box, o in zip(self._boxes, self._options) if box.isChecked()}
-        kept = [v for v in self._order if v in checked]
-        return kept + [o.value for o in self._options if o.value in checked and o.value not in kept]

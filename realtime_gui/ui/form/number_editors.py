@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QSpinBox, QWidget
@@ -39,11 +39,15 @@ class _SpinEditor(Editor):
     """Shared by number boxes: while not set, the box shows the default's words."""
 
     compact = True
+    numbers: ClassVar[tuple[type, ...]] = (int,)  # the types of the values it shows (never bool)
     spin: QSpinBox | QDoubleSpinBox
 
-    def _attach(self, spin: QSpinBox | QDoubleSpinBox, widest: str = _DEFAULT_WORDS) -> None:
-        """``widest`` is the longest text the box shows, the words of a default by default."""
-        self.spin = spin
+    def __init__(self, field: Field, ctx: EditorContext, spin: QSpinBox | QDoubleSpinBox,
+                 widest: str = _DEFAULT_WORDS) -> None:
+        """The editor of ``spin`` (its root, unless a subclass lays out more);
+        ``widest`` is the longest text the box shows, the words of a default by default."""
+        super().__init__(field, ctx)
+        self.root = self.focus = self.spin = spin
         spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance(widest) + _SPIN_CHROME)
         spin.valueChanged.connect(self._spun)
 
@@ -51,6 +55,15 @@ class _SpinEditor(Editor):
         if not self._quiet:
             self.spin.setSpecialValueText("")
             self._edited()
+
+    def _show(self, value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, self.numbers):
+            raise TypeError
+        self.spin.setSpecialValueText("")
+        self.spin.setValue(value)  # type: ignore[arg-type]  # an int for int boxes
+
+    def read(self) -> Any:
+        return self.spin.value()
 
     def _clear(self, text: str) -> None:
         # The special value text stands in for the minimum while nothing is set.
@@ -63,31 +76,21 @@ class _SpinEditor(Editor):
 
 @register("number")
 class NumberEditor(_SpinEditor):
+    numbers = (int, float)
+
     def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx)
         kind: Any = field.type
         spin = _DoubleSpin(parent)
         spin.setDecimals(max(kind.decimals, _decimals(kind.step)))
         spin.setRange(-1e12 if kind.minimum is None else kind.minimum,
                       1e12 if kind.maximum is None else kind.maximum)
         spin.setSingleStep(kind.step)
-        self._attach(spin)
-        self.root = self.focus = spin
-
-    def _show(self, value: Any) -> None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise TypeError
-        self.spin.setSpecialValueText("")
-        self.spin.setValue(value)  # type: ignore[arg-type]  # an int for int boxes
-
-    def read(self) -> Any:
-        return self.spin.value()
+        super().__init__(field, ctx, spin)
 
 
 @register("integer")
 class IntegerEditor(_SpinEditor):
     def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx)
         kind: Any = field.type
         spin = _Spin(parent)
         # Without a declared bound, the widest a QSpinBox (a C int) can hold.
@@ -95,17 +98,7 @@ class IntegerEditor(_SpinEditor):
                       2**31 - 1 if kind.maximum is None else kind.maximum)
         if kind.unit:
             spin.setSuffix(f" {kind.unit}")
-        self._attach(spin)
-        self.root = self.focus = spin
-
-    def _show(self, value: Any) -> None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError
-        self.spin.setSpecialValueText("")
-        self.spin.setValue(value)
-
-    def read(self) -> Any:
-        return self.spin.value()
+        super().__init__(field, ctx, spin)
 
 
 @register("tokenlimit")
@@ -113,15 +106,16 @@ class TokenLimitEditor(_SpinEditor):
     """A number of tokens, or ``"inf"`` for the model's own limit."""
 
     def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx)
         kind: Any = field.type
-        self.root, layout = h_box(parent)
-        spin = _Spin(self.root)
+        box, layout = h_box(parent)
+        spin = _Spin(box)
         spin.setRange(kind.minimum, kind.maximum)
         spin.setSuffix(" tokens")
         # Not set, it shows the default's words; else its widest number.
-        self._attach(spin, max(field.default_text(ctx.shape), spin.textFromValue(kind.maximum) + spin.suffix(),
-                               key=spin.fontMetrics().horizontalAdvance))
+        super().__init__(field, ctx, spin, max(field.default_text(ctx.shape),
+                                               spin.textFromValue(kind.maximum) + spin.suffix(),
+                                               key=spin.fontMetrics().horizontalAdvance))
+        self.root = box
         self.inf = QCheckBox("inf (the model's limit)", self.root)
         self.inf.clicked.connect(self._inf_clicked)
         layout.addWidget(spin)

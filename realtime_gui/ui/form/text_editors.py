@@ -8,13 +8,20 @@ from typing import Any
 
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from realtime_gui.core.catalog.nodes import NOT_SET, Field
 from realtime_gui.core.catalog.types import Secret, Voice, parse_json_text
-from realtime_gui.ui.form.editors import Combo, Editor, EditorContext, h_box, register, set_role
-from realtime_gui.ui.style.style import ElidedLabel, monospace
+from realtime_gui.ui.form.editors import Combo, Editor, EditorContext, h_box, register
+from realtime_gui.ui.style.style import ElidedLabel, monospace, set_role
 
 __all__ = [
     "JsonEditor", "LineEditor", "MultilineEditor", "SecretEditor", "StringListEditor", "SuggestEditor",
@@ -34,52 +41,60 @@ def replace_text(edit: QPlainTextEdit, text: str) -> None:
     cursor.insertText(text)
 
 
-class LineEditor(Editor):
-    """One line of text."""
+class _TextBox(Editor):
+    """A box whose text is the value; while not set, its placeholder says the default."""
 
-    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
+    edit: QLineEdit | QPlainTextEdit
+
+    def __init__(self, field: Field, ctx: EditorContext, edit: QLineEdit | QPlainTextEdit) -> None:
         super().__init__(field, ctx)
-        self.edit = QLineEdit(parent)
-        self.root = self.focus = self.edit
-        self.edit.textEdited.connect(self._edited)
+        self.edit = self.root = self.focus = edit
 
     def _show(self, value: Any) -> None:
         if not isinstance(value, str):
             raise TypeError
         self.edit.setPlaceholderText("")
-        self.edit.setText(value)
+        self._set_text(value)
 
     def _clear(self, text: str) -> None:
         self.edit.clear()
         self.edit.setPlaceholderText(text)
+
+    def _set_text(self, text: str) -> None:
+        raise NotImplementedError
+
+
+class LineEditor(_TextBox):
+    """One line of text."""
+
+    edit: QLineEdit
+
+    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
+        super().__init__(field, ctx, QLineEdit(parent))
+        self.edit.textEdited.connect(self._edited)
+
+    def _set_text(self, text: str) -> None:
+        self.edit.setText(text)
 
     def read(self) -> Any:
         return self.edit.text()
 
 
-class MultilineEditor(Editor):
+class MultilineEditor(_TextBox):
     """A few lines of text, such as instructions."""
 
     tall = True
     lines = 3
+    edit: QPlainTextEdit
 
     def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx)
-        self.edit = QPlainTextEdit(parent)
+        super().__init__(field, ctx, QPlainTextEdit(parent))
         self.edit.setTabChangesFocus(True)
         lines_high(self.edit, self.lines)
-        self.root = self.focus = self.edit
         self.edit.textChanged.connect(self._edited)
 
-    def _show(self, value: Any) -> None:
-        if not isinstance(value, str):
-            raise TypeError
-        self.edit.setPlaceholderText("")
-        self.edit.setPlainText(value)
-
-    def _clear(self, text: str) -> None:
-        self.edit.clear()
-        self.edit.setPlaceholderText(text)
+    def _set_text(self, text: str) -> None:
+        self.edit.setPlainText(text)
 
     def read(self) -> Any:
         return self.edit.toPlainText()

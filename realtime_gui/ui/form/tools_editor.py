@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from realtime_gui.core.catalog.nodes import NOT_SET, Field
 from realtime_gui.core.catalog.tools import ToolChoice, ToolKind, ToolList
-from realtime_gui.ui.form.editors import Editor, EditorContext, ItemProblem, ListedEditor, choices_for, register
+from realtime_gui.ui.form.choice_editors import ListedEditor, choices_for
+from realtime_gui.ui.form.editors import Editor, EditorContext, ItemProblem, register
 
 __all__ = ["ToolChoiceEditor", "ToolListEditor"]
 

@@ -8,7 +8,8 @@ from typing import Mapping
 from realtime_gui.core.library.keys import DEFAULT_KEY, ApiKeys
 from realtime_gui.core.service.providers import service_summary
 from realtime_gui.core.wire.configuration import Configuration
-from realtime_gui.ui.form.connection import ConnectionSection, KeyLookup
+from realtime_gui.ui.form.connection import ConnectionSection
+from realtime_gui.ui.form.key_lookup import KeyLookup
 from realtime_gui.ui.window.preview import PreviewContent, preview_content
 
 __all__ = ["KeySource"]

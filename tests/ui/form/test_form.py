@@ -5,18 +5,28 @@ The round-trip tests walk the declaration; no field is named by hand there.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtWidgets import (
-    QApplication, QLabel, QListWidget, QMenu, QPlainTextEdit, QPushButton, QToolButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
 )
 
 from realtime_gui.core.catalog import declaration
-from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.catalog.nodes import Field, Group, Placed
 from realtime_gui.core.catalog.tools import ToolList
 from realtime_gui.core.catalog.types import FieldType
+from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.validate import validate
 from realtime_gui.ui.form.form import FormView
 
@@ -24,13 +34,14 @@ from realtime_gui.ui.form.form import FormView
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 
 ENDPOINTS = list(declaration.ENDPOINTS)
+W = TypeVar("W", bound=QWidget)
 # Text that fits common patterns: plain words, language codes, URLs, tunnel ids.
 _TEXT_CANDIDATES = ("x", "en", "https://example.com/mcp", "tunnel_" + "a" * 32)
 
 
 def sample(kind: FieldType) -> Any:
     """A valid value derived from the type alone."""
-    options = getattr(kind, "options", ()) or getattr(kind, "modes", ())
+    options: Any = getattr(kind, "options", ()) or getattr(kind, "modes", ())
     if isinstance(kind, ToolList):
         value: Any = [{"type": k.type, **{f.key: sample(f.type) for f in k.fields}} for k in kind.kinds]
     elif kind.kind in ("choice", "toolchoice"):
@@ -66,6 +77,13 @@ def states(spot: Placed) -> Iterator[tuple[str, Any]]:
     if spot.nullable:
         yield "off", None
 
+
+
+def _shown(view: FormView, path: str, kind: type[W]) -> W:
+    """The editor at ``path``, which is there and is a ``kind``."""
+    editor = view.editor(path)
+    assert isinstance(editor, kind), (path, editor)
+    return editor
 
 
 def _row(view: FormView, path: str) -> Any:
@@ -139,18 +157,19 @@ def test_the_state_chip_turns_a_nullable_group_off(view: FormView, qtbot: Any) -
     assert isinstance(chip, QToolButton)
     chip.click()
     menu = chip.findChild(QMenu)
+    assert menu is not None
     off = next(a for a in menu.actions() if a.text().startswith("Off"))
     with qtbot.waitSignal(view.changed):
         off.trigger()
     menu.close()
     assert view.values() == {"turn_detection": None, "turn_detection.type": "semantic_vad"}
-    assert not view.editor("session.audio.input.turn_detection.type").isEnabled()
+    assert not _shown(view, "session.audio.input.turn_detection.type", QWidget).isEnabled()
 
 
 def test_a_failed_when_condition_disables_the_field_with_a_hint(view: FormView) -> None:
     view.set_configuration(Configuration("t", "ga", {"turn_detection.type": "semantic_vad"}))
-    assert not view.editor("session.audio.input.turn_detection.threshold").isEnabled()
-    assert view.editor("session.audio.input.turn_detection.eagerness").isEnabled()
+    assert not _shown(view, "session.audio.input.turn_detection.threshold", QWidget).isEnabled()
+    assert _shown(view, "session.audio.input.turn_detection.eagerness", QWidget).isEnabled()
     hints = [label.text() for label in view.findChildren(QLabel) if label.isVisibleTo(view)]
     assert "Applies when Detector is server_vad" in hints
 
@@ -162,10 +181,10 @@ def test_focus_field_expands_the_section_and_focuses_the_editor(view: FormView, 
     header = next(b for b in view.findChildren(QToolButton) if b.text() == "Turn detection")
     header.click()
     path = "session.audio.input.turn_detection.silence_duration_ms"
-    assert not view.editor(path).isVisible()
+    assert not _shown(view, path, QWidget).isVisible()
     view.activateWindow()
     assert view.focus_field(path)
-    editor = view.editor(path)
+    editor = _shown(view, path, QWidget)
     assert editor.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
     assert not view.focus_field("session.no_such_field")
@@ -207,7 +226,7 @@ def test_tools_editor_adds_duplicates_moves_and_removes(view: FormView, qtbot: A
     with qtbot.waitSignal(view.changed):
         _button(view, "Add function").click()
     assert view.values()["tools"] == [{"type": "function", "name": "function_1"}]
-    name = view.editor("session.tools[0].name")
+    name = _shown(view, "session.tools[0].name", QLineEdit)
     name.selectAll()
     qtbot.keyClicks(name, "lookup")
     _button(view, "Duplicate").click()
@@ -219,7 +238,7 @@ def test_tools_editor_adds_duplicates_moves_and_removes(view: FormView, qtbot: A
     _button(view, "Remove").click()
     assert view.values()["tools"] == [{"type": "function", "name": "lookup"},
                                       {"type": "function", "name": "lookup_2"}]
-    choice = view.editor("session.tool_choice")
+    choice = _shown(view, "session.tool_choice", QComboBox)
     assert [choice.itemText(i) for i in range(choice.count())][-2:] == ["function: lookup", "function: lookup_2"]
 
 
@@ -234,9 +253,10 @@ def test_tool_problems_mark_the_item(view: FormView) -> None:
     config = Configuration("t", "ga", {"tools": [{"type": "function", "name": "a b"}]})
     view.set_configuration(config)
     view.show_problems(validate(config))
-    tools = view.editor("session.tools")
-    assert tools.item(0).text().startswith("⚠")
-    assert "1 to 64 letters" in tools.item(0).toolTip()
+    tools = _shown(view, "session.tools", QListWidget)
+    item = tools.item(0)
+    assert item.text().startswith("⚠")
+    assert "1 to 64 letters" in item.toolTip()
 
 
 def test_a_configuration_with_128_tools_loads_and_switches(view: FormView) -> None:
@@ -248,14 +268,14 @@ def test_a_configuration_with_128_tools_loads_and_switches(view: FormView) -> No
         view.set_configuration(config)
         assert view.values() == config.values
     assert view.focus_field("session.tools[100].name")
-    assert view.editor("session.tools[100].name").text() == "tool_100"
+    assert _shown(view, "session.tools[100].name", QLineEdit).text() == "tool_100"
 
 
 def test_a_secret_in_the_keyring_stays_a_reference_until_retyped(view: FormView, qtbot: Any) -> None:
     ref = {"secret_ref": "mcp-docs"}
     tool = {"type": "mcp", "server_label": "docs", "server_url": "https://example.com/mcp", "authorization": ref}
     view.set_configuration(Configuration("t", "ga", {"tools": [tool]}))
-    editor = view.editor("session.tools[0].authorization")
+    editor = _shown(view, "session.tools[0].authorization", QLineEdit)
     assert editor.text() == "" and "keyring" in editor.placeholderText()
     assert view.values()["tools"] == [tool]
     qtbot.keyClicks(editor, "token")
@@ -264,7 +284,7 @@ def test_a_secret_in_the_keyring_stays_a_reference_until_retyped(view: FormView,
 
 def test_not_set_shows_the_service_default_without_sending_it(view: FormView) -> None:
     view.set_configuration(Configuration("t", "ga"))
-    voice = view.editor("session.audio.output.voice")
+    voice = _shown(view, "session.audio.output.voice", QComboBox)
     assert voice.currentText() == "alloy"  # the declared default, greyed
     assert voice.property("dim") is True
     assert "voice" not in view.values()

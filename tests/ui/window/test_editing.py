@@ -147,7 +147,9 @@ def test_open_configuration_alone_tracks_unsaved_changes(qtbot: Any, store: Conf
     editing.open_initial()
     assert editing.current_name() == "A" and not editing.is_dirty()
     assert titles[-1] == ("A", False) and shown[-1] == ("A", True)
-    child(connection, QLineEdit, "connection.base_url").setText("http://localhost:9/v1")
+    base_url = child(connection, QLineEdit, "connection.base_url")
+    base_url.selectAll()
+    qtbot.keyClicks(base_url, "http://localhost:9/v1")  # typed: only a user's edits count as changes
     assert editing.is_dirty() and titles[-1] == ("A", True) and shown[-1] == ("A", False)
     dialogs.answers = ["Save"]
     assert editing.select_configuration("B")

@@ -166,8 +166,10 @@ def test_azure_uses_its_paths_and_the_api_key_header(qtbot: Any, make_window: Wi
     saved(store, local(server, "Azure", endpoint_id))
     window = make_window()
     service = child(window, QComboBox, "connection.service")
-    service.setCurrentIndex(service.findData("azure"))
-    child(window, QLineEdit, "connection.base_url").setText(server.origin)
+    qtbot.keyClicks(service, "azure")  # typed, as a user edits: only edits count as changes
+    base_url = child(window, QLineEdit, "connection.base_url")
+    base_url.selectAll()
+    qtbot.keyClicks(base_url, server.origin)
     shown = window.bench.editing.current_configuration()
     assert shown.connection == {"service": "azure", "base_url": server.origin}
 
