@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import replace
 
+from realtime_gui.core.catalog.connection import KEY_NAME
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secrets import missing_secrets, plain_secrets
 from realtime_gui.core.redact import redact
@@ -41,7 +42,7 @@ def mint_configuration(
     missing = missing_secrets(config, keys)
     if missing:
         raise ConfigurationInvalidError(missing)
-    credentials = keys.resolve(config.setting("key_name") or None, env)
+    credentials = keys.resolve(config.setting(KEY_NAME.key) or None, env)
     request = prepare_request(config, credentials, env=env, lookup=keys.load_secret)
     secrets = [credentials.api_key, *plain_secrets(config, keys)]
     try:

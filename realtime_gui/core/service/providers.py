@@ -21,7 +21,8 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 from realtime_gui import __version__
-from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, endpoint
+from realtime_gui.core.catalog.connection import AZURE_API_VERSION, BASE_URL, ORGANIZATION, PROJECT, SERVICE
+from realtime_gui.core.catalog.declaration import endpoint
 from realtime_gui.core.catalog.nodes import Endpoint
 from realtime_gui.core.catalog.types import Choice, EncodeContext, SecretMode
 from realtime_gui.core.service.auth import ApiKeyHeader, Auth, BearerAuth
@@ -35,7 +36,6 @@ __all__ = [
 ]
 
 USER_AGENT = f"realtime-gui/{__version__}"
-_SERVICE_SETTING = "service"
 
 
 class Provider(ABC):
@@ -47,7 +47,7 @@ class Provider(ABC):
 
     def base_url(self, config: Configuration, env: Mapping[str, str]) -> str:
         """The configuration's base URL, else the declared default."""
-        return str(config.connection.get("base_url") or config.setting("base_url")).rstrip("/")
+        return str(config.connection.get(BASE_URL.key) or config.setting(BASE_URL.key)).rstrip("/")
 
     @abstractmethod
     def url(self, config: Configuration, ep: Endpoint, env: Mapping[str, str]) -> str:
@@ -69,7 +69,7 @@ class OpenAI(Provider):
     auth = BearerAuth()
 
     def base_url(self, config: Configuration, env: Mapping[str, str]) -> str:
-        explicit = config.connection.get("base_url")
+        explicit = config.connection.get(BASE_URL.key)
         if not explicit and env.get("OPENAI_BASE_URL"):
             return env["OPENAI_BASE_URL"].rstrip("/")
         return super().base_url(config, env)
@@ -79,8 +79,8 @@ class OpenAI(Provider):
 
     def headers(self, config: Configuration, ep: Endpoint, env: Mapping[str, str]) -> dict[str, str]:
         found = {
-            "OpenAI-Organization": config.connection.get("organization") or env.get("OPENAI_ORG_ID"),
-            "OpenAI-Project": config.connection.get("project") or env.get("OPENAI_PROJECT_ID"),
+            "OpenAI-Organization": config.connection.get(ORGANIZATION.key) or env.get("OPENAI_ORG_ID"),
+            "OpenAI-Project": config.connection.get(PROJECT.key) or env.get("OPENAI_PROJECT_ID"),
             "OpenAI-Beta": "realtime=v1" if ep.sends_beta_header else None,
         }
         return {name: value for name, value in found.items() if value}
@@ -103,7 +103,7 @@ class Azure(Provider):
         root = self.base_url(config, env).removesuffix(self._API_PREFIX)  # a resource URL given with its prefix
         path = ep.azure_path or self._API_PREFIX + ep.path
         if ep.shape == "beta":
-            path += f"?api-version={config.setting('azure_api_version')}"
+            path += f"?api-version={config.setting(AZURE_API_VERSION.key)}"
         return root + path
 
     def describe(self, config: Configuration, env: Mapping[str, str]) -> str:
@@ -121,10 +121,10 @@ PROVIDERS: Mapping[str, Provider] = providers(OpenAI(), Azure())
 
 def _check_declared(registry: Mapping[str, Provider]) -> None:
     """Refuse to load when the ``service`` setting offers other ids than the registry holds."""
-    setting = next(f for f in CONNECTION_FIELDS if f.key == _SERVICE_SETTING)
+    setting = SERVICE
     declared = set(setting.type.values()) if isinstance(setting.type, Choice) else set()
     if declared != set(registry):
-        raise RuntimeError(f"the connection setting {_SERVICE_SETTING!r} offers {sorted(declared)}, "
+        raise RuntimeError(f"the connection setting {SERVICE.key!r} offers {sorted(declared)}, "
                            f"but the providers are {sorted(registry)}; declare each provider once in both")
 
 
@@ -133,7 +133,7 @@ _check_declared(PROVIDERS)
 
 def provider_for(config: Configuration, registry: Mapping[str, Provider] = PROVIDERS) -> Provider:
     """The provider ``config`` mints from."""
-    chosen = str(config.setting(_SERVICE_SETTING))
+    chosen = str(config.setting(SERVICE.key))
     try:
         return registry[chosen]
     except KeyError:

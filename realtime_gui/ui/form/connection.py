@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from realtime_gui.core.catalog.connection import KEY_NAME
 from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS
 from realtime_gui.core.catalog.nodes import NOT_SET, Field
 from realtime_gui.core.wire.validate import Problem
@@ -35,7 +36,7 @@ __all__ = ["ConnectionSection"]
 _PREFIX = "connection."
 # The setting the keyring is asked about (as ``workflows.mint_configuration``
 # does): its row also says where the key comes from and offers the Keys dialog.
-_KEY_SETTING = "key_name"
+_KEY_SETTING = KEY_NAME.key
 _MARGIN = 8  # the form's own margin, so this section's arrow and labels line up with its sections'
 _INDENT = 24  # the labels under the title, as in the form's sections
 _NO_ENDPOINT = EditorContext(endpoint_id=None, shape=None)  # the connection is the same for every endpoint

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from realtime_gui.core.catalog.connection import KEY_NAME
 from realtime_gui.core.library.keys import DEFAULT_KEY, ApiKeys
 from realtime_gui.core.service.providers import service_summary
 from realtime_gui.core.wire.configuration import Configuration
@@ -40,4 +41,4 @@ class KeySource:
 
     @staticmethod
     def _key_name(config: Configuration) -> str:
-        return str(config.setting("key_name") or DEFAULT_KEY)
+        return str(config.setting(KEY_NAME.key) or DEFAULT_KEY)
