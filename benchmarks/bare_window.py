@@ -7,7 +7,14 @@ import sys
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDoubleSpinBox, QFormLayout, QLineEdit, QMainWindow, QSpinBox, QWidget,
+    QApplication,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QMainWindow,
+    QSpinBox,
+    QWidget,
 )
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import os
 import shutil
 import statistics
@@ -28,21 +29,30 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]  # the package, and the fake service
 
+from fakeserver import FAKE_API_KEY, FakeRealtimeServer, running_server  # noqa: E402
 from PySide6.QtCore import (  # noqa: E402
-    QEvent, QEventLoop, QObject, QSettings, Qt, QThreadPool, QTimer, QtMsgType, qInstallMessageHandler,
+    QEvent,
+    QEventLoop,
+    QObject,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
 )
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton  # noqa: E402
 
-from fakeserver import FAKE_API_KEY, FakeRealtimeServer, running_server  # noqa: E402
 from realtime_gui.core.library.keys import ApiKeys  # noqa: E402
 from realtime_gui.core.library.secret_store import MemoryStore  # noqa: E402
 from realtime_gui.core.library.store import ConfigStore  # noqa: E402
@@ -237,7 +247,7 @@ def longest_gap(ticks: list[float], start: float, end: float) -> tuple[float, fl
     inside = [t for t in ticks if t <= end]
     before = [t for t in inside if t < start]
     span = ([before[-1]] if before else []) + [t for t in inside if t >= start] + [end]
-    gaps = [(b - a, a - start) for a, b in zip(span, span[1:])]
+    gaps = [(b - a, a - start) for a, b in itertools.pairwise(span)]
     return max(gaps)
 
 

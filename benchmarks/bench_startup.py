@@ -32,8 +32,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from realtime_gui.core.wire.configuration import Configuration  # noqa: E402
 from realtime_gui.core.library.store import ConfigStore  # noqa: E402
+from realtime_gui.core.wire.configuration import Configuration  # noqa: E402
 
 RSS_TARGET = 1.3
 BIG = "big (128 tools)"

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from fakeserver import FakeRealtimeServer, running_server  # noqa: E402
+from fakeserver import FakeRealtimeServer, running_server
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings, QThreadPool
@@ -127,8 +128,8 @@ def make_window(qtbot: QtBot, store: ConfigStore, keys: ApiKeys, settings: QSett
     def make(*configs: Any, size: tuple[int, int] | None = None, **services: Any) -> MainWindow:
         for config in configs:
             saved(store, config)
-        given: dict[str, Any] = dict(store=store, keys=keys, settings=settings, clock=clock,
-                                     pool=ImmediatePool(), env={})
+        given: dict[str, Any] = {"store": store, "keys": keys, "settings": settings, "clock": clock,
+                                 "pool": ImmediatePool(), "env": {}}
         window = open_window(Services(**{**given, **services}), dialogs)
         qtbot.addWidget(window)
         if size is not None:

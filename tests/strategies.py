@@ -135,7 +135,8 @@ def configurations(draw: st.DrawFn, endpoint_id: str) -> Configuration:
                     values[node.id] = draw(tool_items(node.type, ep.shape))
                 elif isinstance(node.type, tools.ToolChoice):
                     kinds = [node.type.kind_of(item) for item in values.get(node.type.tools_field, [])]
-                    named = [k.choice_for(item) for k, item in zip(kinds, values.get(node.type.tools_field, []), strict=True)
+                    listed = values.get(node.type.tools_field, [])
+                    named = [k.choice_for(item) for k, item in zip(kinds, listed, strict=True)
                              if k is not None and ep.shape in k.shapes]
                     choices = node.type.mode_values() + [c for c in named if c is not None]
                     values[node.id] = draw(st.sampled_from(choices))

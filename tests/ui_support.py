@@ -6,14 +6,15 @@ Imports Qt, so only the GUI tests import it (conftest imports it lazily).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+from fakeserver import FakeRealtimeServer
 from PySide6.QtCore import QRunnable, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
-from fakeserver import FakeRealtimeServer
 from realtime_gui.core.library.store import ConfigStore
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.ui.dialogs.standard import Dialogs

@@ -13,21 +13,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakeserver import FAKE_API_KEY, running_server
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem, QWidget
+from ui_support import WindowFactory, child, local, mint_and_wait
 
-from fakeserver import FAKE_API_KEY, running_server
 from realtime_gui.core.catalog import declaration
-from realtime_gui.core.wire.configuration import Configuration
-from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.catalog.nodes import Group
 from realtime_gui.core.catalog.tools import ToolList
+from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.ui.form.choice_editors import ChoiceEditor
 from realtime_gui.ui.form.editors import EXPLANATION_ROLE
 from realtime_gui.ui.form.rows import StateChip
 from realtime_gui.ui.shell.frame import MainWindow
 from realtime_gui.ui.style.style import ElidedLabel
-from ui_support import WindowFactory, child, local, mint_and_wait
 
 # The offscreen platform warns about what it can't do (size hints, raise, grab).
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support")]
@@ -44,10 +44,10 @@ def make_window(make_window: WindowFactory) -> WindowFactory:
 
 def _tools(endpoint_id: str) -> list[dict[str, Any]]:
     """One tool of each kind the endpoint takes, with what each kind requires."""
-    tools: Any = next((getattr(s.node, "type") for s in declaration.placed(endpoint_id)
+    tools: Any = next((s.node.type for s in declaration.placed(endpoint_id)
                        if isinstance(getattr(s.node, "type", None), ToolList)), None)
     shape = declaration.endpoint(endpoint_id).shape
-    return [{"type": kind.type, **{key: f"{kind.type}_1" for key in kind.required}}
+    return [{"type": kind.type, **dict.fromkeys(kind.required, f"{kind.type}_1")}
             for kind in (tools.kinds if tools else ()) if shape in kind.shapes]
 
 
@@ -100,7 +100,7 @@ def test_the_form_never_scrolls_sideways_nor_cuts_the_chips(make_window: WindowF
         assert chips
         for chip in chips:
             left, right = _in_view(chip, viewport)
-            assert 0 <= left and right <= viewport.width(), (path, chip.accessibleName())
+            assert left >= 0 and right <= viewport.width(), (path, chip.accessibleName())
 
 
 def test_focusing_a_field_scrolls_up_or_down_only_and_keeps_its_label_in_view(make_window: WindowFactory) -> None:
@@ -116,7 +116,7 @@ def test_focusing_a_field_scrolls_up_or_down_only_and_keeps_its_label_in_view(ma
         left, _ = _in_view(shown, form.viewport())
         top = shown.mapTo(form.viewport(), QPoint(0, 0)).y()
         assert left >= 0, spot.path
-        assert 0 <= top and top + shown.height() <= form.viewport().height(), spot.path
+        assert top >= 0 and top + shown.height() <= form.viewport().height(), spot.path
 
 
 def test_a_group_alone_in_a_section_of_its_name_is_not_named_twice(make_window: WindowFactory) -> None:

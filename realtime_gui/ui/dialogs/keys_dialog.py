@@ -8,17 +8,28 @@ from, and the entry is masked unless the user reveals what they are typing.
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
-from realtime_gui.core.service.errors import KeyringUnavailableError
 from realtime_gui.core.library.keys import ApiKeys, KeyNameError
+from realtime_gui.core.service.errors import KeyringUnavailableError
 from realtime_gui.ui.dialogs.standard import Ask
 from realtime_gui.ui.style.style import muted
 

@@ -6,8 +6,8 @@ or a :class:`Dialogs` subclass that answers from a script.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -34,7 +34,7 @@ class Dialogs:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
         roles = [QMessageBox.ButtonRole.AcceptRole] + [QMessageBox.ButtonRole.DestructiveRole] * (
             len(buttons) - 2) + [QMessageBox.ButtonRole.RejectRole]
-        made = [box.addButton(label, role) for label, role in zip(buttons, roles)]
+        made = [box.addButton(label, role) for label, role in zip(buttons, roles, strict=False)]
         box.setDefaultButton(made[0])
         box.setEscapeButton(made[-1])
         box.exec()

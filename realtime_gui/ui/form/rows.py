@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
@@ -69,7 +69,7 @@ class StateChip(QToolButton):
         self._on_choose = on_choose
         self.clicked.connect(self._open)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event: QPaintEvent) -> None:
         """As Qt paints a tool button, with the text to the right, so that every
         row's “▾” is in one line however long its state's word."""
         painter = QStylePainter(self)
@@ -357,4 +357,4 @@ class GroupRow(_Row):
         self._on_edit(self)
 
 
-Row = Union[FieldRow, GroupRow]
+Row = FieldRow | GroupRow

@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
 
     # -- start-up -------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._shown and not self._sizes_saved:  # only now is the splitters' room known
             width, height = self.splitter.width(), self.result_splitter.height()
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
             self.result_splitter.setSizes([height - result, result])
         self._shown = True
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._start_scheduled:
             self._start_scheduled = True
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         self.finish_start()
         self.bench.editing.select_configuration(name)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._ready and not self.bench.close():
             event.ignore()
             return

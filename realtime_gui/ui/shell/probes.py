@@ -21,7 +21,7 @@ _SCREENSHOT_DELAY_MS = 600  # after the first paint and the deferred start-up wo
 
 
 class _QuitOnPaint(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             # Leave before the work the window defers until after its first paint.
             QApplication.quit()

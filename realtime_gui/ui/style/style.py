@@ -112,7 +112,7 @@ class ElidedLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setText(text)
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+    def setText(self, text: str) -> None:
         super().setText(text)
         self.setToolTip(text)
 
@@ -120,7 +120,7 @@ class ElidedLabel(QLabel):
         """Whether the text is wider than the label, so part of it is not shown."""
         return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width() - 2 * self.margin()
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if not (self._copyable and self.is_elided()):
             super().contextMenuEvent(event)  # a selection's own menu, if any
             return
@@ -128,7 +128,7 @@ class ElidedLabel(QLabel):
         menu.addAction("Copy", lambda: QGuiApplication.clipboard().setText(self.text()))
         menu.exec(event.globalPos())
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         if not self.text():
             return  # the endpoint bar's is empty in the first frame, which needs no Qt enums
         if not self.is_elided():

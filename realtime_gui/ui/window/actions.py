@@ -8,7 +8,7 @@ first calls ``before`` (the shell's way to finish starting) and then the handler
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow

@@ -10,11 +10,11 @@ preview, the key's source and the actions can follow.
 from __future__ import annotations
 
 import copy
-from typing import Callable
+from collections.abc import Callable
 
+from realtime_gui.core.library.configurations import load_configuration, save_configuration
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.store import ConfigStore, ConfigStoreError
-from realtime_gui.core.library.configurations import load_configuration, save_configuration
 from realtime_gui.core.service.errors import KeyringUnavailableError
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.ui.dialogs.standard import Ask, Tell

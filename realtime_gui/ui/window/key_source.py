@@ -3,7 +3,7 @@ which service it goes to, and the request the preview shows with it."""
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from realtime_gui.core.catalog.connection import KEY_NAME
 from realtime_gui.core.library.keys import DEFAULT_KEY, ApiKeys

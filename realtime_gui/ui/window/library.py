@@ -9,13 +9,14 @@ shows it; the list of names is a :class:`~.config_list.ConfigList`.
 from __future__ import annotations
 
 import json
-from typing import Any, Callable, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QWidget
 
 from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint
-from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.atomic import atomic_write_text
+from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secrets import stash_secrets
 from realtime_gui.core.library.store import ConfigStore, ConfigStoreError
 from realtime_gui.core.wire.body import build_body

@@ -4,7 +4,8 @@ button that helps most, and the problems marked in the editors."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, cast
+from collections.abc import Callable
+from typing import Any, cast
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -12,8 +13,14 @@ from PySide6.QtGui import QAction
 from realtime_gui.core.catalog.declaration import field_for_path
 from realtime_gui.core.redact import scrub
 from realtime_gui.core.service.errors import (
-    AuthenticationError, BetaShapeDisabledError, ConfigurationInvalidError, InvalidRequestError,
-    KeyringUnavailableError, MintError, NoApiKeyError, PermissionDeniedError,
+    AuthenticationError,
+    BetaShapeDisabledError,
+    ConfigurationInvalidError,
+    InvalidRequestError,
+    KeyringUnavailableError,
+    MintError,
+    NoApiKeyError,
+    PermissionDeniedError,
 )
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.validate import Problem, validate

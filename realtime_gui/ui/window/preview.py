@@ -8,16 +8,16 @@ a large configuration never waits for it.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Mapping
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.service.providers import prepare_request, service_summary
 from realtime_gui.core.service.request import Credentials, PreparedRequest
+from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.ui.style.style import monospace, muted
 
 __all__ = ["DEBOUNCE_MS", "NO_KEY_PLACEHOLDER", "PreviewContent", "RequestPreview", "preview_content", "render"]

@@ -3,7 +3,8 @@ every schema property is declared, and imported bodies build back unchanged."""
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import jsonschema
 import pytest
@@ -11,12 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import configurations
 
-from realtime_gui.core.wire.body import build_body, detect_endpoint, import_body
-from realtime_gui.core.wire.convert import convert
-from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint
-from realtime_gui.core.wire.reference import field_rows
 from realtime_gui.core.catalog.types import EncodeContext
+from realtime_gui.core.wire.body import build_body, detect_endpoint, import_body
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.wire.convert import convert
+from realtime_gui.core.wire.reference import field_rows
 from realtime_gui.core.wire.validate import validate
 
 ALL = list(ENDPOINTS)
@@ -71,7 +72,7 @@ def test_every_schema_property_is_declared(official_schemas: dict[str, Any], end
     missing = []
     for path in set(schema_paths(schema)):
         # A plain container ("session.audio") is covered by the fields inside it.
-        enclosing = [p for p in leaves if path.startswith(p + ".") or path.startswith(p + "[]")]
+        enclosing = [p for p in leaves if path.startswith((p + ".", p + "[]"))]
         container = any(p.startswith(path + ".") for p in covered)
         if path not in covered and not enclosing and not container:
             missing.append(path)
@@ -204,7 +205,7 @@ def test_beta_converts_to_ga_and_names_what_did_not_carry_over(official_schemas:
     assert session["max_output_tokens"] == "inf"
     assert session["tools"] == [{"type": "function", "name": "f1", "parameters": {"type": "object"}}]
     back = convert(ga, "beta").configuration
-    assert {k: v for k, v in back.values.items()} == {k: v for k, v in beta.values.items() if k != "temperature"}
+    assert dict(back.values) == {k: v for k, v in beta.values.items() if k != "temperature"}
 
 
 @settings(max_examples=100, deadline=None)
@@ -270,10 +271,10 @@ def test_whatever_validation_accepts_conforms(official_schemas: dict[str, Any], 
                                              data: st.DataObject) -> None:
     """Any JSON value in any one field: if validation lets it through, the
     official schema must accept the body built from it."""
+    from strategies import values_of
+
     from realtime_gui.core.catalog.declaration import placed
     from realtime_gui.core.catalog.nodes import Field
-
-    from strategies import values_of
 
     spot = data.draw(st.sampled_from([p for p in placed(endpoint_id) if isinstance(p.node, Field)]))
     value = data.draw(st.one_of(values_of(spot.node.type, endpoint_id), ANY_JSON))

@@ -10,9 +10,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from realtime_gui.core.wire.body import build_body, import_body
 from realtime_gui.core.catalog.declaration import endpoint
 from realtime_gui.core.catalog.types import EncodeContext
+from realtime_gui.core.wire.body import build_body, import_body
 from realtime_gui.core.wire.validate import validate
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[3] / "resources" / "examples").glob("*.json"))

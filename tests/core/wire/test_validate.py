@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.catalog.types import parse_json_text
+from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.validate import validate
 
 

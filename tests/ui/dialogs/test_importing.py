@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
+from ui_support import child
 
 from realtime_gui.ui.dialogs.importing import ImportDialog
-from ui_support import child
 
 pytestmark = pytest.mark.gui
 

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+from ui_support import FakeDialogs, WindowFactory, child
 
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secret_store import MemoryStore
-from ui_support import FakeDialogs, WindowFactory, child
 
 # The offscreen platform warns about any main window with a layout; it is the
 # plugin talking, not the window.

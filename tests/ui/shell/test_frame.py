@@ -15,13 +15,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QPushButton
+from ui_support import FakeDialogs, child, saved
 
-from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.store import ConfigStore
-from realtime_gui.ui.window.services import Services
+from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.ui.shell.frame import MainWindow
-from ui_support import FakeDialogs, child, saved
+from realtime_gui.ui.window.services import Services
 
 # The offscreen platform warns about any main window with a layout; it is the
 # plugin talking, not the window.
@@ -42,7 +42,8 @@ early = []
 class AtFirstPaint(QObject):
     def eventFilter(self, watched, event):
         if not early and event.type() == QEvent.Type.Paint:
-            early.append(sorted({m for m in ("realtime_gui.core.catalog.declaration", "realtime_gui.ui.form.form") if m in sys.modules}
+            modules = ("realtime_gui.core.catalog.declaration", "realtime_gui.ui.form.form")
+            early.append(sorted({m for m in modules if m in sys.modules}
                                 | {f"QtCore.{c}" for c in ("Qt",) if c in vars(QtCore)}
                                 | {f"QtWidgets.{c}" for c in ("QProxyStyle", "QStyle") if c in vars(QtWidgets)}))
         return False

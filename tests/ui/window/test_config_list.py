@@ -6,13 +6,12 @@ Driven like a user would, with everything the window touches injected
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtWidgets import QLineEdit
-
-from realtime_gui.core.wire.configuration import Configuration
-from realtime_gui.core.library.store import ConfigStore
 from ui_support import WindowFactory, child, saved
+
+from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.core.wire.configuration import Configuration
 
 # The offscreen platform warns about any main window with a layout; it is the
 # plugin talking, not the window.

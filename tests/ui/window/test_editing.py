@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QWidget
+from ui_support import FakeDialogs, WindowFactory, child, edit_base_url, saved
 
 from realtime_gui.core.catalog.declaration import ENDPOINTS
 from realtime_gui.core.library.keys import ApiKeys
@@ -25,7 +26,6 @@ from realtime_gui.ui.window.config_list import ConfigList
 from realtime_gui.ui.window.editing import FIRST_NAME, OpenConfiguration
 from realtime_gui.ui.window.endpoint_bar import EndpointBar
 from realtime_gui.ui.window.workbench import endpoint_selector
-from ui_support import FakeDialogs, WindowFactory, child, edit_base_url, saved
 
 # The offscreen platform warns about any main window with a layout; it is the
 # plugin talking, not the window.

@@ -6,11 +6,9 @@ Driven like a user would, with everything the window touches injected
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
-
 from ui_support import WindowFactory, child
 
 # The offscreen platform warns about any main window with a layout; it is the

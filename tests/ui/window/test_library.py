@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ui_support import FakeDialogs, WindowFactory, saved
 
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.store import ConfigStore
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.ui.window.config_list import ConfigList
 from realtime_gui.ui.window.library import NEW_NAME, Library
-from ui_support import FakeDialogs, WindowFactory, saved
 
 # The offscreen platform warns about any main window with a layout; it is the
 # plugin talking, not the window.

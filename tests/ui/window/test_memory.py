@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from realtime_gui.core.wire.configuration import Configuration
-from realtime_gui.core.library.store import ConfigStore
 from ui_support import WindowFactory, saved
+
+from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.core.wire.configuration import Configuration
 
 # The offscreen platform warns about any main window with a layout; it is the
 # plugin talking, not the window.

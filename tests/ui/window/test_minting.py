@@ -9,15 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from fakeserver import FAKE_API_KEY, FakeRealtimeServer, closed_port, running_server
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
+from ui_support import FakeClock, FakeDialogs, WindowFactory, child, local, mint_and_wait, saved
 
-from fakeserver import FAKE_API_KEY, FakeRealtimeServer, closed_port, running_server
-from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.store import ConfigStore
 from realtime_gui.core.service.client import MintClient
-from ui_support import FakeClock, FakeDialogs, WindowFactory, child, local, mint_and_wait, saved
+from realtime_gui.core.wire.configuration import Configuration
 
 # The offscreen platform warns about any main window with a layout; it is the
 # plugin talking, not the window.

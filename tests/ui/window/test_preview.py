@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QLabel
+from ui_support import WindowFactory, child, edit_base_url
 
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.ui.window.preview import NO_KEY_PLACEHOLDER
-from ui_support import WindowFactory, child, edit_base_url
 
 # The offscreen platform warns about any main window with a layout; it is the
 # plugin talking, not the window.

@@ -10,14 +10,14 @@ import json
 from typing import Any
 
 import pytest
+from fakeserver import FAKE_API_KEY, running_server
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from ui_support import FakeClock, WindowFactory, child, local, mint_and_wait, saved
 
-from fakeserver import FAKE_API_KEY, running_server
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.store import ConfigStore
 from realtime_gui.ui.shell.frame import MainWindow
-from ui_support import FakeClock, WindowFactory, child, local, mint_and_wait, saved
 
 # The offscreen platform warns about any main window with a layout; it is the
 # plugin talking, not the window.

@@ -6,11 +6,10 @@ Driven like a user would, with everything the window touches injected
 
 from __future__ import annotations
 
-
 import pytest
+from ui_support import WindowFactory
 
 from realtime_gui import __version__
-from ui_support import WindowFactory
 
 # The offscreen platform warns about any main window with a layout; it is the
 # plugin talking, not the window.

@@ -6,9 +6,9 @@ import threading
 from typing import Any
 
 import pytest
+from ui_support import ImmediatePool
 
 from realtime_gui.ui.window.worker import CancellableJob, TaskRunner
-from ui_support import ImmediatePool
 
 pytestmark = pytest.mark.gui
 
