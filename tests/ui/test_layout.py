@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem, QWidge
 from ui_support import WindowFactory, child, local, mint_and_wait
 
 from realtime_gui.core.catalog import declaration
-from realtime_gui.core.catalog.nodes import Group
+from realtime_gui.core.catalog.nodes import Field, Group
 from realtime_gui.core.catalog.tools import ToolList
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.wire.configuration import Configuration
@@ -45,7 +45,7 @@ def make_window(make_window: WindowFactory) -> WindowFactory:
 def _tools(endpoint_id: str) -> list[dict[str, Any]]:
     """One tool of each kind the endpoint takes, with what each kind requires."""
     tools: Any = next((s.node.type for s in declaration.placed(endpoint_id)
-                       if isinstance(getattr(s.node, "type", None), ToolList)), None)
+                       if isinstance(s.node, Field) and isinstance(s.node.type, ToolList)), None)
     shape = declaration.endpoint(endpoint_id).shape
     return [{"type": kind.type, **dict.fromkeys(kind.required, f"{kind.type}_1")}
             for kind in (tools.kinds if tools else ()) if shape in kind.shapes]

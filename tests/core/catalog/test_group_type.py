@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from realtime_gui.core.catalog.field_type import NOT_SET, DecodeError, EncodeContext, Option
@@ -11,7 +13,8 @@ TRACING = GroupType(literals=(Option("auto", "Default names"),), off_by_default=
 
 
 def test_states_and_what_closes_the_group() -> None:
-    assert [TRACING.closes(v) for v in (None, "auto", {}, NOT_SET)] == [True, True, False, False]
+    states: tuple[Any, ...] = (None, "auto", {}, NOT_SET)
+    assert [TRACING.closes(v) for v in states] == [True, True, False, False]
     assert TRACING.check({}) is None and TRACING.check("auto") is None
     assert TRACING.check("manual") == "must be \"auto\", an object of its fields, or off; it is 'manual'"
 
@@ -19,7 +22,7 @@ def test_states_and_what_closes_the_group() -> None:
 def test_wire_form_and_back() -> None:
     ctx = EncodeContext("ga")
     assert TRACING.encode("auto", ctx) == "auto"
-    sent = {}
+    sent: dict[str, Any] = {}
     assert TRACING.encode(sent, ctx) == {} and TRACING.encode(sent, ctx) is not sent  # filled by the builder
     assert TRACING.encode(NOT_SET, ctx) is NOT_SET
     assert TRACING.decode("auto", "ga") == "auto"

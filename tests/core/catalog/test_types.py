@@ -42,9 +42,9 @@ def test_text_patterns_are_explained() -> None:
 def test_a_secret_never_leaves_unless_resolved() -> None:
     ref = {"secret_ref": "slot"}
     assert Secret().encode(ref, EncodeContext("ga")) == "<kept in the keyring>"
-    assert Secret().encode(ref, EncodeContext("ga", "resolve", {"slot": "s3cret"}.get)) == "s3cret"
+    assert Secret().encode(ref, EncodeContext("ga", "resolve", lambda ref: {"slot": "s3cret"}.get(ref))) == "s3cret"
     with pytest.raises(MissingSecretError):
-        Secret().encode(ref, EncodeContext("ga", "resolve", {}.get))
+        Secret().encode(ref, EncodeContext("ga", "resolve", lambda ref: None))
 
 
 def test_a_custom_voice_goes_by_its_bare_id_on_beta() -> None:

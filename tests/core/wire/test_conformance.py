@@ -277,6 +277,7 @@ def test_whatever_validation_accepts_conforms(official_schemas: dict[str, Any], 
     from realtime_gui.core.catalog.nodes import Field
 
     spot = data.draw(st.sampled_from([p for p in placed(endpoint_id) if isinstance(p.node, Field)]))
+    assert isinstance(spot.node, Field)
     value = data.draw(st.one_of(values_of(spot.node.type, endpoint_id), ANY_JSON))
     config = Configuration.new("x", endpoint_id)
     config.values[spot.node.id] = value

@@ -36,6 +36,7 @@ def test_typing_is_judged_once_the_text_settles(qtbot: Any) -> None:
     qtbot.keyClicks(text, '{"model": "gpt-4o-realtime-preview"}')
     assert dialog.imported is None and verdict.text() == ""  # not judged at each keystroke
     qtbot.waitUntil(lambda: dialog.imported is not None)
+    assert dialog.imported is not None
     assert verdict.text() == "This is " + dialog.imported.kind + "."
 
 

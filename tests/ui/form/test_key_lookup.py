@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from realtime_gui.core.library.keys import DEFAULT_KEY, ENV_VAR, ApiKeys, MemoryStore
+from realtime_gui.core.library.keys import DEFAULT_KEY, ENV_VAR, ApiKeys
+from realtime_gui.core.library.secret_store import MemoryStore
 from realtime_gui.core.service.errors import KeyringUnavailableError
 from realtime_gui.ui.form.key_lookup import KeyLookup
 

@@ -87,6 +87,7 @@ def type_into(qtbot: Any, window: Any, path: str, value: Any) -> QWidget:
         editor.setValue(value)
     else:
         raise AssertionError(f"no way to type into a {type(editor).__name__} at {path}")
+    assert isinstance(editor, QWidget)
     return editor
 
 
