@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from realtime_gui import __version__
 from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.ui.shell.display import no_display_reason
 from realtime_gui.ui.shell.frame import MainWindow
 from realtime_gui.ui.shell.probes import install_probes
 from realtime_gui.ui.window.services import Services
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["APPLICATION", "ORGANIZATION", "default_services", "open_window", "run"]
 
 ORGANIZATION = APPLICATION = "realtime-gui"
+EXIT_NO_DISPLAY = 1  # as any failure to start: no class of the error tree is about the screen
 
 
 def default_services() -> Services:
@@ -56,6 +58,10 @@ def open_window(services: Services | None = None, dialogs: Dialogs | None = None
 
 def run(argv: list[str]) -> int:
     """Open the window and run until it closes; returns the exit status."""
+    reason = no_display_reason(os.environ)
+    if reason:
+        print(f"realtime-gui: {reason}", file=sys.stderr)
+        return EXIT_NO_DISPLAY
     app = QApplication.instance() or QApplication([APPLICATION, *argv])
     app.setApplicationVersion(__version__)
     window = open_window()
