@@ -183,8 +183,8 @@ def _configs(ctx: Context, args: argparse.Namespace) -> int:
     elif args.action == "show":
         ctx.print(json.dumps(load_configuration(ctx.store, args.name).to_document(), indent=2))
     elif args.action == "new":
-        new_configuration(ctx.store, args.name, args.endpoint)
-        ctx.print(f"created {args.name!r} for {args.endpoint}")
+        created = new_configuration(ctx.store, args.name, args.endpoint)
+        ctx.print(f"created {created.name!r} for {args.endpoint}")
     elif args.action == "import":
         return _import(ctx, args)
     elif args.action == "export":
@@ -219,8 +219,8 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
         return 3
     if imported.problems:
         return 3
-    create_configuration(ctx.store, ctx.keys, imported.configuration)
-    ctx.print(f"imported {args.name!r} from {imported.kind}")
+    saved = create_configuration(ctx.store, ctx.keys, imported.configuration)
+    ctx.print(f"imported {saved.name!r} from {imported.kind}")
     return 0
 
 

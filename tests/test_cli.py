@@ -205,3 +205,11 @@ def test_every_problem_is_listed_and_bad_input_never_shows_a_traceback(home: Pat
     wrong = run_cli(home, "configs", "import", str(tmp_path / "ga.json"), "--name", "w", "--endpoint", "beta")
     assert wrong.returncode == 3 and "check --endpoint" in wrong.stderr
     assert "w" not in run_cli(home, "configs", "list").stdout.split()
+
+
+def test_configs_new_reports_the_name_it_saved(home: Path) -> None:
+    done = run_cli(home, "configs", "new", "  spaced  ")
+    assert done.returncode == 0, done.stderr
+    assert "'spaced'" in done.stdout and "'  spaced  '" not in done.stdout
+    assert ConfigStore(home / "configs").list() == ["spaced"]
+

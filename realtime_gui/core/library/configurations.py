@@ -108,9 +108,11 @@ def conversion_name(name: str, target_id: str) -> str:
 def convert_configuration(store: ConfigStore, keys: ApiKeys, config: Configuration, target_id: str,
                           name: str, *, replace_original: bool = False) -> Conversion:
     """Convert ``config`` for ``target_id`` and save it as ``name``: a new
-    configuration, or over the original when ``replace_original``."""
+    configuration, or over the original when ``replace_original`` (whose file
+    is first copied to ``trash/``)."""
     conversion = convert(config, target_id, name)
     if replace_original:
+        store.keep_in_trash(config.name)
         saved = save_configuration(store, keys, conversion.configuration)
     else:
         saved = create_configuration(store, keys, conversion.configuration)
