@@ -111,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     mint.add_argument("name", metavar="NAME", help="the saved configuration")
     mint.add_argument("--json", action="store_true", help="print the whole response, not only the secret")
     mint.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS",
-                      help="how long to wait for the answer (default 30)")
+                      help="how long the whole request may take, connecting included (default 30)")
     mint.add_argument("--connect-timeout", type=_seconds, default=10.0, metavar="SECONDS",
                       help="how long to wait for a connection (default 10)")
 
@@ -167,9 +167,17 @@ def _mint(ctx: Context, args: argparse.Namespace) -> int:
     from realtime_gui.core.library.minting import mint_configuration
     from realtime_gui.core.service.client import MintClient
 
+    from realtime_gui.core.service.errors import MintTimeout
+
     config = load_configuration(ctx.store, args.name)
-    client = MintClient(connect_timeout=args.connect_timeout, read_timeout=args.timeout)
-    result = mint_configuration(config, ctx.keys, client)
+    client = MintClient(connect_timeout=args.connect_timeout, read_timeout=args.timeout, deadline=args.timeout)
+    try:
+        result = mint_configuration(config, ctx.keys, client)
+    except MintTimeout as error:
+        option = "--connect-timeout" if error.phase == "connect" else "--timeout"
+        now = f" (now {error.seconds:g})" if error.seconds is not None else ""
+        error.advice = f"{error.advice.rstrip('.')}: `{option} SECONDS`{now}."
+        raise
     ctx.print(json.dumps(result.response, indent=2) if args.json else result.value)
     return 0
 

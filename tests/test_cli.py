@@ -7,6 +7,7 @@ import io
 import json
 import os
 import subprocess
+import time
 import sys
 from pathlib import Path
 from typing import Any
@@ -212,4 +213,15 @@ def test_configs_new_reports_the_name_it_saved(home: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "'spaced'" in done.stdout and "'  spaced  '" not in done.stdout
     assert ConfigStore(home / "configs").list() == ["spaced"]
+
+
+def test_mint_timeout_bounds_the_whole_request(home: Path, server: FakeRealtimeServer) -> None:
+    save(home, pointed_at(server, Configuration.new("trickle")))
+    server.trickle_next(0.5)
+    started = time.monotonic()
+    done = run_cli(home, "mint", "trickle", "--timeout", "2", env={"OPENAI_API_KEY": FAKE_API_KEY})
+    waited = time.monotonic() - started
+    assert done.returncode == 5, done.stderr
+    assert waited < 5.5
+    assert "--timeout" in done.stderr
 
