@@ -130,6 +130,8 @@ def _parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help="a configuration as its file, or as the request body")
     exp.add_argument("name", metavar="NAME")
     exp.add_argument("--body", action="store_true", help="export the JSON request body instead")
+    exp.add_argument("--with-secrets", action="store_true",
+                     help="with --body: the secrets themselves, not placeholders (the file is written 0600)")
     exp.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     conv = sub.add_parser("convert", help="a beta configuration as a GA one (the original is kept)")
     conv.add_argument("name", metavar="NAME")
@@ -210,6 +212,7 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
 
     from realtime_gui.core.catalog.declaration import endpoint
     from realtime_gui.core.library.configurations import create_configuration
+    from realtime_gui.core.library.secrets import placeholder_secrets
     from realtime_gui.core.wire.importing import read_import
 
     text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
@@ -219,6 +222,9 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
         raise ValueError(f"{args.file} {error}") from None
     for path in imported.unknown:
         ctx.tell(f"warning: {path} is not a field realtime-gui knows; it was not imported")
+    for where in placeholder_secrets(imported.configuration):
+        ctx.tell(f"warning: {where} holds a placeholder from an export without secrets, not the token; "
+                 "minting refuses until the real token is entered")
     for problem in imported.problems:
         ctx.error(str(problem))
     if imported.unknown and not imported.configuration.values:
@@ -237,8 +243,11 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
         export_body, export_document, export_text, load_configuration, write_export,
     )
 
+    if args.with_secrets and not args.body:
+        raise ValueError("--with-secrets goes with --body: an exported configuration file holds keyring "
+                         "references, never secrets")
     config = load_configuration(ctx.store, args.name)
-    document = export_body(config) if args.body else export_document(config)
+    document = export_body(config, ctx.keys, with_secrets=args.with_secrets) if args.body else export_document(config)
     if args.output:
         from pathlib import Path
 

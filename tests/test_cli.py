@@ -16,6 +16,7 @@ import pytest
 from fakeserver import FAKE_API_KEY, FakeRealtimeServer, closed_port
 
 from realtime_gui.cli import Context, main
+from realtime_gui.core.library.configurations import save_configuration
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secret_store import MemoryStore
@@ -225,3 +226,22 @@ def test_mint_timeout_bounds_the_whole_request(home: Path, server: FakeRealtimeS
     assert waited < 5.5
     assert "--timeout" in done.stderr
 
+
+def test_a_body_exported_without_secrets_imports_with_a_warning_and_never_mints(tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    keys, store = ApiKeys(MemoryStore()), ConfigStore(tmp_path / "configs")
+    ctx = Context(store=store, keys=keys, stdout=out, stderr=err)
+    config = Configuration.new("mcp")
+    config.values["tools"] = [{"type": "mcp", "server_label": "docs", "server_url": "https://example.com/mcp",
+                               "authorization": "Bearer mcp-token-0123456789"}]
+    save_configuration(store, keys, config)
+    plain, private = tmp_path / "plain.json", tmp_path / "private.json"
+    assert main(["configs", "export", "mcp", "--body", "-o", str(plain)], ctx) == 0
+    assert main(["configs", "export", "mcp", "--body", "--with-secrets", "-o", str(private)], ctx) == 0
+    assert "mcp-token-0123456789" in private.read_text() and "mcp-token" not in plain.read_text()
+    if os.name == "posix":
+        assert private.stat().st_mode & 0o777 == 0o600
+    assert main(["configs", "import", str(plain), "--name", "copy"], ctx) == 0
+    assert "placeholder" in err.getvalue() and "MCP server 'docs'" in err.getvalue()
+    assert main(["mint", "copy"], ctx) == 3
+    assert "--with-secrets" in err.getvalue()

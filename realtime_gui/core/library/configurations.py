@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint
+from realtime_gui.core.catalog.field_type import EncodeContext
 from realtime_gui.core.catalog.nodes import Endpoint
 from realtime_gui.core.library.atomic import atomic_write_text
 from realtime_gui.core.library.keys import ApiKeys
-from realtime_gui.core.library.secrets import stash_secrets, without_plain_secrets
+from realtime_gui.core.library.secrets import missing_secrets, stash_secrets, without_plain_secrets
 from realtime_gui.core.library.store import ConfigStore
 from realtime_gui.core.wire.body import build_body
 from realtime_gui.core.wire.configuration import Configuration
@@ -76,9 +77,19 @@ def export_document(config: Configuration) -> dict[str, Any]:
     return without_plain_secrets(config).to_document()
 
 
-def export_body(config: Configuration) -> dict[str, Any]:
-    """The request body, a placeholder in place of every secret."""
-    return build_body(config)
+def export_body(config: Configuration, keys: ApiKeys | None = None, *,
+                with_secrets: bool = False) -> dict[str, Any]:
+    """The request body, a placeholder in place of every secret, or with
+    ``with_secrets`` the secrets themselves, read from ``keys`` (write such a
+    body only with :func:`write_export`, which keeps the file private)."""
+    if not with_secrets:
+        return build_body(config)
+    if keys is None:
+        raise ValueError("exporting secrets needs the keys to read them from")
+    missing = missing_secrets(config, keys)
+    if missing:
+        raise ValueError("; ".join(p.message for p in missing))
+    return build_body(config, EncodeContext(endpoint(config.endpoint).shape, "resolve", keys.load_secret))
 
 
 def export_text(document: Any) -> str:
@@ -87,7 +98,7 @@ def export_text(document: Any) -> str:
 
 
 def write_export(path: Path, document: Any) -> None:
-    """Write an exported document to ``path``, atomically."""
+    """Write an exported document to ``path``, atomically, readable by its owner only (0600)."""
     atomic_write_text(path, export_text(document))
 
 
