@@ -11,13 +11,15 @@ import json
 import sys
 from typing import TYPE_CHECKING, Callable, Sequence, TextIO
 
+from realtime_gui.cli_failures import EXIT_EMPTY_INPUT, EXIT_FILE_NOT_FOUND, EmptyInputError, cli_exit_codes, failure_of
+
 if TYPE_CHECKING:
     import argparse
 
     from realtime_gui.core.library.keys import ApiKeys
     from realtime_gui.core.library.store import ConfigStore
 
-__all__ = ["main"]
+__all__ = ["EXIT_EMPTY_INPUT", "EXIT_FILE_NOT_FOUND", "main"]
 
 
 class Context:
@@ -68,13 +70,10 @@ def _read_secret(prompt: str) -> str:
 
 
 def _exit_codes_help() -> str:
-    """The exit codes, from the error tree's own table."""
-    from realtime_gui.core.service.exit_codes import (
-        EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE,
-    )
+    """The exit codes, from the error tree's own table and the command line's."""
+    from realtime_gui.core.service.exit_codes import EXIT_CODES
 
-    rows = {EXIT_OK: "success", EXIT_UNEXPECTED: "unexpected error", EXIT_USAGE: "wrong command-line usage",
-            EXIT_CONFIGURATION_NOT_FOUND: "no such configuration"}
+    rows = cli_exit_codes()
     rows.update((code, cls.title) for cls, code in EXIT_CODES.items() if code not in rows)
     return "exit codes:\n" + "\n".join(f"  {code:<4}{rows[code]}" for code in sorted(rows)) + "\n"
 
@@ -188,8 +187,7 @@ def _configs(ctx: Context, args: argparse.Namespace) -> int:
     from realtime_gui.core.library.configurations import load_configuration, new_configuration
 
     if args.action == "list":
-        for name in ctx.store.list():
-            ctx.print(name)
+        _list(ctx)
     elif args.action == "show":
         ctx.print(json.dumps(load_configuration(ctx.store, args.name).to_document(), indent=2))
     elif args.action == "new":
@@ -205,6 +203,28 @@ def _configs(ctx: Context, args: argparse.Namespace) -> int:
         moved = ctx.store.delete(args.name)
         ctx.tell(f"moved {args.name!r} to {moved}")
     return 0
+
+
+def _list(ctx: Context) -> None:
+    """Each name; a file that can't be opened is marked broken (and moved aside, never deleted)."""
+    from realtime_gui.core.library.configurations import load_configuration
+    from realtime_gui.core.library.store import ConfigLoadError, ConfigNotFoundError
+
+    unreadable = []
+    for name in ctx.store.list():
+        try:
+            load_configuration(ctx.store, name)
+        except ConfigLoadError as problem:
+            if problem.moved_to is None:  # left in place: too new, or not readable at all
+                unreadable.append(f"{name}\tcan't be opened (see `realtime-gui configs show {name}`)")
+        except ConfigNotFoundError:  # removed since listing
+            continue
+        else:
+            ctx.print(name)
+    for line in unreadable:
+        ctx.print(line)
+    for name, path in ctx.store.broken_files():
+        ctx.print(f"{name}\tbroken, set aside as {path.name}")
 
 
 def _import(ctx: Context, args: argparse.Namespace) -> int:
@@ -273,6 +293,9 @@ def _convert(ctx: Context, args: argparse.Namespace) -> int:
 def _key(ctx: Context, args: argparse.Namespace) -> int:
     if args.action == "set":
         value = ctx.read_secret(f"API key for {args.name!r} (input hidden): ")
+        if not value.strip():
+            raise EmptyInputError(f"No key was given for {args.name!r}: the input was empty. Type or paste "
+                                  "the key at the prompt, or pipe it in on standard input.")
         ctx.keys.set(args.name, value)
         ctx.tell(f"stored key {args.name!r} in the OS keyring")
     elif args.action == "delete":
@@ -318,35 +341,11 @@ def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:
     if args.command is None:
         _parser().print_help(ctx.out)
         return 0
-    from realtime_gui.core.service.errors import ConfigurationInvalidError, MintCancelled, MintError
-    from realtime_gui.core.service.exit_codes import (
-        EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_UNEXPECTED, exit_code_for,
-    )
-    from realtime_gui.core.library.store import ConfigLoadError, ConfigNameError, ConfigNotFoundError
-
-    invalid = EXIT_CODES[ConfigurationInvalidError]
     try:
         return _COMMANDS[args.command](ctx, args)
-    except ConfigurationInvalidError as error:
-        ctx.error(f"{len(error.problems)} problem(s) in the configuration:")
-        for problem in error.problems:
-            ctx.tell(f"  - {problem.message}")
-        return invalid
-    except MintError as error:
-        ctx.error(f"{error.title}: {error}")
-        return exit_code_for(error)
-    except ConfigNotFoundError as error:
-        ctx.error(f"{str(error).rstrip('.')}. See `realtime-gui configs list`.")
-        return EXIT_CONFIGURATION_NOT_FOUND
-    except (ConfigNameError, ConfigLoadError, ValueError) as error:
-        ctx.error(str(error))
-        return invalid
-    except OSError as error:
-        ctx.error(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
-        return EXIT_UNEXPECTED
-    except KeyboardInterrupt:
-        ctx.tell("cancelled")
-        return EXIT_CODES[MintCancelled]
-    except Exception as error:  # a bug: one line, not a traceback that might quote a value
-        ctx.error(f"unexpected {type(error).__name__}; please report it with the command you ran")
-        return EXIT_UNEXPECTED
+    except (Exception, KeyboardInterrupt) as error:
+        failure = failure_of(error, ctx.out)
+    if args.command == "mint" and args.json and not failure.quiet:
+        ctx.print(failure.as_json())
+    failure.tell(ctx.err)
+    return failure.code

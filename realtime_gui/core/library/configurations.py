@@ -35,6 +35,7 @@ __all__ = [
 def load_configuration(store: ConfigStore, name: str) -> Configuration:
     """A saved configuration. A file whose content can't be read is moved
     aside (never deleted) and the ``ConfigLoadError`` raised says why and where."""
+    name = store.stored_name(name)
     data = store.load(name)
     try:
         return Configuration.from_data(name, data)

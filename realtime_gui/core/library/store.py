@@ -131,6 +131,24 @@ class ConfigStore:
         """Whether a configuration has this name (compared without case)."""
         return self._find(validate_config_name(name)) is not None
 
+    def stored_name(self, name: str) -> str:
+        """The name configuration ``name`` is saved under (``Demo`` for ``demo``);
+        raises :class:`ConfigNotFoundError`."""
+        return self._require(validate_config_name(name))
+
+    def broken_files(self) -> builtins.list[tuple[str, Path]]:
+        """Files set aside because they could not be loaded, with the name each had."""
+        try:
+            entries = sorted(os.scandir(self.root), key=lambda e: e.name.casefold())
+        except FileNotFoundError:
+            return []
+        found = []
+        for entry in entries:
+            stem_part, marker, _ = entry.name.partition(SUFFIX + ".broken-")
+            if marker and not entry.name.startswith(".") and entry.is_file():
+                found.append((name_from_filename(stem_part + SUFFIX), Path(entry.path)))
+        return found
+
     def path_of(self, name: str) -> Path:
         """The file that holds (or would hold) configuration ``name``."""
         name = validate_config_name(name)

@@ -241,6 +241,8 @@ class InvalidRequestError(MintError):
         self.field_label: str | None = None
         if context.get("status") == 404:
             context.setdefault("advice", "Check the base URL, the endpoint and the model name.")
+        elif param is None and self.advice == InvalidRequestError.advice:  # nothing is named above
+            context.setdefault("advice", "Check the configuration against what the service said, and try again.")
         super().__init__(message, **context)
         if param is not None:
             self.details["param"] = param
