@@ -54,7 +54,10 @@ class Failure:
 def cli_exit_codes() -> dict[int, str]:
     """The codes the command line keeps for itself, with their words for ``--help``."""
     from realtime_gui.core.service.exit_codes import (
-        EXIT_CONFIGURATION_NOT_FOUND, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE,
+        EXIT_CONFIGURATION_NOT_FOUND,
+        EXIT_OK,
+        EXIT_UNEXPECTED,
+        EXIT_USAGE,
     )
 
     return {EXIT_OK: "success", EXIT_UNEXPECTED: "unexpected error", EXIT_USAGE: "wrong command-line usage",
@@ -67,7 +70,10 @@ def failure_of(error: BaseException, out: TextIO) -> Failure:
     from realtime_gui.core.library.store import ConfigLoadError, ConfigNameError, ConfigNotFoundError
     from realtime_gui.core.service.errors import ConfigurationInvalidError, MintCancelled, MintError
     from realtime_gui.core.service.exit_codes import (
-        EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_UNEXPECTED, exit_code_for,
+        EXIT_CODES,
+        EXIT_CONFIGURATION_NOT_FOUND,
+        EXIT_UNEXPECTED,
+        exit_code_for,
     )
 
     invalid = EXIT_CODES[ConfigurationInvalidError]

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from fakeserver import FAKE_API_KEY, FakeRealtimeServer
+from fakeserver import FakeRealtimeServer
 
 from realtime_gui.cli import Context, main
 from realtime_gui.core.library.keys import ApiKeys

@@ -86,13 +86,12 @@ def _exchange(
     started = time.perf_counter()
     watchdog = _Watchdog(client.deadline)
     try:
-        with client.open() as session, watchdog:
-            with session.stream(
-                request.method, request.url, content=encode_body(request.body), headers=headers,
-                extensions={"trace": watchdog.trace},
-            ) as response:
-                body, complete = _read_capped(watchdog.chunks(response.iter_bytes()), MAX_RESPONSE_BYTES)
-    except _PastDeadline:
+        with client.open() as session, watchdog, session.stream(
+            request.method, request.url, content=encode_body(request.body), headers=headers,
+            extensions={"trace": watchdog.trace},
+        ) as response:
+            body, complete = _read_capped(watchdog.chunks(response.iter_bytes()), MAX_RESPONSE_BYTES)
+    except _PastDeadlineError:
         return MintTimeout("total", client.deadline, host)
     except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
         if watchdog.fired:  # the connection was cut at the deadline
@@ -101,7 +100,7 @@ def _exchange(
     return response, body, complete, (time.perf_counter() - started) * 1000.0
 
 
-class _PastDeadline(Exception):
+class _PastDeadlineError(Exception):
     """The deadline passed between two reads."""
 
 
@@ -144,7 +143,7 @@ class _Watchdog:
         for chunk in chunks:
             if time.monotonic() > self._ends:
                 self.fired = True
-                raise _PastDeadline
+                raise _PastDeadlineError
             yield chunk
 
     def _cut(self) -> None:
