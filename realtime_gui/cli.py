@@ -11,13 +11,15 @@ import json
 import sys
 from typing import TYPE_CHECKING, Callable, Sequence, TextIO
 
+from realtime_gui.cli_failures import EXIT_EMPTY_INPUT, EXIT_FILE_NOT_FOUND, EmptyInputError, cli_exit_codes, failure_of
+
 if TYPE_CHECKING:
     import argparse
 
     from realtime_gui.core.library.keys import ApiKeys
     from realtime_gui.core.library.store import ConfigStore
 
-__all__ = ["main"]
+__all__ = ["EXIT_EMPTY_INPUT", "EXIT_FILE_NOT_FOUND", "main"]
 
 
 class Context:
@@ -68,13 +70,10 @@ def _read_secret(prompt: str) -> str:
 
 
 def _exit_codes_help() -> str:
-    """The exit codes, from the error tree's own table."""
-    from realtime_gui.core.service.exit_codes import (
-        EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE,
-    )
+    """The exit codes, from the error tree's own table and the command line's."""
+    from realtime_gui.core.service.exit_codes import EXIT_CODES
 
-    rows = {EXIT_OK: "success", EXIT_UNEXPECTED: "unexpected error", EXIT_USAGE: "wrong command-line usage",
-            EXIT_CONFIGURATION_NOT_FOUND: "no such configuration"}
+    rows = cli_exit_codes()
     rows.update((code, cls.title) for cls, code in EXIT_CODES.items() if code not in rows)
     return "exit codes:\n" + "\n".join(f"  {code:<4}{rows[code]}" for code in sorted(rows)) + "\n"
 
@@ -111,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     mint.add_argument("name", metavar="NAME", help="the saved configuration")
     mint.add_argument("--json", action="store_true", help="print the whole response, not only the secret")
     mint.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS",
-                      help="how long to wait for the answer (default 30)")
+                      help="how long the whole request may take, connecting included (default 30)")
     mint.add_argument("--connect-timeout", type=_seconds, default=10.0, metavar="SECONDS",
                       help="how long to wait for a connection (default 10)")
 
@@ -130,6 +129,8 @@ def _parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help="a configuration as its file, or as the request body")
     exp.add_argument("name", metavar="NAME")
     exp.add_argument("--body", action="store_true", help="export the JSON request body instead")
+    exp.add_argument("--with-secrets", action="store_true",
+                     help="with --body: the secrets themselves, not placeholders (the file is written 0600)")
     exp.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     conv = sub.add_parser("convert", help="a beta configuration as a GA one (the original is kept)")
     conv.add_argument("name", metavar="NAME")
@@ -167,9 +168,17 @@ def _mint(ctx: Context, args: argparse.Namespace) -> int:
     from realtime_gui.core.library.minting import mint_configuration
     from realtime_gui.core.service.client import MintClient
 
+    from realtime_gui.core.service.errors import MintTimeout
+
     config = load_configuration(ctx.store, args.name)
-    client = MintClient(connect_timeout=args.connect_timeout, read_timeout=args.timeout)
-    result = mint_configuration(config, ctx.keys, client)
+    client = MintClient(connect_timeout=args.connect_timeout, read_timeout=args.timeout, deadline=args.timeout)
+    try:
+        result = mint_configuration(config, ctx.keys, client)
+    except MintTimeout as error:
+        option = "--connect-timeout" if error.phase == "connect" else "--timeout"
+        now = f" (now {error.seconds:g})" if error.seconds is not None else ""
+        error.advice = f"{error.advice.rstrip('.')}: `{option} SECONDS`{now}."
+        raise
     ctx.print(json.dumps(result.response, indent=2) if args.json else result.value)
     return 0
 
@@ -178,13 +187,12 @@ def _configs(ctx: Context, args: argparse.Namespace) -> int:
     from realtime_gui.core.library.configurations import load_configuration, new_configuration
 
     if args.action == "list":
-        for name in ctx.store.list():
-            ctx.print(name)
+        _list(ctx)
     elif args.action == "show":
         ctx.print(json.dumps(load_configuration(ctx.store, args.name).to_document(), indent=2))
     elif args.action == "new":
-        new_configuration(ctx.store, args.name, args.endpoint)
-        ctx.print(f"created {args.name!r} for {args.endpoint}")
+        created = new_configuration(ctx.store, args.name, args.endpoint)
+        ctx.print(f"created {created.name!r} for {args.endpoint}")
     elif args.action == "import":
         return _import(ctx, args)
     elif args.action == "export":
@@ -197,11 +205,34 @@ def _configs(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def _list(ctx: Context) -> None:
+    """Each name; a file that can't be opened is marked broken (and moved aside, never deleted)."""
+    from realtime_gui.core.library.configurations import load_configuration
+    from realtime_gui.core.library.store import ConfigLoadError, ConfigNotFoundError
+
+    unreadable = []
+    for name in ctx.store.list():
+        try:
+            load_configuration(ctx.store, name)
+        except ConfigLoadError as problem:
+            if problem.moved_to is None:  # left in place: too new, or not readable at all
+                unreadable.append(f"{name}\tcan't be opened (see `realtime-gui configs show {name}`)")
+        except ConfigNotFoundError:  # removed since listing
+            continue
+        else:
+            ctx.print(name)
+    for line in unreadable:
+        ctx.print(line)
+    for name, path in ctx.store.broken_files():
+        ctx.print(f"{name}\tbroken, set aside as {path.name}")
+
+
 def _import(ctx: Context, args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from realtime_gui.core.catalog.declaration import endpoint
     from realtime_gui.core.library.configurations import create_configuration
+    from realtime_gui.core.library.secrets import placeholder_secrets
     from realtime_gui.core.wire.importing import read_import
 
     text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
@@ -211,6 +242,9 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
         raise ValueError(f"{args.file} {error}") from None
     for path in imported.unknown:
         ctx.tell(f"warning: {path} is not a field realtime-gui knows; it was not imported")
+    for where in placeholder_secrets(imported.configuration):
+        ctx.tell(f"warning: {where} holds a placeholder from an export without secrets, not the token; "
+                 "minting refuses until the real token is entered")
     for problem in imported.problems:
         ctx.error(str(problem))
     if imported.unknown and not imported.configuration.values:
@@ -219,8 +253,8 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
         return 3
     if imported.problems:
         return 3
-    create_configuration(ctx.store, ctx.keys, imported.configuration)
-    ctx.print(f"imported {args.name!r} from {imported.kind}")
+    saved = create_configuration(ctx.store, ctx.keys, imported.configuration)
+    ctx.print(f"imported {saved.name!r} from {imported.kind}")
     return 0
 
 
@@ -229,8 +263,11 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
         export_body, export_document, export_text, load_configuration, write_export,
     )
 
+    if args.with_secrets and not args.body:
+        raise ValueError("--with-secrets goes with --body: an exported configuration file holds keyring "
+                         "references, never secrets")
     config = load_configuration(ctx.store, args.name)
-    document = export_body(config) if args.body else export_document(config)
+    document = export_body(config, ctx.keys, with_secrets=args.with_secrets) if args.body else export_document(config)
     if args.output:
         from pathlib import Path
 
@@ -256,6 +293,9 @@ def _convert(ctx: Context, args: argparse.Namespace) -> int:
 def _key(ctx: Context, args: argparse.Namespace) -> int:
     if args.action == "set":
         value = ctx.read_secret(f"API key for {args.name!r} (input hidden): ")
+        if not value.strip():
+            raise EmptyInputError(f"No key was given for {args.name!r}: the input was empty. Type or paste "
+                                  "the key at the prompt, or pipe it in on standard input.")
         ctx.keys.set(args.name, value)
         ctx.tell(f"stored key {args.name!r} in the OS keyring")
     elif args.action == "delete":
@@ -301,35 +341,11 @@ def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:
     if args.command is None:
         _parser().print_help(ctx.out)
         return 0
-    from realtime_gui.core.service.errors import ConfigurationInvalidError, MintCancelled, MintError
-    from realtime_gui.core.service.exit_codes import (
-        EXIT_CODES, EXIT_CONFIGURATION_NOT_FOUND, EXIT_UNEXPECTED, exit_code_for,
-    )
-    from realtime_gui.core.library.store import ConfigLoadError, ConfigNameError, ConfigNotFoundError
-
-    invalid = EXIT_CODES[ConfigurationInvalidError]
     try:
         return _COMMANDS[args.command](ctx, args)
-    except ConfigurationInvalidError as error:
-        ctx.error(f"{len(error.problems)} problem(s) in the configuration:")
-        for problem in error.problems:
-            ctx.tell(f"  - {problem.message}")
-        return invalid
-    except MintError as error:
-        ctx.error(f"{error.title}: {error}")
-        return exit_code_for(error)
-    except ConfigNotFoundError as error:
-        ctx.error(f"{str(error).rstrip('.')}. See `realtime-gui configs list`.")
-        return EXIT_CONFIGURATION_NOT_FOUND
-    except (ConfigNameError, ConfigLoadError, ValueError) as error:
-        ctx.error(str(error))
-        return invalid
-    except OSError as error:
-        ctx.error(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
-        return EXIT_UNEXPECTED
-    except KeyboardInterrupt:
-        ctx.tell("cancelled")
-        return EXIT_CODES[MintCancelled]
-    except Exception as error:  # a bug: one line, not a traceback that might quote a value
-        ctx.error(f"unexpected {type(error).__name__}; please report it with the command you ran")
-        return EXIT_UNEXPECTED
+    except (Exception, KeyboardInterrupt) as error:
+        failure = failure_of(error, ctx.out)
+    if args.command == "mint" and args.json and not failure.quiet:
+        ctx.print(failure.as_json())
+    failure.tell(ctx.err)
+    return failure.code

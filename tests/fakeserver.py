@@ -27,6 +27,7 @@ Scripted answers queue up: each request takes the next one, first in first out.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import secrets
 import signal
@@ -84,6 +85,7 @@ class _Script:
 
     delay: float = 0.0
     hang: bool = False
+    trickle: float = 0.0  # seconds between bytes of the whole answer, status line included
     status: int | None = None  # None: answer normally after the delay
     body: bytes = b""
     content_type: str = "application/json"
@@ -155,6 +157,11 @@ class FakeRealtimeServer:
         """Answer the next request normally, after *seconds*."""
         self._push(_Script(delay=seconds))
 
+    def trickle_next(self, interval: float = 1.0) -> None:
+        """Answer the next request normally, but one byte every *interval* seconds
+        (status line and headers too), as a server that never quite stalls."""
+        self._push(_Script(trickle=interval))
+
     def hang_next(self) -> None:
         """Never answer the next request (until the server stops)."""
         self._push(_Script(hang=True))
@@ -204,9 +211,10 @@ class FakeRealtimeServer:
 
     # -- answering (called on connection threads) --------------------------
 
-    def _answer(self, recorded: RecordedRequest) -> tuple[int, bytes, str, dict[str, str]] | None:
-        """The answer to *recorded*, or None for no answer at all."""
+    def _answer(self, recorded: RecordedRequest) -> tuple[int, bytes, str, dict[str, str], float] | None:
+        """The answer to *recorded* and the pause between its bytes, or None for no answer at all."""
         script = self._pop()
+        trickle = script.trickle if script is not None else 0.0
         if script is not None:
             if script.hang:
                 self._stopping.wait()
@@ -214,9 +222,9 @@ class FakeRealtimeServer:
             if script.delay and self._stopping.wait(script.delay):
                 return None
             if script.status is not None:
-                return script.status, script.body, script.content_type, dict(script.headers)
+                return script.status, script.body, script.content_type, dict(script.headers), trickle
         status, payload = self._service(recorded)
-        return status, json.dumps(payload).encode(), "application/json", {}
+        return status, json.dumps(payload).encode(), "application/json", {}, trickle
 
     def _service(self, request: RecordedRequest) -> tuple[int, dict[str, Any]]:
         path = request.path
@@ -313,7 +321,10 @@ class _Handler(BaseHTTPRequestHandler):
         if answer is None:
             self.close_connection = True
             return
-        status, payload, content_type, headers = answer
+        status, payload, content_type, headers, trickle = answer
+        out, collected = self.wfile, io.BytesIO()
+        if trickle:
+            self.wfile = collected  # the whole answer, collected to be sent slowly
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(payload)))
@@ -322,6 +333,17 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(payload)
+        if trickle:
+            whole, self.wfile = collected.getvalue(), out
+            for i in range(len(whole)):
+                try:
+                    out.write(whole[i:i + 1])
+                    out.flush()
+                except OSError:  # the client gave up
+                    break
+                if fake._stopping.wait(trickle):
+                    break
+            self.close_connection = True
 
 
 @contextmanager

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import subprocess
+import time
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import pytest
 from fakeserver import FAKE_API_KEY, FakeRealtimeServer, closed_port
 
 from realtime_gui.cli import Context, main
+from realtime_gui.core.library.configurations import save_configuration
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secret_store import MemoryStore
@@ -205,3 +207,41 @@ def test_every_problem_is_listed_and_bad_input_never_shows_a_traceback(home: Pat
     wrong = run_cli(home, "configs", "import", str(tmp_path / "ga.json"), "--name", "w", "--endpoint", "beta")
     assert wrong.returncode == 3 and "check --endpoint" in wrong.stderr
     assert "w" not in run_cli(home, "configs", "list").stdout.split()
+
+
+def test_configs_new_reports_the_name_it_saved(home: Path) -> None:
+    done = run_cli(home, "configs", "new", "  spaced  ")
+    assert done.returncode == 0, done.stderr
+    assert "'spaced'" in done.stdout and "'  spaced  '" not in done.stdout
+    assert ConfigStore(home / "configs").list() == ["spaced"]
+
+
+def test_mint_timeout_bounds_the_whole_request(home: Path, server: FakeRealtimeServer) -> None:
+    save(home, pointed_at(server, Configuration.new("trickle")))
+    server.trickle_next(0.5)
+    started = time.monotonic()
+    done = run_cli(home, "mint", "trickle", "--timeout", "2", env={"OPENAI_API_KEY": FAKE_API_KEY})
+    waited = time.monotonic() - started
+    assert done.returncode == 5, done.stderr
+    assert waited < 5.5
+    assert "--timeout" in done.stderr
+
+
+def test_a_body_exported_without_secrets_imports_with_a_warning_and_never_mints(tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    keys, store = ApiKeys(MemoryStore()), ConfigStore(tmp_path / "configs")
+    ctx = Context(store=store, keys=keys, stdout=out, stderr=err)
+    config = Configuration.new("mcp")
+    config.values["tools"] = [{"type": "mcp", "server_label": "docs", "server_url": "https://example.com/mcp",
+                               "authorization": "Bearer mcp-token-0123456789"}]
+    save_configuration(store, keys, config)
+    plain, private = tmp_path / "plain.json", tmp_path / "private.json"
+    assert main(["configs", "export", "mcp", "--body", "-o", str(plain)], ctx) == 0
+    assert main(["configs", "export", "mcp", "--body", "--with-secrets", "-o", str(private)], ctx) == 0
+    assert "mcp-token-0123456789" in private.read_text() and "mcp-token" not in plain.read_text()
+    if os.name == "posix":
+        assert private.stat().st_mode & 0o777 == 0o600
+    assert main(["configs", "import", str(plain), "--name", "copy"], ctx) == 0
+    assert "placeholder" in err.getvalue() and "MCP server 'docs'" in err.getvalue()
+    assert main(["mint", "copy"], ctx) == 3
+    assert "--with-secrets" in err.getvalue()

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint
+from realtime_gui.core.catalog.field_type import EncodeContext
 from realtime_gui.core.catalog.nodes import Endpoint
 from realtime_gui.core.library.atomic import atomic_write_text
 from realtime_gui.core.library.keys import ApiKeys
-from realtime_gui.core.library.secrets import stash_secrets, without_plain_secrets
+from realtime_gui.core.library.secrets import missing_secrets, stash_secrets, without_plain_secrets
 from realtime_gui.core.library.store import ConfigStore
 from realtime_gui.core.wire.body import build_body
 from realtime_gui.core.wire.configuration import Configuration
@@ -34,6 +35,7 @@ __all__ = [
 def load_configuration(store: ConfigStore, name: str) -> Configuration:
     """A saved configuration. A file whose content can't be read is moved
     aside (never deleted) and the ``ConfigLoadError`` raised says why and where."""
+    name = store.stored_name(name)
     data = store.load(name)
     try:
         return Configuration.from_data(name, data)
@@ -76,9 +78,19 @@ def export_document(config: Configuration) -> dict[str, Any]:
     return without_plain_secrets(config).to_document()
 
 
-def export_body(config: Configuration) -> dict[str, Any]:
-    """The request body, a placeholder in place of every secret."""
-    return build_body(config)
+def export_body(config: Configuration, keys: ApiKeys | None = None, *,
+                with_secrets: bool = False) -> dict[str, Any]:
+    """The request body, a placeholder in place of every secret, or with
+    ``with_secrets`` the secrets themselves, read from ``keys`` (write such a
+    body only with :func:`write_export`, which keeps the file private)."""
+    if not with_secrets:
+        return build_body(config)
+    if keys is None:
+        raise ValueError("exporting secrets needs the keys to read them from")
+    missing = missing_secrets(config, keys)
+    if missing:
+        raise ValueError("; ".join(p.message for p in missing))
+    return build_body(config, EncodeContext(endpoint(config.endpoint).shape, "resolve", keys.load_secret))
 
 
 def export_text(document: Any) -> str:
@@ -87,7 +99,7 @@ def export_text(document: Any) -> str:
 
 
 def write_export(path: Path, document: Any) -> None:
-    """Write an exported document to ``path``, atomically."""
+    """Write an exported document to ``path``, atomically, readable by its owner only (0600)."""
     atomic_write_text(path, export_text(document))
 
 
@@ -108,9 +120,11 @@ def conversion_name(name: str, target_id: str) -> str:
 def convert_configuration(store: ConfigStore, keys: ApiKeys, config: Configuration, target_id: str,
                           name: str, *, replace_original: bool = False) -> Conversion:
     """Convert ``config`` for ``target_id`` and save it as ``name``: a new
-    configuration, or over the original when ``replace_original``."""
+    configuration, or over the original when ``replace_original`` (whose file
+    is first copied to ``trash/``)."""
     conversion = convert(config, target_id, name)
     if replace_original:
+        store.keep_in_trash(config.name)
         saved = save_configuration(store, keys, conversion.configuration)
     else:
         saved = create_configuration(store, keys, conversion.configuration)

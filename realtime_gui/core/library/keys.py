@@ -6,6 +6,9 @@ Storage is a :class:`~realtime_gui.core.library.secret_store.SecretStore`. In th
 * ``secret:REF`` -- another secret, such as an MCP tool's authorization value;
 * ``index:keys`` -- a JSON list of key *names*, since keyrings can't list.
 
+The index is read, changed and written under a lock file (``keys.lock`` in the
+app's folder) so that programs setting keys at once never drop each other's names.
+
 Key names can't contain ``:``, so the three never clash. Configuration files,
 exports and logs hold only a key's name; :class:`ApiKeys` turns a name into
 :class:`~realtime_gui.core.service.request.Credentials` when a request is signed.
@@ -19,9 +22,13 @@ import os
 import re
 import threading
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
+from realtime_gui.core.library.folders import app_folder
+from realtime_gui.core.library.locking import file_lock
 from realtime_gui.core.library.secret_store import KeyringStore, MemoryStore, SecretStore
 from realtime_gui.core.service.errors import KeyringUnavailableError, NoApiKeyError
 from realtime_gui.core.service.request import Credentials
@@ -126,11 +133,17 @@ class ApiKeys:
     ``persistent`` defaults to a :class:`KeyringStore`; keys set "for this run
     only" go to an in-memory store instead. The keyring holds, besides keys,
     the list of their names and other secrets (see :meth:`store_secret`).
+    ``lock_path`` is the file other programs lock before changing that list;
+    by default ``keys.lock`` in the app's folder for the OS keyring, and none
+    for a store given here (it is this program's alone unless a lock is given).
     """
 
-    def __init__(self, persistent: SecretStore | None = None) -> None:
+    def __init__(self, persistent: SecretStore | None = None, *, lock_path: Path | None = None) -> None:
+        if persistent is None and lock_path is None:
+            lock_path = app_folder() / "keys.lock"
         self.persistent: SecretStore = persistent if persistent is not None else KeyringStore()
         self.session = MemoryStore()
+        self.lock_path = lock_path
         self._lock = threading.RLock()
 
     def __repr__(self) -> str:
@@ -172,10 +185,11 @@ class ApiKeys:
         value = _clean(value, "API key")
         if any(c.isspace() for c in value):
             raise ValueError("The API key contains spaces; paste it again without them.")
-        with self._lock:
-            if this_run_only:
+        if this_run_only:
+            with self._lock:
                 self.session.set(name, value)
-                return
+            return
+        with self._index_locked():
             self.persistent.set(name, value)
             self._write_index(self._read_index() | {name})
             self.session.delete(name)
@@ -184,7 +198,7 @@ class ApiKeys:
         """Forget key ``name`` in this run and in the keyring. Returns whether
         there was one. ``$OPENAI_API_KEY`` is never touched."""
         name = validate_key_name(name)
-        with self._lock:
+        with self._index_locked():
             had_session = self.session.get(name) is not None
             self.session.delete(name)
             if had_session and not self.persistent.available():
@@ -246,6 +260,15 @@ class ApiKeys:
         self.persistent.delete(username)
 
     # -- internals -------------------------------------------------------------
+
+    @contextmanager
+    def _index_locked(self) -> Iterator[None]:
+        with self._lock:
+            if self.lock_path is None:
+                yield
+                return
+            with file_lock(self.lock_path):
+                yield
 
     @staticmethod
     def _env_key(name: str, env: Mapping[str, str] | None) -> str:

@@ -12,11 +12,16 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from realtime_gui.core.catalog.connection import KEY_NAME
-from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.library.keys import DEFAULT_KEY, ApiKeys
 from realtime_gui.core.library.secrets import missing_secrets, plain_secrets
 from realtime_gui.core.redact import redact
 from realtime_gui.core.service.client import MintClient
-from realtime_gui.core.service.errors import ConfigurationInvalidError, InvalidRequestError, MintError
+from realtime_gui.core.service.errors import (
+    AuthenticationError,
+    ConfigurationInvalidError,
+    InvalidRequestError,
+    MintError,
+)
 from realtime_gui.core.service.mint import MintResult, mint
 from realtime_gui.core.service.params import field_for_param
 from realtime_gui.core.service.providers import prepare_request, service_summary
@@ -48,6 +53,10 @@ def mint_configuration(
     try:
         result = mint(request, client, secrets=secrets)
     except MintError as error:
+        if isinstance(error, AuthenticationError):
+            name = config.setting(KEY_NAME.key) or DEFAULT_KEY
+            error.advice = (f"The key {name!r} ({credentials.source}) may be mistyped, revoked or meant for another "
+                            f"service: replace it with `realtime-gui key set {name}` or in the Keys dialog.")
         error.sent_to = service_summary(config, env)
         error.details["service"] = error.sent_to
         if isinstance(error, InvalidRequestError):

@@ -3,6 +3,11 @@
 A secret field, or a secret inside a tool item, holds either the plain value
 the user typed or ``{"secret_ref": REF}``, a reference to the keyring. Saved
 and exported configurations hold references only.
+
+A request body exported without its secrets holds :data:`SECRET_PLACEHOLDER`
+instead. Imported, the placeholder stays as it is -- never stashed as if it
+were a token -- and the mint refuses it (:func:`missing_secrets`), so it is
+never sent.
 """
 
 from __future__ import annotations
@@ -18,7 +23,13 @@ from realtime_gui.core.library.keys import ApiKeys, new_secret_ref
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.validate import Problem
 
-__all__ = ["missing_secrets", "plain_secrets", "secret_slots", "stash_secrets", "without_plain_secrets"]
+__all__ = [
+    "SECRET_PLACEHOLDER", "missing_secrets", "placeholder_secrets", "plain_secrets", "secret_slots",
+    "stash_secrets", "without_plain_secrets",
+]
+
+SECRET_PLACEHOLDER = "<kept in the keyring>"
+"""What :class:`~realtime_gui.core.catalog.types.Secret` writes in a body exported without secrets."""
 
 
 def secret_slots(config: Configuration) -> Iterator[tuple[Field, Field, dict[str, Any], str]]:
@@ -38,15 +49,50 @@ def secret_slots(config: Configuration) -> Iterator[tuple[Field, Field, dict[str
 
 
 def missing_secrets(config: Configuration, keys: ApiKeys) -> list[Problem]:
-    """Secrets the configuration points to that the keyring no longer holds."""
+    """Secrets the configuration points to that the keyring no longer holds,
+    and placeholders that stand where a secret should be."""
     paths = {spot.node.id: spot.path for spot in placed(config.endpoint)}
     problems = []
     for node, spec, container, key in secret_slots(config):
         value = container[key]
-        if node.id in paths and Secret.is_ref(value) and keys.load_secret(value["secret_ref"]) is None:
+        if node.id not in paths:
+            continue
+        plain = keys.load_secret(value["secret_ref"]) if Secret.is_ref(value) else value
+        if plain == SECRET_PLACEHOLDER:
+            owner = _owner(node, container)
+            problems.append(Problem(node.id, paths[node.id], node.label, (
+                f"holds a placeholder, not the real {spec.label} of {owner}: it came from a body exported "
+                f"without its secrets. Enter the token for {owner} in the window's tool editor, or import "
+                "a body exported with `realtime-gui configs export NAME --body --with-secrets`")))
+        elif plain is None:
             problems.append(Problem(node.id, paths[node.id], node.label, f"holds a secret ({spec.label}) that is no "
                                     "longer in the keyring; enter it again"))
     return problems
+
+
+def placeholder_secrets(config: Configuration) -> list[str]:
+    """Where ``config`` holds a placeholder instead of a secret, in words
+    (``tools[0].authorization (MCP tool 'docs')``); for warning on import."""
+    paths = {spot.node.id: spot.path for spot in placed(config.endpoint)}
+    found = []
+    for node, spec, container, key in secret_slots(config):
+        if container[key] == SECRET_PLACEHOLDER:
+            where = paths.get(node.id, node.id)
+            if container is not config.values:
+                where = f"{where}[{config.values[node.id].index(container)}].{key} ({_owner(node, container)})"
+            found.append(where)
+    return found
+
+
+def _owner(node: Field, container: dict[str, Any]) -> str:
+    """``MCP tool 'docs'`` for a secret inside a tool item, else the field's label."""
+    if isinstance(node.type, ToolList):
+        kind = node.type.kind_of(container)
+        if kind is None:
+            return "a tool"
+        name = kind.name_of(container)
+        return f"{kind.noun} {name!r}" if name else f"a {kind.noun}"
+    return node.label
 
 
 def plain_secrets(config: Configuration, keys: ApiKeys) -> list[str]:
@@ -68,7 +114,7 @@ def stash_secrets(config: Configuration, keys: ApiKeys) -> Configuration:
     stashed = config.copy()
     for _, _, container, key in secret_slots(stashed):
         value = container[key]
-        if isinstance(value, str) and value:
+        if isinstance(value, str) and value and value != SECRET_PLACEHOLDER:
             ref = new_secret_ref()
             keys.store_secret(ref, value)
             container[key] = {"secret_ref": ref}

@@ -3,11 +3,16 @@
 A file holds ``{"format": FORMAT, "name": NAME, ...rest}`` (the document format
 of :mod:`realtime_gui.core.wire.document`); this module treats ``rest`` as an
 opaque JSON object that someone else defines. Names map to file
-names reversibly (``Demo`` is ``Demo.json``), so listing never opens a file.
+names reversibly (``Demo`` is ``Demo.json``, see
+:mod:`realtime_gui.core.library.config_names`), so listing never opens a file.
 
 Nothing a user saved is ever lost: :meth:`ConfigStore.delete` moves the file to
 ``trash/``, and a file that fails to load is moved aside to
 ``NAME.json.broken-YYYYmmdd-HHMMSS`` next to it and reported, never deleted.
+Several programs may use one folder at once: creating, saving and renaming
+hold a lock on the folder, so a name is taken once, and a new file is linked
+to its name, never moved over one. Opening a store removes the temporary
+files of saves that were killed.
 
 Errors::
 
@@ -20,17 +25,30 @@ Errors::
 from __future__ import annotations
 
 import builtins
+import contextlib
 import itertools
 import json
 import os
 import re
+import shutil
 import time
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from realtime_gui.core.library.atomic import atomic_write
+from realtime_gui.core.library.atomic import atomic_write, remove_stale_temp_files
+from realtime_gui.core.library.config_names import (
+    MAX_NAME_LENGTH,
+    SUFFIX,
+    ConfigNameError,
+    ConfigStoreError,
+    fits,
+    name_from_filename,
+    stem,
+    validate_config_name,
+)
+from realtime_gui.core.library.folders import app_folder
+from realtime_gui.core.library.locking import folder_lock
 from realtime_gui.core.wire import document as document_format
 
 __all__ = [
@@ -38,27 +56,8 @@ __all__ = [
     "ConfigStoreError", "validate_config_name",
 ]
 
-MAX_NAME_LENGTH = 100
 _RESERVED_KEYS = frozenset({"format", "name"})
-# Characters some file systems refuse (Windows) or that we use for escaping;
-# they are written as %XX so any valid name survives the round trip.
-_ESCAPED = frozenset('%<>:"|?*')
-_WINDOWS_DEVICES = frozenset(
-    {"CON", "PRN", "AUX", "NUL"} | {f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10)}
-)
-# Leaves room under the usual 255-byte file name limit for the longest
-# suffix we add (".json.broken-YYYYmmdd-HHMMSS-NN").
-_MAX_STEM_BYTES = 200
-_SUFFIX = ".json"
 _COPY_SUFFIX = re.compile(r" copy(?: \d+)?$")
-
-
-class ConfigStoreError(Exception):
-    """Base of everything :class:`ConfigStore` raises on purpose."""
-
-
-class ConfigNameError(ConfigStoreError, ValueError):
-    """A configuration name is invalid or clashes with an existing one."""
 
 
 class ConfigNotFoundError(ConfigStoreError, LookupError):
@@ -81,53 +80,6 @@ class ConfigLoadError(ConfigStoreError):
         self.moved_to = moved_to
 
 
-def validate_config_name(name: str) -> str:
-    """Return ``name`` tidied (outer spaces dropped, Unicode NFC), or raise
-    :class:`ConfigNameError` saying what to change."""
-    name = unicodedata.normalize("NFC", name.strip())
-    if not name:
-        raise ConfigNameError("A configuration name can't be empty; type a name.")
-    if "/" in name or "\\" in name:
-        raise ConfigNameError(
-            f"The configuration name {name!r} contains '/' or '\\'; "
-            "use another character such as '-'."
-        )
-    if name.startswith("."):
-        raise ConfigNameError(
-            f"The configuration name {name!r} starts with '.'; remove the leading dot."
-        )
-    if any(unicodedata.category(c) == "Cc" for c in name):
-        raise ConfigNameError(
-            f"The configuration name {name!r} contains control characters "
-            "such as tabs or line breaks; remove them."
-        )
-    if not _fits(name):
-        raise ConfigNameError(
-            f"The configuration name is too long ({len(name)} characters; "
-            f"at most {MAX_NAME_LENGTH}, fewer with many non-Latin characters); shorten it."
-        )
-    return name
-
-
-def _fits(name: str) -> bool:
-    return len(name) <= MAX_NAME_LENGTH and len(_stem(name).encode()) <= _MAX_STEM_BYTES
-
-
-def _stem(name: str) -> str:
-    stem = "".join(f"%{ord(c):02X}" if c in _ESCAPED else c for c in name)
-    if stem.split(".", 1)[0].upper() in _WINDOWS_DEVICES:
-        stem = f"%{ord(stem[0]):02X}{stem[1:]}"
-    return stem
-
-
-def _name_from_filename(filename: str) -> str:
-    stem = filename[: -len(_SUFFIX)]
-    # Only our own %XX escapes appear in stems, so this undoes _stem exactly.
-    name = re.sub(r"%([0-9A-Fa-f]{2})", lambda m: chr(int(m.group(1), 16)), stem)
-    # Some file systems hand names back decomposed (NFD); compare like we save.
-    return unicodedata.normalize("NFC", name)
-
-
 def _timestamp() -> str:
     return time.strftime("%Y%m%d-%H%M%S")
 
@@ -142,12 +94,7 @@ def _unused_path(make: Callable[[str], Path]) -> Path:
 
 
 def _default_root() -> Path:
-    home = os.environ.get("REALTIME_GUI_HOME")
-    if home:
-        return Path(home) / "configs"
-    import platformdirs  # imported late: only needed when no root is given
-
-    return platformdirs.user_config_path("realtime-gui") / "configs"
+    return app_folder() / "configs"
 
 
 class ConfigStore:
@@ -160,6 +107,7 @@ class ConfigStore:
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = Path(root) if root is not None else _default_root()
+        remove_stale_temp_files(self.root)
 
     def __repr__(self) -> str:
         return f"ConfigStore({str(self.root)!r})"
@@ -171,9 +119,9 @@ class ConfigStore:
         except FileNotFoundError:
             return []
         names = [
-            _name_from_filename(entry.name)
+            name_from_filename(entry.name)
             for entry in entries
-            if entry.name.endswith(_SUFFIX)
+            if entry.name.endswith(SUFFIX)
             and not entry.name.startswith(".")
             and entry.is_file()
         ]
@@ -182,6 +130,24 @@ class ConfigStore:
     def exists(self, name: str) -> bool:
         """Whether a configuration has this name (compared without case)."""
         return self._find(validate_config_name(name)) is not None
+
+    def stored_name(self, name: str) -> str:
+        """The name configuration ``name`` is saved under (``Demo`` for ``demo``);
+        raises :class:`ConfigNotFoundError`."""
+        return self._require(validate_config_name(name))
+
+    def broken_files(self) -> builtins.list[tuple[str, Path]]:
+        """Files set aside because they could not be loaded, with the name each had."""
+        try:
+            entries = sorted(os.scandir(self.root), key=lambda e: e.name.casefold())
+        except FileNotFoundError:
+            return []
+        found = []
+        for entry in entries:
+            stem_part, marker, _ = entry.name.partition(SUFFIX + ".broken-")
+            if marker and not entry.name.startswith(".") and entry.is_file():
+                found.append((name_from_filename(stem_part + SUFFIX), Path(entry.path)))
+        return found
 
     def path_of(self, name: str) -> Path:
         """The file that holds (or would hold) configuration ``name``."""
@@ -217,18 +183,24 @@ class ConfigStore:
         only in case exists; rename that one instead.
         """
         name = validate_config_name(name)
-        found = self._find(name)
-        if found is not None and found != name:
-            raise self._clash(found)
-        self._write(name, data)
+        with self._locked():
+            found = self._find(name)
+            if found is not None and found != name:
+                raise self._clash(found)
+            self._write(name, data)
 
     def create(self, name: str, data: dict[str, Any]) -> str:
-        """Save a new configuration; refuse if the name is taken. Returns the name."""
+        """Save a new configuration; refuse if the name is taken, also by
+        another program at the same moment. Returns the name."""
         name = validate_config_name(name)
-        found = self._find(name)
-        if found is not None:
-            raise self._clash(found)
-        self._write(name, data)
+        with self._locked():
+            found = self._find(name)
+            if found is not None:
+                raise self._clash(found)
+            try:
+                self._write(name, data, exclusive=True)
+            except FileExistsError:  # a program that took no lock
+                raise self._clash(name) from None
         return name
 
     def rename(self, old: str, new: str) -> str:
@@ -237,12 +209,13 @@ class ConfigStore:
         new = validate_config_name(new)
         if new == old:
             return new
-        found = self._find(new)
-        if found is not None and found != old:
-            raise self._clash(found)
-        data = self._read(old)  # refuses broken or too-new files before moving anything
-        self._path(old).rename(self._path(new))
-        self._write(new, data)  # refreshes the name stored inside
+        with self._locked():
+            found = self._find(new)
+            if found is not None and found != old:
+                raise self._clash(found)
+            data = self._read(old)  # refuses broken or too-new files before moving anything
+            self._path(old).rename(self._path(new))
+            self._write(new, data)  # refreshes the name stored inside
         return new
 
     def duplicate(self, name: str, new_name: str | None = None) -> str:
@@ -259,11 +232,15 @@ class ConfigStore:
     def delete(self, name: str) -> Path:
         """Move a configuration to ``trash/`` (never unlinked) and return its new path."""
         name = self._require(validate_config_name(name))
-        trash = self.root / "trash"
-        trash.mkdir(mode=0o700, parents=True, exist_ok=True)
-        stamp = _timestamp()
-        target = _unused_path(lambda n: trash / f"{_stem(name)}.{stamp}{n}{_SUFFIX}")
+        target = self._trash_path(name)
         self._path(name).rename(target)
+        return target
+
+    def keep_in_trash(self, name: str) -> Path:
+        """Copy a configuration's file to ``trash/`` before it is replaced; returns the copy."""
+        name = self._require(validate_config_name(name))
+        target = self._trash_path(name)
+        shutil.copy2(self._path(name), target)
         return target
 
     def move_aside(self, name: str, why: str) -> ConfigLoadError:
@@ -277,8 +254,17 @@ class ConfigStore:
 
     # -- internals ------------------------------------------------------------
 
+    def _locked(self) -> contextlib.AbstractContextManager[None]:
+        return folder_lock(self.root)
+
+    def _trash_path(self, name: str) -> Path:
+        trash = self.root / "trash"
+        trash.mkdir(mode=0o700, parents=True, exist_ok=True)
+        stamp = _timestamp()
+        return _unused_path(lambda n: trash / f"{stem(name)}.{stamp}{n}{SUFFIX}")
+
     def _path(self, stored_name: str) -> Path:
-        return self.root / (_stem(stored_name) + _SUFFIX)
+        return self.root / (stem(stored_name) + SUFFIX)
 
     def _find(self, name: str) -> str | None:
         """The stored name equal to ``name`` without case, if any."""
@@ -313,14 +299,14 @@ class ConfigStore:
             suffix = " copy" if n == 1 else f" copy {n}"
             # Shorten the base, not the suffix, when the result would be too long.
             trimmed = base
-            while not _fits(trimmed.rstrip() + suffix):
+            while not fits(trimmed.rstrip() + suffix):
                 trimmed = trimmed[:-1]
             candidate = trimmed.rstrip() + suffix
             if candidate.casefold() not in taken:
                 return candidate
         raise AssertionError("unreachable")
 
-    def _write(self, name: str, data: dict[str, Any]) -> None:
+    def _write(self, name: str, data: dict[str, Any], *, exclusive: bool = False) -> None:
         if not isinstance(data, dict):
             raise TypeError(f"configuration data must be a dict, not {type(data).__name__}")
         reserved = _RESERVED_KEYS & data.keys()
@@ -330,7 +316,7 @@ class ConfigStore:
         document = {"format": document_format.FORMAT, "name": name, **data}
         # Streamed, so a value JSON can't hold fails inside atomic_write and
         # leaves the old file as it was.
-        with atomic_write(self._path(name)) as stream:
+        with atomic_write(self._path(name), exclusive=exclusive) as stream:
             json.dump(document, stream, indent=2, ensure_ascii=False, allow_nan=False)
             stream.write("\n")
 

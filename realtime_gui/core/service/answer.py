@@ -97,7 +97,8 @@ def interpret(
     if not complete:
         raise BadResponseError(
             f"The answer is larger than {MAX_RESPONSE_BYTES // (1024 * 1024)} MB, far more than "
-            "a client secret; it was not read to the end.",
+            "a client secret; it was not read to the end. If the service did mint, a secret may "
+            "have been minted and thrown away (it expires on its own).",
             **context,
         )
     try:

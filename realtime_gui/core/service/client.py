@@ -3,8 +3,9 @@
 A :class:`MintClient` is to :func:`realtime_gui.core.service.mint.mint` what an
 ``httpx.Client`` is to a request: the window builds one with its injected
 transport and timeouts and keeps it; each mint that may be cancelled takes a
-copy bound to its own cancel event (:meth:`MintClient.cancellable`). A total
-deadline for the whole exchange, when one is wanted, belongs here too.
+copy bound to its own cancel event (:meth:`MintClient.cancellable`). The
+``deadline`` bounds the whole exchange (connect and every read together): a
+server that trickles its answer a byte at a time never times out a single read.
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ __all__ = ["MintClient"]
 @dataclass(frozen=True)
 class MintClient:
     """The transport (``None``: the real network), the timeouts in seconds,
-    and the event that cancels a mint not yet sent."""
+    the total deadline in seconds (``None``: none), and the event that cancels
+    a mint not yet sent."""
 
     transport: httpx.BaseTransport | None = None
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     cancel: threading.Event | None = None
+    deadline: float | None = None
 
     def cancellable(self, cancel: threading.Event) -> MintClient:
         """This client, cancelled by ``cancel``."""
@@ -37,10 +40,12 @@ class MintClient:
         return self.cancel is not None and self.cancel.is_set()
 
     def timeout(self) -> httpx.Timeout:
-        """The time limits as httpx takes them; the read limit bounds writes and the pool too."""
+        """The time limits as httpx takes them, none longer than the deadline;
+        the read limit bounds writes and the pool too."""
         import httpx  # the window builds a client before its first paint, httpx after it
 
-        return httpx.Timeout(self.read_timeout, connect=self.connect_timeout)
+        cap = self.deadline if self.deadline is not None else float("inf")
+        return httpx.Timeout(min(self.read_timeout, cap), connect=min(self.connect_timeout, cap))
 
     def open(self) -> httpx.Client:
         """An ``httpx.Client`` on this transport, never following redirects."""

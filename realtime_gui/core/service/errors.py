@@ -147,19 +147,22 @@ class NetworkError(MintError):
     advice = "Check the internet connection, any proxy settings, and the base URL."
 
 
-TimeoutPhase = Literal["connect", "read", "write", "pool"]
+TimeoutPhase = Literal["connect", "read", "write", "pool", "total"]
 
 _TIMEOUT_MESSAGES: dict[TimeoutPhase, str] = {
     "connect": "Could not connect to {host}{within} (connect timeout).",
     "read": "{host} took the request but did not answer{within} (read timeout).",
     "write": "Sending the request to {host} did not finish{within} (write timeout).",
     "pool": "No connection to {host} became free{within} (pool timeout).",
+    "total": "{host} did not finish answering{within} (total deadline).",
 }
 _TIMEOUT_ADVICE: dict[TimeoutPhase, str] = {
     "connect": "Check the connection and the base URL, or allow a longer connect timeout.",
     "read": "The service may be busy: try again, or allow a longer read timeout.",
     "write": "Check the connection, or allow a longer timeout.",
     "pool": "Try again, or allow a longer timeout.",
+    "total": ("The request may have reached the service, so a secret may have been minted and thrown "
+              "away (it expires on its own). Try again, or allow a longer timeout."),
 }
 
 
@@ -238,6 +241,8 @@ class InvalidRequestError(MintError):
         self.field_label: str | None = None
         if context.get("status") == 404:
             context.setdefault("advice", "Check the base URL, the endpoint and the model name.")
+        elif param is None and self.advice == InvalidRequestError.advice:  # nothing is named above
+            context.setdefault("advice", "Check the configuration against what the service said, and try again.")
         super().__init__(message, **context)
         if param is not None:
             self.details["param"] = param

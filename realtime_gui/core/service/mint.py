@@ -8,9 +8,11 @@ or detail carries the API key.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
@@ -82,21 +84,89 @@ def _exchange(
     """Send and read the answer (capped), or say in our terms why that failed."""
     host = _host_of(request.url)
     started = time.perf_counter()
+    watchdog = _Watchdog(client.deadline)
     try:
-        with client.open() as session:
-            with session.stream(
-                request.method, request.url, content=encode_body(request.body), headers=headers
-            ) as response:
-                body, complete = _read_capped(response.iter_bytes(), MAX_RESPONSE_BYTES)
-    except httpx.TimeoutException as exc:
+        with client.open() as session, watchdog, session.stream(
+            request.method, request.url, content=encode_body(request.body), headers=headers,
+            extensions={"trace": watchdog.trace},
+        ) as response:
+            body, complete = _read_capped(watchdog.chunks(response.iter_bytes()), MAX_RESPONSE_BYTES)
+    except _PastDeadlineError:
+        return MintTimeout("total", client.deadline, host)
+    except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
+        if watchdog.fired:  # the connection was cut at the deadline
+            return MintTimeout("total", client.deadline, host, details=_cause(exc, hide))
+        return _classify(exc, request.url, host, client, hide)
+    return response, body, complete, (time.perf_counter() - started) * 1000.0
+
+
+class _PastDeadlineError(Exception):
+    """The deadline passed between two reads."""
+
+
+class _Watchdog:
+    """Cuts the connection when the deadline passes.
+
+    httpx bounds each read, not the exchange, so a timer shuts the socket
+    down (which wakes a blocked read) once the deadline is reached; the socket
+    is learnt from httpcore's trace of the connection. Transports without a
+    socket (tests' mock transports) are checked between chunks instead.
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.fired = False
+        self._ends = float("inf") if seconds is None else time.monotonic() + seconds
+        self._stream: Any = None
+        self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None
+
+    def __enter__(self) -> _Watchdog:
+        if self.seconds is not None:
+            self._timer = threading.Timer(self.seconds, self._cut)
+            self._timer.daemon = True
+            self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+    def trace(self, event: str, info: Mapping[str, Any]) -> None:
+        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            with self._lock:
+                self._stream = info.get("return_value")
+            if self.fired:
+                self._cut()
+
+    def chunks(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
+        for chunk in chunks:
+            if time.monotonic() > self._ends:
+                self.fired = True
+                raise _PastDeadlineError
+            yield chunk
+
+    def _cut(self) -> None:
+        self.fired = True
+        with self._lock:
+            stream = self._stream
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+
+def _classify(
+    exc: BaseException, url: str, host: str, client: MintClient, hide: Callable[[str], str]
+) -> MintError:
+    """An httpx failure in our terms."""
+    if isinstance(exc, httpx.TimeoutException):
         phase, seconds = _timeout_phase(exc, client.timeout())
         return MintTimeout(phase, seconds, host, details=_cause(exc, hide))
-    except httpx.DecodingError as exc:
+    if isinstance(exc, httpx.DecodingError):
         message = "The answer's compressed body could not be decoded."
         return BadResponseError(message, details=_cause(exc, hide))
-    except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
-        return _network_error(exc, request.url, host, hide)
-    return response, body, complete, (time.perf_counter() - started) * 1000.0
+    return _network_error(exc, url, host, hide)
 
 
 def _host_of(url: str) -> str:

@@ -96,3 +96,13 @@ def test_convert_makes_a_ga_copy_or_replaces(store: ConfigStore, keys: ApiKeys) 
     assert copy.configuration.endpoint == "ga" and store.list() == ["Old", "Old (GA)"]
     convert_configuration(store, keys, beta, target.id, "Old", replace_original=True)
     assert load_configuration(store, "Old").endpoint == "ga"
+
+
+def test_convert_replacing_the_original_keeps_it_in_the_trash(store: ConfigStore, keys: ApiKeys) -> None:
+    config = Configuration.new("Old", "beta")
+    save_configuration(store, keys, config)
+    original = store.path_of("Old").read_text()
+    convert_configuration(store, keys, load_configuration(store, "Old"), "ga", "Old", replace_original=True)
+    trashed = list((store.root / "trash").iterdir())
+    assert [p.read_text() for p in trashed] == [original]
+    assert load_configuration(store, "Old").endpoint == "ga"
