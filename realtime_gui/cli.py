@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING, Callable, Sequence, TextIO
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from realtime_gui.cli_failures import EXIT_EMPTY_INPUT, EXIT_FILE_NOT_FOUND, EmptyInputError, cli_exit_codes, failure_of
 
@@ -167,7 +168,6 @@ def _mint(ctx: Context, args: argparse.Namespace) -> int:
     from realtime_gui.core.library.configurations import load_configuration
     from realtime_gui.core.library.minting import mint_configuration
     from realtime_gui.core.service.client import MintClient
-
     from realtime_gui.core.service.errors import MintTimeout
 
     config = load_configuration(ctx.store, args.name)
@@ -260,7 +260,11 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
 
 def _export(ctx: Context, args: argparse.Namespace) -> int:
     from realtime_gui.core.library.configurations import (
-        export_body, export_document, export_text, load_configuration, write_export,
+        export_body,
+        export_document,
+        export_text,
+        load_configuration,
+        write_export,
     )
 
     if args.with_secrets and not args.body:

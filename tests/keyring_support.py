@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer
 from keyring.errors import KeyringLocked, PasswordDeleteError, PasswordSetError
@@ -46,4 +48,4 @@ class LeakyBackend(DictBackend):
 
 
 class EmptyChainer(chainer.ChainerBackend):
-    backends: list[KeyringBackend] = []
+    backends: ClassVar[list[KeyringBackend]] = []

@@ -7,8 +7,8 @@ import io
 import json
 import os
 import subprocess
-import time
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +17,16 @@ from fakeserver import FAKE_API_KEY, FakeRealtimeServer, closed_port
 
 from realtime_gui.cli import Context, main
 from realtime_gui.core.library.configurations import save_configuration
-from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secret_store import MemoryStore
 from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.core.wire.configuration import Configuration
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run_cli(home: Path, *args: str, env: dict[str, str] | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def run_cli(home: Path, *args: str, env: dict[str, str] | None = None,
+            stdin: str = "") -> subprocess.CompletedProcess[str]:
     """``python -m realtime_gui ARGS`` as a user would run it."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
     full_env.update({"REALTIME_GUI_HOME": str(home), "PYTHONPATH": str(REPO),

@@ -1,6 +1,6 @@
 """API keys and other secrets by name: in the OS keyring or in memory, never in a file.
 
-Storage is a :class:`~realtime_gui.core.library.secret_store.SecretStore`. In the keyring everything lives under service ``"realtime-gui"``:
+Storage is a `SecretStore` (`secret_store.py`). In the keyring everything lives under service ``"realtime-gui"``:
 
 * ``NAME`` -- an API key (``default``, ``work``, ...);
 * ``secret:REF`` -- another secret, such as an MCP tool's authorization value;

@@ -184,7 +184,8 @@ def _user_chose_backend() -> bool:
     if os.environ.get("PYTHON_KEYRING_BACKEND"):
         return True
     home = Path.home()
-    roots = [os.environ.get("XDG_CONFIG_HOME") or home / ".config", os.environ.get("XDG_DATA_HOME") or home / ".local/share"]
+    roots = [os.environ.get("XDG_CONFIG_HOME") or home / ".config",
+             os.environ.get("XDG_DATA_HOME") or home / ".local/share"]
     return any((Path(root) / "python_keyring" / "keyringrc.cfg").exists() for root in roots)
 
 
@@ -204,7 +205,7 @@ def _platform_backend() -> KeyringBackend:
 
         try:
             SecretService.Keyring.priority  # noqa: B018 -- raises when no Secret Service answers
-            return SecretService.Keyring()  # type: ignore[no-untyped-call]
+            return SecretService.Keyring()
         except Exception:  # let keyring look for anything else that works
             pass
     import keyring

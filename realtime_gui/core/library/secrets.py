@@ -75,7 +75,7 @@ def placeholder_secrets(config: Configuration) -> list[str]:
     (``tools[0].authorization (MCP tool 'docs')``); for warning on import."""
     paths = {spot.node.id: spot.path for spot in placed(config.endpoint)}
     found = []
-    for node, spec, container, key in secret_slots(config):
+    for node, _spec, container, key in secret_slots(config):
         if container[key] == SECRET_PLACEHOLDER:
             where = paths.get(node.id, node.id)
             if container is not config.values:

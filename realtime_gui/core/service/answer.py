@@ -12,7 +12,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timezone
+from datetime import UTC
 from email.utils import parsedate_to_datetime
 from math import isfinite
 from typing import Any
@@ -135,7 +135,7 @@ def _as_timestamp(value: object) -> int | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     # Far beyond any real expiry (year 9999); huge integers would overflow a float.
-    if isinstance(value, float) and not isfinite(value) or not 0 <= value < 253402300800:
+    if (isinstance(value, float) and not isfinite(value)) or not 0 <= value < 253402300800:
         return None
     return int(value)
 
@@ -144,7 +144,7 @@ def _is_html(response: httpx.Response, text: str) -> bool:
     if "html" in response.headers.get("content-type", "").lower():
         return True
     start = text.lstrip()[:15].lower()
-    return start.startswith("<!doctype html") or start.startswith("<html")
+    return start.startswith(("<!doctype html", "<html"))
 
 
 @dataclass(frozen=True)
@@ -230,7 +230,7 @@ def _retry_after(headers: httpx.Headers) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
+        when = when.replace(tzinfo=UTC)
     return max(0.0, when.timestamp() - time.time())
 
 

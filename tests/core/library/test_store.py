@@ -274,7 +274,7 @@ def test_files_broken_in_the_same_second_keep_separate_names(store: ConfigStore)
 def test_a_newer_format_is_left_untouched(store: ConfigStore) -> None:
     path = write_raw(store, "Demo.json", json.dumps({"format": FORMAT + 1, "name": "Demo"}))
     raw = path.read_bytes()
-    with pytest.raises(ConfigLoadError, match="newer realtime-gui.*Upgrade realtime-gui") as caught:
+    with pytest.raises(ConfigLoadError, match=r"newer realtime-gui.*Upgrade realtime-gui") as caught:
         store.load("Demo")
     assert caught.value.moved_to is None
     assert path.read_bytes() == raw

@@ -9,7 +9,6 @@ import httpx
 import pytest
 from fakeserver import FAKE_API_KEY
 
-from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS
 from realtime_gui.core.catalog.nodes import Endpoint
 from realtime_gui.core.catalog.types import Choice
@@ -27,6 +26,7 @@ from realtime_gui.core.service.providers import (
     service_summary,
 )
 from realtime_gui.core.service.request import Credentials
+from realtime_gui.core.wire.configuration import Configuration
 
 CREDENTIALS = Credentials(FAKE_API_KEY, "test")
 
