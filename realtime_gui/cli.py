@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from realtime_gui.cli_failures import EXIT_EMPTY_INPUT, EXIT_FILE_NOT_FOUND, EmptyInputError, cli_exit_codes, failure_of
+from realtime_gui.core.catalog.endpoints import DEFAULT_ENDPOINT
 
 if TYPE_CHECKING:
     import argparse
@@ -122,7 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("name", metavar="NAME")
     new = sub.add_parser("new", help="a new configuration that sets only the model")
     new.add_argument("name", metavar="NAME")
-    new.add_argument("--endpoint", default="ga", choices=_endpoint_ids())
+    new.add_argument("--endpoint", default=DEFAULT_ENDPOINT, choices=_endpoint_ids())
     imp = sub.add_parser("import", help="a raw request body or an exported configuration file")
     imp.add_argument("file", metavar="FILE", help="a JSON file, or - for standard input")
     imp.add_argument("--name", required=True, metavar="NAME")
@@ -151,7 +152,7 @@ def _parser() -> argparse.ArgumentParser:
     keys.add_parser("list", help="key names and where each comes from (never the keys)")
 
     fields = commands.add_parser("fields", help="every field: path, type, allowed values, default")
-    fields.add_argument("--endpoint", default="ga", choices=_endpoint_ids())
+    fields.add_argument("--endpoint", default=DEFAULT_ENDPOINT, choices=_endpoint_ids())
     fields.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 

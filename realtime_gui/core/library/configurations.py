@@ -14,7 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint
+from realtime_gui.core.catalog.declaration import endpoint
+from realtime_gui.core.catalog.endpoints import DEFAULT_ENDPOINT
 from realtime_gui.core.catalog.field_type import EncodeContext
 from realtime_gui.core.catalog.nodes import Endpoint
 from realtime_gui.core.library.atomic import atomic_write_text
@@ -58,7 +59,7 @@ def create_configuration(store: ConfigStore, keys: ApiKeys, config: Configuratio
     return saved
 
 
-def new_configuration(store: ConfigStore, name: str, endpoint_id: str = "ga") -> Configuration:
+def new_configuration(store: ConfigStore, name: str, endpoint_id: str = DEFAULT_ENDPOINT) -> Configuration:
     """A fresh configuration for ``endpoint_id``, saved as ``name``."""
     config = Configuration.new(name, endpoint_id)
     config.name = store.create(name, config.to_data())
@@ -105,10 +106,8 @@ def write_export(path: Path, document: Any) -> None:
 
 def conversion_target(config: Configuration) -> Endpoint | None:
     """The GA endpoint of a beta configuration's family, or ``None``."""
-    source = endpoint(config.endpoint)
-    if source.shape != "beta":
-        return None
-    return next((e for e in ENDPOINTS.values() if e.shape == "ga" and e.family == source.family), None)
+    counterpart = endpoint(config.endpoint).ga_counterpart
+    return endpoint(counterpart) if counterpart else None
 
 
 def conversion_name(name: str, target_id: str) -> str:

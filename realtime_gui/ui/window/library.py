@@ -14,8 +14,10 @@ from typing import Any, Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint
+from realtime_gui.core.catalog.declaration import endpoint
+from realtime_gui.core.catalog.endpoints import DEFAULT_ENDPOINT
 from realtime_gui.core.library.atomic import atomic_write_text
+from realtime_gui.core.library.configurations import conversion_target, export_document
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secrets import stash_secrets
 from realtime_gui.core.library.store import ConfigStore, ConfigStoreError
@@ -68,7 +70,7 @@ class Library:
     def new(self) -> None:
         if self._current.settle_changes(revert=False):
             self.add(Configuration.new(self.unique_name(NEW_NAME)))
-            self._show_status(f"Created “{self._current.current_name()}” for {endpoint('ga').label}.")
+            self._show_status(f"Created “{self._current.current_name()}” for {endpoint(DEFAULT_ENDPOINT).label}.")
 
     def duplicate(self) -> None:
         if not self._current.settle_changes():
@@ -140,8 +142,8 @@ class Library:
 
     def export_configuration(self) -> None:
         config = self._current.current_configuration()
-        config = stash_secrets(config, self._keys)  # exports hold keyring references, never secrets
-        self._export("Export configuration", f"{config.name}.json", config.to_document())
+        # Keyring references only; an unsaved secret is left out, and nothing is written to the keyring.
+        self._export("Export configuration", f"{config.name}.json", export_document(config))
 
     def _export(self, title: str, suggested: str, document: Any) -> None:
         path = self._dialogs.save_path(title, suggested)
@@ -158,9 +160,8 @@ class Library:
         """Convert the configuration to its GA endpoint: as a copy named “NAME (GA)”,
         keeping the original, or in place when ``replace``. Tells the user which
         fields did not carry over."""
-        source = endpoint(self._current.current_configuration().endpoint)
-        target = next((e for e in ENDPOINTS.values() if e.shape == "ga" and e.family == source.family), None)
-        if source.shape != "beta" or target is None or not self._current.settle_changes():
+        target = conversion_target(self._current.current_configuration())
+        if target is None or not self._current.settle_changes():
             return None
         original = self._current.current_name()
         name = original if replace else self.unique_name(f"{original} (GA)")
