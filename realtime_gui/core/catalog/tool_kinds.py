@@ -9,18 +9,38 @@ from __future__ import annotations
 
 from realtime_gui.core.catalog.field_type import Option
 from realtime_gui.core.catalog.nodes import Field
+from realtime_gui.core.catalog.object_types import Either, Form, Record
 from realtime_gui.core.catalog.scalar_types import Boolean, Choice, MultiChoice
 from realtime_gui.core.catalog.text_types import Json, Secret, Text
-from realtime_gui.core.catalog.tools import ToolKind, ToolList
+from realtime_gui.core.catalog.tools import ToolKind, ToolList, ToolNames
 
 __all__ = ["FUNCTION_TOOL", "MCP_TOOL", "TOOLS"]
 
 _STR_MAP = {"type": "object", "additionalProperties": {"type": "string"}}
-_NAME_LIST = {"type": "array", "items": {"type": "string"}}
-_TOOL_FILTER = {
-    "type": "object", "additionalProperties": False,
-    "properties": {"tool_names": _NAME_LIST, "read_only": {"type": "boolean"}},
-}
+
+
+def _tool_filter(which: str) -> Record:
+    """The filter object MCP settings share: tools by name, or those marked read-only."""
+    return Record((
+        Field("tool_names", "Tool names", f"The server's tools {which}, by name.", type=ToolNames()),
+        Field("read_only", "Read-only", f"True: the tools {which} include those the server marks read-only "
+              "(its readOnlyHint annotation).", type=Boolean()),
+    ))
+
+
+_ALLOWED_TOOLS = Either(forms=(
+    Form("list", "Tool names", "Only the tools named here.", ToolNames()),
+    Form("object", "Filter", "The tools that match a filter: by name, read-only, or both.",
+         _tool_filter("the model may see")),
+))
+_APPROVAL = Either(literals=(
+    Option("always", "Every call to the server needs your approval"),
+    Option("never", "No call to the server needs your approval"),
+), forms=(Form("object", "Per tool", "Decide per tool: those matching 'always' need approval, those "
+                                     "matching 'never' don't.", Record((
+    Field("always", "Always", "The tools whose calls always need approval.", type=_tool_filter("that always need it")),
+    Field("never", "Never", "The tools whose calls never need approval.", type=_tool_filter("that never need it")),
+))),))
 
 FUNCTION_TOOL = ToolKind("function", "Function", "A function your client implements and the model may call.", (
     Field("name", "Name", "The name the model calls the function by. Letters, digits, _ and -, "
@@ -35,7 +55,7 @@ FUNCTION_TOOL = ToolKind("function", "Function", "A function your client impleme
               "required": ["query"],
               "additionalProperties": False,
           })),
-), named_by="name", required=("name",), choice_help="Always call this function",
+), named_by="name", required=("name",), choice_help="Always call this function", choice_label="a function",
    bare_choice_on=frozenset({"beta"}))
 
 MCP_TOOL = ToolKind("mcp", "MCP server", "A remote MCP server whose tools the model may call.", (
@@ -57,22 +77,19 @@ MCP_TOOL = ToolKind("mcp", "MCP server", "A remote MCP server whose tools the mo
           type=Text(multiline=True)),
     Field("headers", "Headers", "Extra HTTP headers sent to the server, as a JSON object of strings.",
           type=Json(schema=_STR_MAP, template={"X-Example": "value"}), item_nullable=True),
-    Field("allowed_tools", "Allowed tools", "Limit which of the server's tools the model sees: a list of "
-          'names, or {"tool_names": [...], "read_only": true}.',
-          type=Json(schema={"anyOf": [_NAME_LIST, _TOOL_FILTER]}, template=["tool_name"]), item_nullable=True),
+    Field("allowed_tools", "Allowed tools", "Limit which of the server's tools the model sees: by a list of "
+          "names, or by a filter.", type=_ALLOWED_TOOLS, item_nullable=True),
     Field("allowed_callers", "Allowed callers", "Who may call the server's tools.",
           type=MultiChoice((Option("direct", "The model itself"),
                             Option("programmatic", "Code the model runs")), min_items=1), item_nullable=True),
-    Field("require_approval", "Require approval", 'Which calls need your approval: "always", "never", '
-          'or {"always": {...}, "never": {...}} filters.',
-          type=Json(schema={"anyOf": [
-              {"enum": ["always", "never"]},
-              {"type": "object", "additionalProperties": False,
-               "properties": {"always": _TOOL_FILTER, "never": _TOOL_FILTER}},
-          ]}, template="never"), item_nullable=True),
+    Field("require_approval", "Require approval", "Which calls to the server's tools wait for your approval: "
+          "all, none, or per tool.", type=_APPROVAL, item_nullable=True),
     Field("defer_loading", "Defer loading", "Load the server's tool list only when first needed.",
           type=Boolean()),
 ), named_by="server_label", shapes=frozenset({"ga"}), required=("server_label",),
-   needs_one_of=("server_url", "connector_id"), choice_help="Call a tool of this MCP server", choice_extras=("name",))
+   needs_one_of=("server_url", "connector_id"), choice_help="Call a tool of this MCP server",
+   choice_label="an MCP tool", choice_extras=(
+       Field("name", "Tool name", "The tool to call on the server; when not sent, the model picks among its tools.",
+             type=Text(allow_empty=False), item_nullable=True),))
 
 TOOLS = ToolList((FUNCTION_TOOL, MCP_TOOL))

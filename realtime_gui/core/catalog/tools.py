@@ -14,8 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from realtime_gui.core.catalog.field_type import DecodeError, EncodeContext, FieldType, Option, Shape, value_kind
+from realtime_gui.core.catalog.nodes import Field
+from realtime_gui.core.catalog.object_types import Composite
+from realtime_gui.core.catalog.scalar_types import Choice
+from realtime_gui.core.catalog.text_types import StringList, Text
 
-__all__ = ["ToolChoice", "ToolKind", "ToolList"]
+__all__ = ["ToolChoice", "ToolKind", "ToolList", "ToolNames"]
 
 _KIND_KEY = "type"  # the wire's own key for an item's kind, in tools and in tool choices
 
@@ -26,8 +30,9 @@ class ToolKind:
 
     ``named_by`` is the item field that names a tool of this kind: tool choices
     name it by that field, and no two tools of the kind may share it.
-    ``choice_extras`` are further text keys a choice of this kind may carry
-    (a tool on an MCP server); ``choice_help`` says what choosing one does.
+    ``choice_extras`` are further optional fields a choice of this kind may
+    carry (the tool's name on an MCP server); ``choice_help`` says what
+    choosing one does, ``choice_label`` names that choice in a drop-down.
     ``bare_choice_on``: shapes in which a choice names the tool by its bare
     name, without ``{"type": ...}`` (beta's function tool choice).
     """
@@ -41,7 +46,8 @@ class ToolKind:
     required: tuple[str, ...] = ()
     needs_one_of: tuple[str, ...] = ()  # at least one of these fields must be given
     choice_help: str = ""
-    choice_extras: tuple[str, ...] = ()
+    choice_label: str = ""
+    choice_extras: tuple[Field, ...] = ()
     bare_choice_on: frozenset[str] = frozenset()
 
     @property
@@ -72,7 +78,8 @@ class ToolKind:
 
     def choice_text(self, choice: Any) -> str:
         """``function: lookup``, ``mcp: docs / search``: a choice of this kind in words."""
-        parts = [str(choice.get(self.named_by))] + [str(choice[k]) for k in self.choice_extras if choice.get(k)]
+        extras = [str(choice[f.key]) for f in self.choice_extras if choice.get(f.key)]
+        parts = [str(choice.get(self.named_by)), *extras]
         return f"{self.type}: {' / '.join(parts)}"
 
     def choice_problem(self, choice: dict[str, Any]) -> str | None:
@@ -80,13 +87,21 @@ class ToolKind:
         name = choice.get(self.named_by)
         if not isinstance(name, str) or not name:
             return f"must name the {self.type} tool by its {self.named_by}"
-        allowed = [_KIND_KEY, self.named_by, *self.choice_extras]
+        allowed = [_KIND_KEY, self.named_by, *(f.key for f in self.choice_extras)]
         if set(choice) - set(allowed):
             return f"may hold only {', '.join(allowed[:-1])} and {allowed[-1]}"
-        for key in self.choice_extras:
-            if choice.get(key) is not None and not isinstance(choice[key], str):
-                return f"must give {key} as text"
+        for extra in self.choice_extras:
+            value = choice.get(extra.key)
+            if value is not None and (problem := extra.type.check(value)):
+                return f"must give {extra.key} as {extra.type.describe()}: {problem}"
         return None
+
+    def choice_parts(self) -> tuple[Field, ...]:
+        """The fields of a choice of this kind besides its type: the name, then the extras."""
+        named = self.spec(self.named_by)
+        name = Field(self.named_by, named.label, f"The {named.label.lower()} of the {self.noun} to call.",
+                     type=named.type)
+        return (name, *self.choice_extras)
 
 
 @dataclass(frozen=True)
@@ -179,7 +194,27 @@ class ToolList(FieldType):
 
 
 @dataclass(frozen=True)
-class ToolChoice(FieldType):
+class ToolNames(StringList):
+    """Names of tools on a server: each given, without spaces around it."""
+
+    def check(self, value: Any) -> str | None:
+        problem = super().check(value)
+        if problem:
+            return problem
+        bad = next((name for name in value if not name or name != name.strip()), None)
+        if bad is not None:
+            return f"must name each tool; {bad!r} is {'empty' if not bad.strip() else 'padded with spaces'}"
+        return None
+
+    def describe(self) -> str:
+        return "a list of tool names"
+
+    def examples(self) -> tuple[Any, ...]:
+        return (["search"],)
+
+
+@dataclass(frozen=True)
+class ToolChoice(Composite):
     """One of ``modes`` (``auto``/``none``/``required``), or one tool named as its kind says.
 
     ``tools_field`` is the id of the field whose tools it may name, and
@@ -230,6 +265,34 @@ class ToolChoice(FieldType):
         if bare is not None and isinstance(wire, str) and wire not in self.mode_values():
             return {_KIND_KEY: bare.type, bare.named_by: wire}
         return super().decode(wire, shape)
+
+    def object_kinds(self, shape: Shape | None) -> list[ToolKind]:
+        """The kinds a choice names by an object on this shape (not by a bare name)."""
+        return [k for k in self.tools.kinds if shape is None or (shape in k.shapes and shape not in k.bare_choice_on)]
+
+    def parts(self, shape: Shape | None) -> tuple[Field, ...]:
+        """``type``, then each key a choice of some kind may hold; a key two kinds
+        share (a function's ``name``, a tool's ``name`` on an MCP server) once."""
+        kinds = self.object_kinds(shape)
+        if not kinds:
+            return ()
+        kind_type = Choice(tuple(Option(k.type, k.choice_help) for k in kinds))
+        found: dict[str, list[tuple[ToolKind, Field]]] = {}
+        for kind in kinds:
+            for part in kind.choice_parts():
+                found.setdefault(part.key, []).append((kind, part))
+        parts = [Field(_KIND_KEY, "Kind", "What kind of tool the choice names.", type=kind_type)]
+        for key, specs in found.items():
+            label = " or ".join(f"{p.label} ({k.noun})" for k, p in specs)
+            part_type = specs[0][1].type if len(specs) == 1 else Text()  # each kind checks its own
+            parts.append(Field(key, label, " ".join(f"{k.label}: {p.help}" for k, p in specs), type=part_type,
+                               item_nullable=any(p.item_nullable for _, p in specs)))
+        return tuple(parts)
+
+    def required_parts(self, shape: Shape | None) -> list[str]:
+        """The keys a choice of every kind must give: its type, and a name all kinds share."""
+        names = {k.named_by for k in self.object_kinds(shape)}
+        return [_KIND_KEY, *names] if len(names) == 1 else [_KIND_KEY]
 
     def describe(self) -> str:
         return ", ".join(self.mode_values()) + ", or a tool by name"

@@ -13,7 +13,8 @@ from typing import Any
 from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint, field_by_id, placed
 from realtime_gui.core.catalog.field_type import Shape
 from realtime_gui.core.catalog.nodes import Field, Group, Node
-from realtime_gui.core.catalog.tools import ToolList
+from realtime_gui.core.catalog.object_types import sub_fields
+from realtime_gui.core.catalog.tools import ToolChoice, ToolList
 
 __all__ = ["NOT_SENT", "REQUIRED", "field_rows"]
 
@@ -49,6 +50,23 @@ def field_rows(endpoint_id: str) -> list[dict[str, Any]]:
         rows.append(row)
         if isinstance(node, Field) and isinstance(node.type, ToolList):
             rows += _tool_rows(node.type, row, shape)
+        elif isinstance(node, Field):
+            rows += _part_rows(node, row, shape)
+    return rows
+
+
+def _part_rows(node: Field, row: dict[str, Any], shape: Shape) -> list[dict[str, Any]]:
+    """The rows of the parts inside a field's value (a tool choice's ``name``, a filter's ``read_only``)."""
+    required = node.type.required_parts(shape) if isinstance(node.type, ToolChoice) else []
+    rows = []
+    for relative, part in sub_fields(node.type, shape):
+        needed = relative in required
+        endpoints = [e for e in row["endpoints"] if relative in dict(sub_fields(node.type, endpoint(e).shape))]
+        item = _row(part, f"{row['path']}.{relative}", part.item_nullable, shape, endpoints, needed)
+        item.update(id=f"{row['id']}.{relative}", label=f"{row['label']}: {part.label}", section=row["section"])
+        if not needed and part.service_decides(shape):
+            item["default"] = NOT_SENT
+        rows.append(item)
     return rows
 
 
@@ -59,13 +77,15 @@ def _tool_rows(tools: ToolList, row: dict[str, Any], shape: Shape) -> list[dict[
              "kind": "choice", "allowed": "one of " + ", ".join(k.type for k in kinds),
              "default": REQUIRED, "required": True, "nullable": False, "help": "What kind of tool this item is."}]
     for kind in kinds:
+        endpoints = [e for e in row["endpoints"] if endpoint(e).shape in kind.shapes]
         for spec in kind.fields:
             required = spec.key in kind.required
-            item = _row(spec, f"{row['path']}[].{spec.key}", spec.item_nullable, shape, row["endpoints"], required)
+            item = _row(spec, f"{row['path']}[].{spec.key}", spec.item_nullable, shape, endpoints, required)
             item["id"] = f"{row['id']}[].{spec.key}"
             item["label"] = f"{kind.label} tool: {spec.label}"
             item["section"] = row["section"]
             if not required and spec.service_decides(shape):
                 item["default"] = NOT_SENT
             rows.append(item)
+            rows += _part_rows(spec, item, shape)
     return rows

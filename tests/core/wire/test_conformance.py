@@ -3,7 +3,7 @@ every schema property is declared, and imported bodies build back unchanged."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import jsonschema
@@ -61,22 +61,70 @@ def own_branch(schemas: dict[str, Any], endpoint_id: str) -> dict[str, Any]:
     return schema
 
 
+def coverage(schema: dict[str, Any], rows: list[dict[str, Any]], fixed: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The schema's paths ``fields`` misses, and those it covers only as the inside of a value.
+
+    A field whose value is an object edited as a whole (an audio format) covers its insides;
+    a field that lists parts of its own (a tool choice's ``name``) covers only those, like a
+    group or the tool list, whose fields are rows of their own.
+    """
+    covered = {row["path"] for row in rows} | set(fixed)
+    leaves = {p for p in covered if not any(q.startswith((p + ".", p + "[]")) for q in covered)}
+    leaves -= {row["path"] for row in rows if row["kind"] in ("group", "tools")}
+    missing, enclosed = [], []
+    for path in sorted(set(schema_paths(schema))):
+        container = any(p.startswith((path + ".", path + "[]")) for p in covered)  # "session.audio"
+        if path in covered or container:
+            continue
+        if any(path.startswith((p + ".", p + "[]")) for p in leaves):
+            enclosed.append(path)
+        else:
+            missing.append(path)
+    return missing, enclosed
+
+
+# Schema paths inside values the form edits as one (an audio format is one choice, a
+# custom voice one id); every other path is a row of ``realtime-gui fields``.
+AUDIO_FORMATS = ["session.audio.input.format.rate", "session.audio.input.format.type"]
+ENCLOSED = {
+    "ga": [*AUDIO_FORMATS, "session.audio.output.format.rate", "session.audio.output.format.type",
+           "session.audio.output.voice.id"],
+    "ga-transcription": AUDIO_FORMATS,
+}
+
+
 @pytest.mark.parametrize("endpoint_id", ALL)
 def test_every_schema_property_is_declared(official_schemas: dict[str, Any], endpoint_id: str) -> None:
     schema = own_branch(official_schemas, endpoint_id)
-    rows = field_rows(endpoint_id)
-    covered = {row["path"] for row in rows} | set(endpoint(endpoint_id).fixed)
-    # A field whose value is an object (an audio format, a JSON filter) covers its
-    # insides; a group or the tool list does not: their fields are rows of their own.
-    leaves = {row["path"] for row in rows if row["kind"] not in ("group", "tools")}
-    missing = []
-    for path in set(schema_paths(schema)):
-        # A plain container ("session.audio") is covered by the fields inside it.
-        enclosing = [p for p in leaves if path.startswith((p + ".", p + "[]"))]
-        container = any(p.startswith(path + ".") for p in covered)
-        if path not in covered and not enclosing and not container:
-            missing.append(path)
-    assert sorted(missing) == []
+    missing, enclosed = coverage(schema, field_rows(endpoint_id), endpoint(endpoint_id).fixed)
+    assert missing == []
+    assert enclosed == ENCLOSED.get(endpoint_id, [])
+
+
+def test_fields_lists_every_ga_schema_path_but_the_insides_of_whole_values(official_schemas: dict[str, Any]) -> None:
+    schema = own_branch(official_schemas, "ga")
+    paths = set(schema_paths(schema))
+    listed = {row["path"] for row in field_rows("ga")} | set(endpoint("ga").fixed)
+    containers = {p for p in paths - listed if any(q.startswith(p + ".") for q in listed)}
+    assert (len(paths), len(paths & listed), len(containers)) == (84, 75, 4)
+    assert sorted(paths - listed - containers) == ENCLOSED["ga"]
+
+
+@pytest.mark.parametrize("dropped", ["session.tool_choice.server_label", "session.tools[].allowed_tools.read_only",
+                                     "session.tools[].require_approval.never.tool_names"])
+def test_the_coverage_check_fails_when_a_part_is_not_listed(official_schemas: dict[str, Any], dropped: str) -> None:
+    """Mutation check: without one row of a listed part, the check above names it."""
+    rows = [row for row in field_rows("ga") if row["path"] != dropped]
+    missing, _ = coverage(own_branch(official_schemas, "ga"), rows, endpoint("ga").fixed)
+    assert missing == [dropped]
+
+
+def test_the_coverage_check_fails_when_a_value_stops_listing_its_parts(official_schemas: dict[str, Any]) -> None:
+    """Mutation check: a tool choice without its part rows covers them only as a whole value."""
+    rows = [row for row in field_rows("ga") if not row["path"].startswith("session.tool_choice.")]
+    _, enclosed = coverage(own_branch(official_schemas, "ga"), rows, endpoint("ga").fixed)
+    assert enclosed != ENCLOSED["ga"]
+    assert "session.tool_choice.server_label" in enclosed
 
 
 @pytest.mark.parametrize("endpoint_id", ALL)
