@@ -11,7 +11,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from realtime_gui.core.catalog import tools
+from realtime_gui.core.catalog import object_types, tools
 from realtime_gui.core.catalog import types as t
 from realtime_gui.core.catalog.declaration import endpoint, placed
 from realtime_gui.core.catalog.nodes import Field, Group, Placed
@@ -32,6 +32,8 @@ def _options(options: tuple[t.Option, ...], endpoint_id: str | None) -> list[str
 
 def values_of(kind: t.FieldType, endpoint_id: str | None = None) -> st.SearchStrategy[Any]:
     """Valid canonical values of a field type."""
+    if isinstance(kind, (tools.ToolNames, object_types.Record, object_types.Either)):
+        return part_values(kind)
     if isinstance(kind, t.Voice):
         return st.one_of(st.sampled_from(kind.suggestions),
                          st.text("abcdef0123456789", min_size=4, max_size=8).map(lambda s: {"id": "voice_" + s}))
@@ -134,12 +136,44 @@ def configurations(draw: st.DrawFn, endpoint_id: str) -> Configuration:
                 if isinstance(node.type, tools.ToolList):
                     values[node.id] = draw(tool_items(node.type, ep.shape))
                 elif isinstance(node.type, tools.ToolChoice):
-                    kinds = [node.type.kind_of(item) for item in values.get(node.type.tools_field, [])]
                     listed = values.get(node.type.tools_field, [])
-                    named = [k.choice_for(item) for k, item in zip(kinds, listed, strict=True)
-                             if k is not None and ep.shape in k.shapes]
-                    choices = node.type.mode_values() + [c for c in named if c is not None]
-                    values[node.id] = draw(st.sampled_from(choices))
+                    values[node.id] = draw(tool_choices(node.type, listed, ep.shape))
                 else:
                     values[node.id] = draw(values_of(node.type, endpoint_id))
     return Configuration("drawn", endpoint_id, values)
+
+
+# --- the insides of tool settings: tool choices, allowed tools, approval filters --------------
+
+_TOOL_NAMES = st.lists(st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True), max_size=3)
+
+
+def part_values(kind: t.FieldType) -> st.SearchStrategy[Any]:
+    """Valid values of a type whose insides are declared parts: a list of tool names,
+    a record of optional parts, or one of an ``Either``'s literals and forms."""
+    if isinstance(kind, tools.ToolNames):
+        return _TOOL_NAMES
+    if isinstance(kind, object_types.Record):
+        return st.fixed_dictionaries({}, optional={f.key: values_of(f.type) for f in kind.fields})
+    assert isinstance(kind, object_types.Either), kind
+    literals = [st.sampled_from(kind.literal_values())] if kind.literals else []
+    return st.one_of(*literals, *(values_of(form.type) for form in kind.forms))
+
+
+@st.composite
+def tool_choices(draw: st.DrawFn, choice: tools.ToolChoice, listed: Any, shape: str) -> Any:
+    """A mode, or a choice naming one of the ``listed`` tools this shape accepts, with
+    its kind's optional parts (an MCP tool's name) drawn too."""
+    named: list[tuple[tools.ToolKind, dict[str, Any]]] = []
+    for item in listed if isinstance(listed, list) else ():
+        kind = choice.kind_of(item)
+        picked = kind.choice_for(item) if kind is not None and shape in kind.shapes else None
+        if kind is not None and picked is not None:
+            named.append((kind, picked))
+    if not named or draw(st.booleans()):
+        return draw(st.sampled_from(choice.mode_values()))
+    kind, picked = draw(st.sampled_from(named))
+    for extra in kind.choice_extras:
+        if draw(st.booleans()):
+            picked[extra.key] = draw(values_of(extra.type))
+    return picked

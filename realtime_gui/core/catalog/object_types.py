@@ -54,21 +54,23 @@ class Record(Composite):
     def parts(self, shape: Shape | None) -> tuple[Field, ...]:
         return self.fields
 
-    def keys(self) -> list[str]:
+    def part_keys(self) -> list[str]:
         return [f.key for f in self.fields]
 
     def check(self, value: Any) -> str | None:
         if not isinstance(value, dict):
-            return f"must be an object of {_and(self.keys())}; it is {value_kind(value)}"
-        strange = [key for key in value if key not in self.keys()]
+            return f"must be an object of {_and(self.part_keys())}; it is {value_kind(value)}"
+        strange = [key for key in value if key not in self.part_keys()]
         if strange:
-            return f"may hold only {_and(self.keys())}; it holds {strange[0]!r}"
+            return f"may hold only {_and(self.part_keys())}; it holds {strange[0]!r}"
         for part in self.fields:
             if part.key in value:
                 inner = value[part.key]
                 problem = "can't be null" if inner is None else part.type.check(inner)
                 if problem:
-                    return f"{part.key} {problem}"
+                    # a part's own part is named by its path: "always.tool_names must be ..."
+                    nested = isinstance(part.type, Record) and problem.split(".")[0].split()[0] in part.type.part_keys()
+                    return f"{part.key}{'.' if nested else ' '}{problem}"
         return None
 
     def encode(self, value: Any, ctx: EncodeContext) -> Any:
@@ -76,7 +78,7 @@ class Record(Composite):
         return {key: specs[key].type.encode(inner, ctx) if key in specs else inner for key, inner in value.items()}
 
     def describe(self) -> str:
-        return f"an object of {_and(self.keys())}"
+        return f"an object of {_and(self.part_keys())}"
 
     def examples(self) -> tuple[Any, ...]:
         firsts = {f.key: f.type.examples()[0] for f in self.fields if f.type.examples()}

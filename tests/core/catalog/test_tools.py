@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from realtime_gui.core.catalog.declaration import field_by_id
 from realtime_gui.core.catalog.field_type import EncodeContext
 from realtime_gui.core.catalog.nodes import Field
 from realtime_gui.core.catalog.tool_kinds import FUNCTION_TOOL, MCP_TOOL, TOOLS
 from realtime_gui.core.catalog.tools import ToolChoice
+from realtime_gui.core.wire.body import build_body, import_body
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.wire.validate import validate
 
 CHOICE = field_by_id("tool_choice")
 assert isinstance(CHOICE, Field) and isinstance(CHOICE.type, ToolChoice)
@@ -38,3 +45,88 @@ def test_a_choice_is_checked_and_sent_as_its_kind_says() -> None:
     assert KIND.encode({"type": "function", "name": "a"}, EncodeContext("beta")) == "a"
     assert KIND.decode("a", "beta") == {"type": "function", "name": "a"}
     assert KIND.decode("auto", "beta") == "auto"
+
+
+MCP = {"type": "mcp", "server_label": "docs", "server_url": "https://mcp.example.com"}
+ALLOWED = MCP_TOOL.spec("allowed_tools").type
+APPROVAL = MCP_TOOL.spec("require_approval").type
+
+
+@pytest.mark.parametrize("value", [
+    ["read", "search"], [], {}, {"tool_names": ["read"]}, {"read_only": False}, {"tool_names": [], "read_only": True},
+])
+def test_allowed_tools_take_names_or_a_filter(value: Any) -> None:
+    assert ALLOWED.check(value) is None
+
+
+@pytest.mark.parametrize("value", [
+    "always", "never", {}, {"always": {}}, {"never": {"tool_names": ["write"], "read_only": False}},
+    {"always": {"read_only": True}, "never": {"tool_names": ["read"]}},
+])
+def test_approval_takes_always_never_or_filters(value: Any) -> None:
+    assert APPROVAL.check(value) is None
+
+
+@pytest.mark.parametrize(("kind", "value", "problem"), [
+    (ALLOWED, "all", 'must be a list of tool names or an object of tool_names and read_only; it is "all"'),
+    (ALLOWED, {"names": ["a"]}, "may hold only tool_names and read_only; it holds 'names'"),
+    (ALLOWED, ["a", " b"], "must name each tool; ' b' is padded with spaces"),
+    (ALLOWED, {"tool_names": [""]}, "tool_names must name each tool; '' is empty"),
+    (ALLOWED, {"read_only": "yes"}, "read_only must be true or false; it is 'yes'"),
+    (APPROVAL, "sometimes", 'must be "always" or "never" or an object of always and never; it is "sometimes"'),
+    (APPROVAL, {"always": {"read_only": None}}, "always.read_only can't be null"),
+    (APPROVAL, {"always": ["a"]}, "always must be an object of tool_names and read_only; it is a list"),
+])
+def test_a_wrong_filter_names_the_part_that_is_wrong(kind: Any, value: Any, problem: str) -> None:
+    assert kind.check(value) == problem
+
+
+def test_an_mcp_tool_choice_may_name_the_tool_on_its_server() -> None:
+    assert KIND.check({"type": "mcp", "server_label": "docs", "name": "search"}) is None
+    assert KIND.check({"type": "mcp", "server_label": "docs", "name": None}) is None
+    assert KIND.check({"type": "mcp", "server_label": "docs", "name": ""}) == (
+        "must give name as text: must not be empty")
+
+
+def test_a_choice_declares_its_parts_per_shape() -> None:
+    ga = {part.key: part for part in KIND.parts("ga")}
+    assert list(ga) == ["type", "name", "server_label"]
+    assert ga["name"].label == "Name (function) or Tool name (MCP server)" and ga["name"].item_nullable
+    assert KIND.required_parts("ga") == ["type"]
+    assert KIND.parts("beta") == ()  # beta names a function by its bare name
+
+
+@pytest.mark.parametrize("endpoint_id", ["ga", "beta"])
+def test_a_choice_of_an_undeclared_function_is_reported_by_the_field(endpoint_id: str) -> None:
+    config = Configuration("x", endpoint_id, {"tools": [{"type": "function", "name": "lookup"}],
+                                              "tool_choice": {"type": "function", "name": "fetch"}})
+    path = "session.tool_choice" if endpoint_id == "ga" else "tool_choice"
+    assert [p.message for p in validate(config)] == [
+        f"Tool choice ({path}) names the function 'fetch', which is not among the tools (lookup); "
+        "add it or choose another."]
+
+
+def test_a_choice_of_an_undeclared_mcp_server_is_reported_by_the_field() -> None:
+    config = Configuration("x", "ga", {"tools": [MCP], "tool_choice": {"type": "mcp", "server_label": "wiki"}})
+    assert [p.message for p in validate(config)] == [
+        "Tool choice (session.tool_choice) names the MCP server 'wiki', which is not among the tools (docs); "
+        "add it or choose another."]
+
+
+def test_an_mcp_tool_with_filters_is_sent_and_read_back_unchanged() -> None:
+    tool = {**MCP, "allowed_tools": {"tool_names": ["read"], "read_only": True},
+            "require_approval": {"always": {"tool_names": ["write"]}, "never": {"read_only": True}}}
+    config = Configuration("x", "ga", {"tools": [tool], "tool_choice": {"type": "mcp", "server_label": "docs",
+                                                                         "name": "read"}})
+    assert validate(config) == []
+    body = build_body(config)
+    assert body["session"]["tools"] == [tool]
+    imported = import_body(body, "ga")
+    assert (imported.unknown, imported.problems, imported.values) == ([], [], config.values)
+
+
+def test_a_bad_filter_inside_a_tool_is_reported_by_its_path() -> None:
+    config = Configuration("x", "ga", {"tools": [{**MCP, "require_approval": {"always": {"tool_names": "read"}}}]})
+    assert [p.message for p in validate(config)] == [
+        "Tools (session.tools[0].require_approval) always.tool_names must be a list of text values; "
+        'it is "read".']
