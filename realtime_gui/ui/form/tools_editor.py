@@ -1,4 +1,4 @@
-"""The tool list editor, and the tool choice box that follows it.
+"""The tool list editor (the tool choice that follows it is in ``tool_choice_editor``).
 
 The list holds any number of tools but builds one sub-form per tool *kind*
 (from ``ToolKind.fields``, with the form's own rows) and loads the selected
@@ -28,58 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from realtime_gui.core.catalog.nodes import NOT_SET, Field
-from realtime_gui.core.catalog.tools import ToolChoice, ToolKind, ToolList
-from realtime_gui.ui.form.choice_editors import ListedEditor, choices_for
+from realtime_gui.core.catalog.tools import ToolKind, ToolList
 from realtime_gui.ui.form.editors import Editor, EditorContext, ItemProblem, register
 
-__all__ = ["ToolChoiceEditor", "ToolListEditor"]
+__all__ = ["ToolListEditor"]
 
 _ITEM_PATH = re.compile(r"\[(\d+)\](?:\.([^.\[]+))?")
-
-
-@register("toolchoice")
-class ToolChoiceEditor(ListedEditor):
-    """The modes (auto / none / required), plus one entry per named tool among the tools."""
-
-    def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
-        super().__init__(field, ctx, parent)
-        self.choice: ToolChoice = field.type  # type: ignore[assignment]
-        self.depends_on = self.choice.tools_field
-        self._modes = choices_for(self.choice.modes, ctx)
-        self._named: list[tuple[Any, str, str]] | None = None
-        self.update_dependency(NOT_SET)
-
-    def update_dependency(self, value: Any) -> None:
-        named: list[tuple[Any, str, str]] = []
-        seen: set[str] = set()
-        for tool in value if isinstance(value, list) else ():
-            choice = self._choice_for(tool)
-            if choice and choice[1] not in seen:  # two tools of one name offer one choice
-                seen.add(choice[1])
-                named.append(choice)
-        if named == self._named:
-            return
-        self._named = named
-        shown = self.read()
-        with self._silenced():
-            self.set_choices(self._modes + named)
-            if shown is NOT_SET:
-                self.combo.setCurrentIndex(-1)  # filling an empty combo chose its first item
-            else:
-                self._show(shown)
-
-    def _choice_for(self, tool: Any) -> tuple[Any, str, str] | None:
-        kind = self.choice.tools.kind_of(tool)
-        choice = kind.choice_for(tool) if kind else None
-        if kind is None or choice is None:
-            return None
-        return choice, kind.choice_text(choice), kind.choice_help
-
-    def unknown_text(self, value: Any) -> str:
-        kind = self.choice.kind_of(value)
-        if kind is not None:
-            return f"{kind.choice_text(value)} (not among the tools)"
-        return super().unknown_text(value)
 
 
 @dataclass

@@ -57,6 +57,8 @@ def sample(kind: FieldType) -> Any:
         value = ["x", "y"]
     elif kind.kind == "json":
         value = kind.template if kind.template is not None else {}  # type: ignore[attr-defined]
+    elif kind.examples():
+        value = kind.examples()[-1]
     elif getattr(kind, "suggestions", ()):
         value = kind.suggestions[0]  # type: ignore[attr-defined]
     else:
@@ -239,7 +241,10 @@ def test_tools_editor_adds_duplicates_moves_and_removes(view: FormView, qtbot: A
     assert view.values()["tools"] == [{"type": "function", "name": "lookup"},
                                       {"type": "function", "name": "lookup_2"}]
     choice = _shown(view, "session.tool_choice", QComboBox)
-    assert [choice.itemText(i) for i in range(choice.count())][-2:] == ["function: lookup", "function: lookup_2"]
+    choice.setCurrentIndex(choice.findText("a function"))
+    choice.activated.emit(choice.currentIndex())
+    target = _shown(view, "session.tool_choice.name", QComboBox)
+    assert [target.itemText(i) for i in range(target.count())] == ["lookup", "lookup_2"]
 
 
 def test_mcp_tools_can_be_added_only_where_the_shape_takes_them(view: FormView) -> None:
