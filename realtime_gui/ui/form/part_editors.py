@@ -29,30 +29,33 @@ def _name_with(root: QWidget, rename: Callable[[str], None]) -> None:
 
 @register("record")
 class RecordEditor(Editor):
-    """A framed sub-form: one row per part, each with its own state chip."""
+    """A framed sub-form: one row per part, each with its own state chip.
 
-    tall = True
+    The frame goes ``below`` the row, across its label column: nested filters
+    would not fit in the editor column of a tool's sub-form."""
 
     def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
         super().__init__(field, ctx)
         self.record: Record = field.type  # type: ignore[assignment]
-        self.root = self.focus = QFrame(parent)
-        self.root.setProperty("role", "panel")
-        self.root.setFrameShape(QFrame.Shape.StyledPanel)
-        grid = QGridLayout(self.root)
+        self.root = QWidget(parent)  # the row's editor cell stays empty
+        frame = QFrame(parent)
+        self.below = self.focus = frame
+        frame.setProperty("role", "panel")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(frame)
         grid.setContentsMargins(8, 4, 0, 4)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(4)
         grid.setColumnStretch(1, 1)
         assert ctx.make_row is not None
-        self.rows: list[Any] = [ctx.make_row(p, p.key, False, ctx, self.root, self._part_edited)
+        self.rows: list[Any] = [ctx.make_row(p, p.key, False, ctx, frame, self._part_edited)
                                 for p in self.record.fields]
         line = 0
         for row in self.rows:
             line = row.lay_out(grid, line)
         if self.rows:
-            self.root.setFocusProxy(self.rows[0].focus)
-        _name_with(self.root, self.name_parts)
+            frame.setFocusProxy(self.rows[0].focus)
+        _name_with(frame, self.name_parts)
 
     def name_parts(self, path: str) -> None:
         """Name each part's editor by its wire path below ``path``."""
@@ -83,18 +86,16 @@ class RecordEditor(Editor):
 
 @register("either")
 class EitherEditor(Editor):
-    """A drop-down of the literals and forms; under it, the chosen form's own editor."""
-
-    tall = True
+    """A drop-down of the literals and forms; under the row, across its label column, the chosen form's editor."""
 
     def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
         super().__init__(field, ctx)
         self.either: Either = field.type  # type: ignore[assignment]
-        self.root = QWidget(parent)
-        column = QVBoxLayout(self.root)
+        self.mode = self.focus = self.root = Combo(parent)
+        self._forms_box = self.below = QWidget(parent)
+        column = QVBoxLayout(self._forms_box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(4)
-        self.mode = self.focus = Combo(self.root)
         self._choices: list[Any] = []  # a literal's value, or the index of a form
         for value, text, meaning in choices_for(self.either.literals, ctx):
             self._choices.append(value)
@@ -103,15 +104,14 @@ class EitherEditor(Editor):
         for index, form in enumerate(self.either.forms):
             self._choices.append(index)
             self.mode.add_explained(form.label, form.help)
-            editor = make_editor(Field(field.key, form.label, form.help, type=form.type), ctx, self.root)
+            editor = make_editor(Field(field.key, form.label, form.help, type=form.type), ctx, self._forms_box)
             editor.focus.setAccessibleName(f"{field.label}: {form.label}")
             editor.on_edit = self._edited
-            editor.root.hide()
             self.forms.append(editor)
         self.mode.activated.connect(self._mode_chosen)
-        column.addWidget(self.mode)
         for editor in self.forms:
-            column.addWidget(editor.root)
+            editor.root.setVisible(editor.below is None)  # a record's row cell is empty: only its frame shows
+            column.addWidget(editor.below or editor.root)
         _name_with(self.mode, self._name_forms)
 
     def _name_forms(self, path: str) -> None:
@@ -127,7 +127,8 @@ class EitherEditor(Editor):
     def _show_form(self) -> None:
         shown = self._form_index()
         for index, editor in enumerate(self.forms):
-            editor.root.setVisible(index == shown)
+            (editor.below or editor.root).setVisible(index == shown)
+        self._forms_box.setVisible(shown is not None)
 
     def _show(self, value: Any) -> None:
         if isinstance(value, str) and value in self.either.literal_values():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from realtime_gui.core.catalog.nodes import NOT_SET, Field
 from realtime_gui.core.catalog.tools import ToolChoice, ToolKind
@@ -26,11 +26,16 @@ _KIND_KEY = "type"
 class ToolChoiceEditor(Editor):
     """Mode or kind, then the tool's name among the tools, then the kind's optional parts."""
 
+    tall = True
+
     def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
         super().__init__(field, ctx)
         self.choice: ToolChoice = field.type  # type: ignore[assignment]
         self.depends_on = self.choice.tools_field
-        self.root, row = h_box(parent)
+        self.root = QWidget(parent)
+        column = QVBoxLayout(self.root)  # two lines: a tool's name beside the mode would widen the whole form
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
         self.mode = self.focus = Combo(self.root)
         self._modes: list[Any] = []  # a mode's value, or a kind of tool
         for value, text, meaning in choices_for(self.choice.modes, ctx):
@@ -41,15 +46,18 @@ class ToolChoiceEditor(Editor):
                 self._modes.append(kind)
                 self.mode.add_explained(kind.choice_label or kind.type, kind.choice_help)
         self.mode.activated.connect(self._mode_chosen)
-        self.target = Combo(self.root)
+        self._tool_line, row = h_box(self.root)
+        self.target = Combo(self._tool_line)
+        self.target.setMinimumContentsLength(8)
         self.target.activated.connect(self._edited)
         self.extras: dict[str, QLineEdit] = {}
-        row.addWidget(self.mode)
+        column.addWidget(self.mode)
+        column.addWidget(self._tool_line)
         row.addWidget(self.target, 1)
         for kind in self.choice.tools.kinds:
             for extra in kind.choice_extras:
                 if extra.key not in self.extras:
-                    edit = self.extras[extra.key] = QLineEdit(self.root)
+                    edit = self.extras[extra.key] = QLineEdit(self._tool_line)
                     edit.setPlaceholderText(f"{extra.label.lower()}: any")
                     edit.setToolTip(extra.help)
                     edit.setAccessibleName(f"{field.label}: {extra.label}")
@@ -69,7 +77,7 @@ class ToolChoiceEditor(Editor):
     def _arrange(self, name: Any = NOT_SET) -> None:
         """Show the parts of the chosen kind; fill its names from the tools, keeping ``name``."""
         kind = self._kind()
-        self.target.setVisible(kind is not None)
+        self._tool_line.setVisible(kind is not None)
         keys = {e.key for e in kind.choice_extras} if kind else set()
         for key, edit in self.extras.items():
             edit.setVisible(key in keys)
