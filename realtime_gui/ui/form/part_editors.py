@@ -86,16 +86,23 @@ class RecordEditor(Editor):
 
 @register("either")
 class EitherEditor(Editor):
-    """A drop-down of the literals and forms; under the row, across its label column, the chosen form's editor."""
+    """A drop-down of the literals and forms, and the chosen form's editor: a list under the
+    drop-down, a record's frame under the row, across its label column."""
+
+    tall = True
 
     def __init__(self, field: Field, ctx: EditorContext, parent: QWidget) -> None:
         super().__init__(field, ctx)
         self.either: Either = field.type  # type: ignore[assignment]
-        self.mode = self.focus = self.root = Combo(parent)
+        self.root = QWidget(parent)
+        inline = QVBoxLayout(self.root)
         self._forms_box = self.below = QWidget(parent)
-        column = QVBoxLayout(self._forms_box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
+        framed = QVBoxLayout(self._forms_box)
+        for column in (inline, framed):
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(4)
+        self.mode = self.focus = Combo(self.root)
+        inline.addWidget(self.mode)
         self._choices: list[Any] = []  # a literal's value, or the index of a form
         for value, text, meaning in choices_for(self.either.literals, ctx):
             self._choices.append(value)
@@ -104,14 +111,17 @@ class EitherEditor(Editor):
         for index, form in enumerate(self.either.forms):
             self._choices.append(index)
             self.mode.add_explained(form.label, form.help)
-            editor = make_editor(Field(field.key, form.label, form.help, type=form.type), ctx, self._forms_box)
+            editor = make_editor(Field(field.key, form.label, form.help, type=form.type), ctx, self.root)
             editor.focus.setAccessibleName(f"{field.label}: {form.label}")
             editor.on_edit = self._edited
+            if editor.below is None:
+                inline.addWidget(editor.root)
+            else:  # a record's row cell is empty: only its frame shows
+                editor.root.hide()
+                editor.below.setParent(self._forms_box)
+                framed.addWidget(editor.below)
             self.forms.append(editor)
         self.mode.activated.connect(self._mode_chosen)
-        for editor in self.forms:
-            editor.root.setVisible(editor.below is None)  # a record's row cell is empty: only its frame shows
-            column.addWidget(editor.below or editor.root)
         _name_with(self.mode, self._name_forms)
 
     def _name_forms(self, path: str) -> None:
@@ -128,7 +138,7 @@ class EitherEditor(Editor):
         shown = self._form_index()
         for index, editor in enumerate(self.forms):
             (editor.below or editor.root).setVisible(index == shown)
-        self._forms_box.setVisible(shown is not None)
+        self._forms_box.setVisible(shown is not None and self.forms[shown].below is not None)
 
     def _show(self, value: Any) -> None:
         if isinstance(value, str) and value in self.either.literal_values():
