@@ -49,6 +49,8 @@ class ToolChoiceEditor(Editor):
         self._tool_line, row = h_box(self.root)
         self.target = Combo(self._tool_line)
         self.target.setMinimumContentsLength(8)
+        self.target.setAccessibleName(f"{field.label}: tool")
+        self._names: list[str] = []  # the target's items, in order
         self.target.activated.connect(self._edited)
         self.extras: dict[str, QLineEdit] = {}
         column.addWidget(self.mode)
@@ -82,6 +84,7 @@ class ToolChoiceEditor(Editor):
         for key, edit in self.extras.items():
             edit.setVisible(key in keys)
         self.target.clear()
+        self._names = []
         if kind is None:
             return
         names = list(dict.fromkeys(kind.names(self._tools)))  # two tools of one name offer one choice
@@ -90,7 +93,7 @@ class ToolChoiceEditor(Editor):
         if isinstance(name, str) and name not in names:  # loaded, though the tools lack it: validation says so
             self.target.add_explained(f"{name} (not among the tools)", f"Add a {kind.noun} named {name!r}")
             names.append(name)
-        self.target.setProperty("names", names)
+        self._names = names
         self.target.setPlaceholderText(f"no {kind.noun} among the tools" if not names else "")
         self.target.setCurrentIndex(names.index(name) if name in names else (0 if names else -1))
         self.target.setAccessibleName(f"{self.field.label}: {kind.spec(kind.named_by).label}")
@@ -110,9 +113,8 @@ class ToolChoiceEditor(Editor):
             self._arrange(current)
 
     def _target_name(self) -> Any:
-        names = self.target.property("names") or []
         index = self.target.currentIndex()
-        return names[index] if 0 <= index < len(names) and self._kind() is not None else NOT_SET
+        return self._names[index] if 0 <= index < len(self._names) and self._kind() is not None else NOT_SET
 
     # --- Editor ---------------------------------------------------------------
 
@@ -151,9 +153,9 @@ class ToolChoiceEditor(Editor):
         if kind is None:
             return self._modes[index]
         value: dict[str, Any] = {_KIND_KEY: kind.type}
-        names = self.target.property("names") or []
-        if 0 <= self.target.currentIndex() < len(names):
-            value[kind.named_by] = names[self.target.currentIndex()]
+        name = self._target_name()
+        if name is not NOT_SET:
+            value[kind.named_by] = name
         for extra in kind.choice_extras:
             text = self.extras[extra.key].text()
             if text:  # empty: not sent, and the service picks

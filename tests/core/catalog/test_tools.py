@@ -13,6 +13,7 @@ from realtime_gui.core.catalog.tool_kinds import FUNCTION_TOOL, MCP_TOOL, TOOLS
 from realtime_gui.core.catalog.tools import ToolChoice
 from realtime_gui.core.wire.body import build_body, import_body
 from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.wire.reference import field_rows
 from realtime_gui.core.wire.validate import validate
 
 CHOICE = field_by_id("tool_choice")
@@ -130,3 +131,13 @@ def test_a_bad_filter_inside_a_tool_is_reported_by_its_path() -> None:
     assert [p.message for p in validate(config)] == [
         "Tools (session.tools[0].require_approval) always.tool_names must be a list of text values; "
         'it is "read".']
+
+
+def test_fields_names_only_the_endpoints_that_take_a_part() -> None:
+    rows = {row["path"]: row for row in field_rows("ga")}
+    assert rows["session.tools[].name"]["endpoints"] == ["ga", "beta"]
+    assert rows["session.tools[].server_label"]["endpoints"] == ["ga"]
+    assert rows["session.tools[].require_approval.never.read_only"]["endpoints"] == ["ga"]
+    assert rows["session.tool_choice"]["endpoints"] == ["ga", "beta"]
+    assert rows["session.tool_choice.name"]["endpoints"] == ["ga"]  # beta names a function by its bare name
+    assert rows["session.tool_choice.type"]["required"] and rows["session.tool_choice.type"]["default"] == "required"
