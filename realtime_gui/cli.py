@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from realtime_gui.core.library.keys import ApiKeys
     from realtime_gui.core.library.store import ConfigStore
+    from realtime_gui.core.wire.configuration import Configuration
 
 __all__ = ["EXIT_EMPTY_INPUT", "EXIT_FILE_NOT_FOUND", "main"]
 
@@ -141,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     conv.add_argument("--replace", action="store_true", help="replace the original instead")
     delete = sub.add_parser("delete", help="move a configuration to the trash folder")
     delete.add_argument("name", metavar="NAME")
+    _add_trust_parser(sub)
 
     key = commands.add_parser("key", help="API keys in the OS keyring")
     keys = key.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -203,6 +205,8 @@ def _configs(ctx: Context, args: argparse.Namespace) -> int:
     elif args.action == "delete":
         moved = ctx.store.delete(args.name)
         ctx.tell(f"moved {args.name!r} to {moved}")
+    elif args.action == "trust":
+        return _trust(ctx, args)
     return 0
 
 
@@ -256,6 +260,45 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
         return 3
     saved = create_configuration(ctx.store, ctx.keys, imported.configuration)
     ctx.print(f"imported {saved.name!r} from {imported.kind}")
+    _tell_untrusted(ctx, saved)
+    return 0
+
+
+# --- trust: a connection from someone else's file is confirmed by the user ------
+
+def _add_trust_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    trust = sub.add_parser("trust", help="confirm that a configuration may send its API key to its host")
+    trust.add_argument("name", metavar="NAME")
+    trust.add_argument("--allow-http", action="store_true",
+                       help="also accept plain http (unencrypted) to a host other than this machine")
+
+
+def _tell_untrusted(ctx: Context, config: Configuration) -> None:
+    """Importing never trusts: say where the key would go and how to confirm it."""
+    from realtime_gui.core.library.trust import connection_trust
+
+    problem = connection_trust(config)
+    if problem is None:
+        return
+    http = " over plain http" if problem.plain_http else ""
+    ctx.tell(f"note: {config.name!r} points to {problem.origin}{http} and would send the API key "
+             f"{problem.key_name!r} there. It won't mint until you confirm that with `{problem.command}`.")
+
+
+def _trust(ctx: Context, args: argparse.Namespace) -> int:
+    from realtime_gui.core.library.configurations import load_configuration
+    from realtime_gui.core.library.trust import connection_trust, trust_connection
+
+    config = load_configuration(ctx.store, args.name)
+    record = trust_connection(config, allow_http=args.allow_http)
+    if record is None:
+        ctx.tell(f"{config.name!r} uses OpenAI's own host; there is nothing to confirm")
+        return 0
+    http = " over plain http" if record.allow_http else ""
+    ctx.tell(f"trusted {record.origin} with the API key {record.key_name!r}{http}")
+    problem = connection_trust(config)
+    if problem is not None:
+        raise problem.error()
     return 0
 
 

@@ -15,13 +15,16 @@
      ├── BadResponseError              2xx that holds no usable secret
      ├── KeyringUnavailableError       no keyring backend works
      ├── NoApiKeyError                 no key in the keyring nor in OPENAI_API_KEY
-     └── ConfigurationInvalidError     the configuration breaks its declaration
+     ├── ConfigurationInvalidError     the configuration breaks its declaration
+     └── UntrustedConnectionError      the key would go to a host the user hasn't confirmed
 
 ``str(err)`` is our own plain-English message, then what to do, then the
 service's request id when there is one. Whatever the server said is passed
 through :func:`realtime_gui.core.redact.scrub` before it reaches a message or
-``details``: a server that echoes the key back must not leak it into a dialog,
-a log or a bug report.
+``details``, and every text an error shows (message, request id, details,
+``str``) goes through :func:`realtime_gui.core.redact.scrub_error` on top: a
+server that echoes a key or token back, or a URL with a password in it, must
+not leak into a dialog, a log or a bug report.
 
 Each class's command-line exit status is in
 :mod:`realtime_gui.core.service.exit_codes`.
@@ -31,6 +34,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Literal, Protocol, TypedDict, Unpack
+
+from realtime_gui.core.redact import redact_error, scrub_error
 
 __all__ = [
     "AuthenticationError",
@@ -49,6 +54,7 @@ __all__ = [
     "RateLimitError",
     "ServerError",
     "TimeoutPhase",
+    "UntrustedConnectionError",
 ]
 
 class ErrorContext(TypedDict, total=False):
@@ -86,10 +92,10 @@ class MintError(Exception):
         if "title" in context:
             self.title = context["title"]
         self.status = context.get("status")
-        self.request_id = context.get("request_id")
-        self.error_type = context.get("error_type")
-        self.code = context.get("code")
-        self.service_message = context.get("service_message")
+        self.request_id = _safe(context.get("request_id"))
+        self.error_type = _safe(context.get("error_type"))
+        self.code = _safe(context.get("code"))
+        self.service_message = _safe(context.get("service_message"))
         # Which service and authentication style the request went to; the
         # caller that knows the configuration fills it in.
         self.sent_to: str | None = None
@@ -101,7 +107,7 @@ class MintError(Exception):
             "service_message": self.service_message,
         }
         self.details: dict[str, Any] = {k: v for k, v in known.items() if v is not None}
-        self.details.update(context.get("details", {}))
+        self.details.update(redact_error(dict(context.get("details", {}))))
         super().__init__(self.message)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -111,7 +117,10 @@ class MintError(Exception):
 
     @property
     def message(self) -> str:
-        """What happened, in our words, followed by what the service said."""
+        """What happened, in our words, followed by what the service said; masked."""
+        return scrub_error(self._text())
+
+    def _text(self) -> str:
         if self.service_message:
             return f'{self._message} The service said: "{self.service_message}"'
         return self._message
@@ -121,7 +130,11 @@ class MintError(Exception):
         notes = [f"request id: {self.request_id}"] if self.request_id else []
         if self.sent_to:
             notes.append(f"sent to {self.sent_to}")
-        return text + (f" ({'; '.join(notes)})" if notes else "")
+        return scrub_error(text + (f" ({'; '.join(notes)})" if notes else ""))
+
+
+def _safe(text: str | None) -> str | None:
+    return None if text is None else scrub_error(text)
 
 
 def _rebuild(cls: type[MintError], state: dict[str, Any]) -> MintError:
@@ -236,7 +249,7 @@ class InvalidRequestError(MintError):
         param: str | None = None,
         **context: Unpack[ErrorContext],
     ) -> None:
-        self.param = param
+        self.param = _safe(param)
         self.field_path: str | None = None
         self.field_label: str | None = None
         if context.get("status") == 404:
@@ -244,12 +257,11 @@ class InvalidRequestError(MintError):
         elif param is None and self.advice == InvalidRequestError.advice:  # nothing is named above
             context.setdefault("advice", "Check the configuration against what the service said, and try again.")
         super().__init__(message, **context)
-        if param is not None:
-            self.details["param"] = param
+        if self.param is not None:
+            self.details["param"] = self.param
 
-    @property
-    def message(self) -> str:
-        text = super().message
+    def _text(self) -> str:
+        text = super()._text()
         if self.field_path:
             named = f"{self.field_label} ({self.field_path})" if self.field_label else self.field_path
             return f"{text} Field: {named}."
@@ -375,3 +387,43 @@ class ConfigurationInvalidError(MintError):
         message = f"{count} {noun} in the configuration: {shown}{more}." if count else None
         super().__init__(message, **context)
         self.details["problems"] = [p.message for p in self.problems]
+
+
+class UntrustedConnectionError(MintError):
+    """The configuration would send the API key to a host the user hasn't
+    confirmed (it came from someone else's file), or over plain http.
+
+    ``host`` is the origin (``scheme://host[:port]``), ``key_name`` the key it
+    would receive, ``config_name`` the configuration. ``plain_http``: the
+    connection is unencrypted to a host that isn't this machine; ``confirmed``:
+    the host and key are confirmed, only plain http isn't. ``command`` is what
+    confirms it on the command line.
+    """
+
+    title = "Connection not confirmed"
+
+    def __init__(self, host: str, key_name: str, config_name: str, *, plain_http: bool = False,
+                 confirmed: bool = False, **context: Unpack[ErrorContext]) -> None:
+        self.host, self.key_name, self.config_name = host, key_name, config_name
+        self.plain_http, self.confirmed = plain_http, confirmed
+        self.command = f"realtime-gui configs trust {_quoted(config_name)}" + (" --allow-http" if plain_http else "")
+        over = " over plain http, which anyone on the way can read" if plain_http else ""
+        if confirmed:
+            message = (f"Configuration {config_name!r} would send the API key {key_name!r} to {host}{over}; "
+                       "nothing was sent.")
+            advice = f"Use https, or if you accept that, run `{self.command}` (or confirm it in the window)."
+        else:
+            message = (f"Configuration {config_name!r} would send the API key {key_name!r} to {host}{over}, "
+                       "a host you haven't confirmed; nothing was sent.")
+            advice = (f"If you trust {host} with that key, run `{self.command}` (or confirm it in the window); "
+                      "otherwise change the base URL or the key.")
+        context.setdefault("advice", advice)
+        super().__init__(message, **context)
+        self.details.update(host=host, key_name=key_name, plain_http=plain_http, confirmed=confirmed)
+
+
+def _quoted(name: str) -> str:
+    """``name`` as one shell word."""
+    import shlex
+
+    return shlex.quote(name)
