@@ -10,7 +10,7 @@ from __future__ import annotations
 from realtime_gui.core.catalog.field_type import Option
 from realtime_gui.core.catalog.nodes import Field
 from realtime_gui.core.catalog.scalar_types import Boolean, Choice, MultiChoice
-from realtime_gui.core.catalog.text_types import Json, Secret, Text
+from realtime_gui.core.catalog.text_types import Json, Secret, SecretMap, Text
 from realtime_gui.core.catalog.tools import ToolKind, ToolList
 
 __all__ = ["FUNCTION_TOOL", "MCP_TOOL", "TOOLS"]
@@ -55,8 +55,9 @@ MCP_TOOL = ToolKind("mcp", "MCP server", "A remote MCP server whose tools the mo
           "the configuration file only points to it.", type=Secret(), secret=True),
     Field("server_description", "Server description", "What the server is for, to help the model choose.",
           type=Text(multiline=True)),
-    Field("headers", "Headers", "Extra HTTP headers sent to the server, as a JSON object of strings.",
-          type=Json(schema=_STR_MAP, template={"X-Example": "value"}), item_nullable=True),
+    Field("headers", "Headers", "Extra HTTP headers sent to the server, as a JSON object of strings. They often "
+          "carry tokens, so each value is kept in the OS keyring; the configuration file only points to it.",
+          type=SecretMap(schema=_STR_MAP, template={"X-Example": "value"}), secret=True, item_nullable=True),
     Field("allowed_tools", "Allowed tools", "Limit which of the server's tools the model sees: a list of "
           'names, or {"tool_names": [...], "read_only": true}.',
           type=Json(schema={"anyOf": [_NAME_LIST, _TOOL_FILTER]}, template=["tool_name"]), item_nullable=True),
