@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from realtime_gui.core.library.keys import ApiKeys
     from realtime_gui.core.library.store import ConfigStore
+    from realtime_gui.core.wire.configuration import Configuration
 
 __all__ = ["EXIT_EMPTY_INPUT", "EXIT_FILE_NOT_FOUND", "main"]
 
@@ -141,6 +142,9 @@ def _parser() -> argparse.ArgumentParser:
     conv.add_argument("--replace", action="store_true", help="replace the original instead")
     delete = sub.add_parser("delete", help="move a configuration to the trash folder")
     delete.add_argument("name", metavar="NAME")
+    from realtime_gui.cli_trust import add_trust_parser
+
+    add_trust_parser(sub)
 
     key = commands.add_parser("key", help="API keys in the OS keyring")
     keys = key.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -166,12 +170,11 @@ def _endpoint_ids() -> list[str]:
 # --- commands ---------------------------------------------------------------
 
 def _mint(ctx: Context, args: argparse.Namespace) -> int:
-    from realtime_gui.core.library.configurations import load_configuration
     from realtime_gui.core.library.minting import mint_configuration
     from realtime_gui.core.service.client import MintClient
     from realtime_gui.core.service.errors import MintTimeout
 
-    config = load_configuration(ctx.store, args.name)
+    config = _load(ctx, args.name)
     client = MintClient(connect_timeout=args.connect_timeout, read_timeout=args.timeout, deadline=args.timeout)
     try:
         result = mint_configuration(config, ctx.keys, client)
@@ -185,12 +188,12 @@ def _mint(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _configs(ctx: Context, args: argparse.Namespace) -> int:
-    from realtime_gui.core.library.configurations import load_configuration, new_configuration
+    from realtime_gui.core.library.configurations import export_document, new_configuration
 
     if args.action == "list":
         _list(ctx)
     elif args.action == "show":
-        ctx.print(json.dumps(load_configuration(ctx.store, args.name).to_document(), indent=2))
+        ctx.print(json.dumps(export_document(_load(ctx, args.name)), indent=2))
     elif args.action == "new":
         created = new_configuration(ctx.store, args.name, args.endpoint)
         ctx.print(f"created {created.name!r} for {args.endpoint}")
@@ -203,6 +206,10 @@ def _configs(ctx: Context, args: argparse.Namespace) -> int:
     elif args.action == "delete":
         moved = ctx.store.delete(args.name)
         ctx.tell(f"moved {args.name!r} to {moved}")
+    elif args.action == "trust":
+        from realtime_gui.cli_trust import trust_command
+
+        return trust_command(ctx, args, _load(ctx, args.name))
     return 0
 
 
@@ -256,7 +263,17 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
         return 3
     saved = create_configuration(ctx.store, ctx.keys, imported.configuration)
     ctx.print(f"imported {saved.name!r} from {imported.kind}")
+    from realtime_gui.cli_trust import tell_untrusted
+
+    tell_untrusted(ctx, saved)
     return 0
+
+
+def _load(ctx: Context, name: str) -> Configuration:
+    """A saved configuration, any secret its file still holds moved into the keyring (or why not, told)."""
+    from realtime_gui.core.library.configurations import load_configuration
+
+    return load_configuration(ctx.store, name, ctx.keys, lambda note: ctx.tell(f"warning: {note}"))
 
 
 def _export(ctx: Context, args: argparse.Namespace) -> int:
@@ -264,14 +281,13 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
         export_body,
         export_document,
         export_text,
-        load_configuration,
         write_export,
     )
 
     if args.with_secrets and not args.body:
         raise ValueError("--with-secrets goes with --body: an exported configuration file holds keyring "
                          "references, never secrets")
-    config = load_configuration(ctx.store, args.name)
+    config = _load(ctx, args.name)
     document = export_body(config, ctx.keys, with_secrets=args.with_secrets) if args.body else export_document(config)
     if args.output:
         from pathlib import Path
@@ -283,9 +299,9 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _convert(ctx: Context, args: argparse.Namespace) -> int:
-    from realtime_gui.core.library.configurations import conversion_name, convert_configuration, load_configuration
+    from realtime_gui.core.library.configurations import conversion_name, convert_configuration
 
-    config = load_configuration(ctx.store, args.name)
+    config = _load(ctx, args.name)
     new_name = args.name if args.replace else (args.new_name or conversion_name(args.name, args.to))
     conversion = convert_configuration(ctx.store, ctx.keys, config, args.to, new_name,
                                        replace_original=args.replace)

@@ -37,6 +37,15 @@ class Failure:
     quiet: bool = False
     prefix: str = "error: "
 
+    def __post_init__(self) -> None:
+        # Every failure passes here, whatever raised it: nothing shaped like a
+        # key, a token or a URL's password reaches the terminal or the JSON.
+        from realtime_gui.core.redact import redact_error, scrub_error
+
+        self.text = scrub_error(self.text)
+        self.lines = [scrub_error(line) for line in self.lines]
+        self.fields = redact_error(self.fields)
+
     def tell(self, err: TextIO) -> None:
         """The answer on standard error: ``error: ...`` and any further lines."""
         if self.quiet:

@@ -48,6 +48,12 @@ def official_schemas() -> dict[str, Any]:
     return json.loads(SCHEMA_FILE.read_text())  # type: ignore[no-any-return]
 
 
+@pytest.fixture(autouse=True)
+def _own_app_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the user's own folder (configurations, trust records)."""
+    monkeypatch.setenv("REALTIME_GUI_HOME", str(tmp_path / "home"))
+
+
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An isolated REALTIME_GUI_HOME with no keys in the environment."""

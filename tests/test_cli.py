@@ -20,6 +20,7 @@ from realtime_gui.core.library.configurations import save_configuration
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secret_store import MemoryStore
 from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.core.library.trust import TrustRecords, trust_connection
 from realtime_gui.core.wire.configuration import Configuration
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,7 +39,9 @@ def run_cli(home: Path, *args: str, env: dict[str, str] | None = None,
 
 
 def save(home: Path, config: Configuration) -> None:
+    """Save ``config`` as the user would, its connection confirmed."""
     ConfigStore(home / "configs").save(config.name, config.to_data())
+    trust_connection(config, records=TrustRecords(home / "trust.json"))
 
 
 def pointed_at(server: FakeRealtimeServer, config: Configuration) -> Configuration:

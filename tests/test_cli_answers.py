@@ -13,6 +13,7 @@ from realtime_gui.cli import Context, main
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secret_store import MemoryStore
 from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.core.library.trust import trust_connection
 from realtime_gui.core.service.errors import InvalidRequestError
 from realtime_gui.core.wire.configuration import Configuration
 
@@ -67,6 +68,7 @@ def test_a_refused_key_suggests_setting_that_key(run: Run, server: FakeRealtimeS
     config = Configuration.new("demo")
     config.connection.update(base_url=server.base_url, key_name="work")
     run.store.save("demo", config.to_data())
+    trust_connection(config)
     run.keys.set("work", "sk-proj-wrong-fake-000000")
     assert run("mint", "demo") == 6
     assert "`realtime-gui key set work`" in run.err.getvalue()

@@ -16,6 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.core.library.trust import trust_connection
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.ui.dialogs.standard import Dialogs
 from realtime_gui.ui.shell.frame import MainWindow
@@ -110,6 +111,7 @@ def local(server: FakeRealtimeServer, name: str = "Local", endpoint_id: str = "g
     config = Configuration.new(name, endpoint_id)
     config.values.update(values)
     config.connection["base_url"] = server.base_url
+    trust_connection(config)  # as the user would confirm it
     return config
 
 

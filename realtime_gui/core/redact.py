@@ -2,8 +2,11 @@
 
 A mask shows at most a key's last four characters. :func:`scrub` masks given
 secrets, and anything shaped like an OpenAI key, in a text; :func:`redact`
-does the same through a JSON value. It sits below every other core package,
-so the field types, the error tree, the mint and the library all mask alike.
+does the same through a JSON value. :func:`scrub_error` is for the text of an
+error: besides, it masks anything shaped like a token (``ek_...``, a Bearer
+token, a JWT, a long opaque string) and a URL's password. It sits below every
+other core package, so the field types, the error tree, the mint, the library
+and the command line all mask alike.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-__all__ = ["mask_key", "redact", "scrub", "scrubber", "signing_secrets"]
+__all__ = ["mask_key", "redact", "redact_error", "scrub", "scrub_error", "scrubber", "signing_secrets"]
 
 # Anything shaped like an OpenAI key, even one we were not told about.
 _KEY_PATTERN = re.compile(r"sk-[A-Za-z0-9_-]{8,}")
@@ -20,6 +23,17 @@ _KEY_PATTERN = re.compile(r"sk-[A-Za-z0-9_-]{8,}")
 # real key is that short.
 _SHORTEST_SECRET = 4
 _BEARER = "Bearer "
+# Shapes of tokens an error text may quote without our knowing the value: an
+# ephemeral key, what follows "Bearer", a JWT, and any long run of letters and
+# digits (40 or more; a request id such as req_ + 32 hex digits stays readable).
+_TOKEN_PATTERNS = (
+    re.compile(r"(?<![A-Za-z0-9])ek_[A-Za-z0-9_-]{8,}"),
+    re.compile(r"(?<=Bearer )[^\s\"',;]{4,}", re.IGNORECASE),
+    re.compile(r"eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*"),
+    re.compile(r"(?<![A-Za-z0-9_-])(?=[A-Za-z_-]*[0-9])(?=[0-9_-]*[A-Za-z])[A-Za-z0-9_-]{40,}"),
+)
+# scheme://user:password@ -- the password is everything up to the @ of the authority.
+_URL_PASSWORD = re.compile(r"(?P<head>\b[A-Za-z][A-Za-z0-9+.-]*://[^\s/:@]*:)(?P<password>[^\s/@]+)(?=@)")
 
 
 def mask_key(key: str) -> str:
@@ -40,6 +54,27 @@ def scrub(text: str, secrets: Iterable[str] = ()) -> str:
         if escaped != secret:
             text = text.replace(escaped, mask_key(secret))
     return _KEY_PATTERN.sub(lambda match: mask_key(match.group()), text)
+
+
+def scrub_error(text: str, secrets: Iterable[str] = ()) -> str:
+    """*text* of an error, made safe to show: :func:`scrub`, then every token-shaped
+    string masked and every URL's password shown as ``***``."""
+    text = scrub(text, secrets)
+    for pattern in _TOKEN_PATTERNS:
+        text = pattern.sub(lambda match: mask_key(match.group()), text)
+    return _URL_PASSWORD.sub(lambda match: match.group("head") + "***", text)
+
+
+def redact_error(value: Any, secrets: Iterable[str] = ()) -> Any:
+    """A copy of the JSON *value* with every string in it passed through :func:`scrub_error`."""
+    kept = list(secrets)
+    if isinstance(value, str):
+        return scrub_error(value, kept)
+    if isinstance(value, dict):
+        return {k: redact_error(v, kept) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [redact_error(v, kept) for v in value]
+    return value
 
 
 def scrubber(secrets: Iterable[str]) -> Callable[[str], str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from realtime_gui.core.redact import mask_key, redact, scrub, scrubber, signing_secrets
+from realtime_gui.core.redact import mask_key, redact, redact_error, scrub, scrub_error, scrubber, signing_secrets
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,28 @@ def test_signing_secrets_finds_the_key_with_and_without_bearer() -> None:
     headers = {"authorization": "Bearer sk-abcdefgh1234", "Accept": "application/json"}
     assert signing_secrets(headers, "Authorization") == ["Bearer sk-abcdefgh1234", "sk-abcdefgh1234"]
     assert scrubber(["hunter2-org-secret"])("a hunter2-org-secret") == "a …cret"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("secret ek_0123456789abcdef here", "secret …cdef here"),
+        ("x-request-id: Bearer abcdEFGH1234zz", "x-request-id: Bearer …34zz"),
+        ("jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sig_abcd", "jwt …abcd"),
+        ("tok abcdefghij0123456789abcdefghij0123456789WXYZ.", "tok …WXYZ."),
+        ("https://bob:hunter2@example.com/v1 and http://u:p@h", "https://bob:***@example.com/v1 and http://u:***@h"),
+        ("https://bob@example.com/v1 keeps its user", "https://bob@example.com/v1 keeps its user"),
+        # What an error should still show: a request id, a path, a secret reference, a model name.
+        ("request id: req_0123456789abcdef0123456789abcdef", "request id: req_0123456789abcdef0123456789abcdef"),
+        ("/home/user/.config/realtime-gui/configs/demo.json", "/home/user/.config/realtime-gui/configs/demo.json"),
+        ("ref 0123456789abcdef0123456789abcdef", "ref 0123456789abcdef0123456789abcdef"),
+        ("model gpt-4o-realtime-preview-2024-12-17", "model gpt-4o-realtime-preview-2024-12-17"),
+    ],
+)
+def test_scrub_error_masks_token_shapes_and_url_passwords(text: str, expected: str) -> None:
+    assert scrub_error(text) == expected
+
+
+def test_redact_error_reaches_into_json() -> None:
+    assert redact_error({"a": ["Bearer abcdEFGH1234zz", 3], "b": ("https://u:pw@h",)}) == {
+        "a": ["Bearer …34zz", 3], "b": ["https://u:***@h"]}

@@ -11,7 +11,7 @@ from typing import Any
 from realtime_gui.core.catalog.field_type import EncodeContext, FieldType, MissingSecretError, value_kind
 from realtime_gui.core.catalog.json_text import json_error_text, parse_json_text
 
-__all__ = ["Json", "Secret", "StringList", "Text", "Voice", "json_error_text", "parse_json_text"]
+__all__ = ["Json", "Secret", "SecretMap", "StringList", "Text", "Voice", "json_error_text", "parse_json_text"]
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,27 @@ class Json(FieldType):
     def describe(self) -> str:
         kind = self.schema.get("type", "JSON")
         return "a JSON Schema object" if self.json_schema else f"JSON ({kind})"
+
+
+@dataclass(frozen=True)
+class SecretMap(Json):
+    """A JSON object of text values that are each kept in the keyring, such as
+    HTTP headers carrying tokens: the names stay in the configuration, each
+    value is plain text or ``{"secret_ref": id}``. Edited as JSON."""
+
+    def check(self, value: Any) -> str | None:
+        if isinstance(value, dict):
+            value = {name: "" if Secret.is_ref(item) else item for name, item in value.items()}
+        return super().check(value)
+
+    def encode(self, value: Any, ctx: EncodeContext) -> Any:
+        return {name: _SECRET.encode(item, ctx) for name, item in value.items()}
+
+    def describe(self) -> str:
+        return "a JSON object of text values (the values kept in the keyring)"
+
+
+_SECRET = Secret()
 
 
 @dataclass(frozen=True)

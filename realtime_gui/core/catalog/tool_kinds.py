@@ -11,7 +11,7 @@ from realtime_gui.core.catalog.field_type import Option
 from realtime_gui.core.catalog.nodes import Field
 from realtime_gui.core.catalog.object_types import Either, Form, Record
 from realtime_gui.core.catalog.scalar_types import Boolean, Choice, MultiChoice
-from realtime_gui.core.catalog.text_types import Json, Secret, Text
+from realtime_gui.core.catalog.text_types import Json, Secret, SecretMap, Text
 from realtime_gui.core.catalog.tools import ToolKind, ToolList, ToolNames
 
 __all__ = ["FUNCTION_TOOL", "MCP_TOOL", "TOOLS"]
@@ -75,8 +75,9 @@ MCP_TOOL = ToolKind("mcp", "MCP server", "A remote MCP server whose tools the mo
           "the configuration file only points to it.", type=Secret(), secret=True),
     Field("server_description", "Server description", "What the server is for, to help the model choose.",
           type=Text(multiline=True)),
-    Field("headers", "Headers", "Extra HTTP headers sent to the server, as a JSON object of strings.",
-          type=Json(schema=_STR_MAP, template={"X-Example": "value"}), item_nullable=True),
+    Field("headers", "Headers", "Extra HTTP headers sent to the server, as a JSON object of strings. They often "
+          "carry tokens, so each value is kept in the OS keyring; the configuration file only points to it.",
+          type=SecretMap(schema=_STR_MAP, template={"X-Example": "value"}), secret=True, item_nullable=True),
     Field("allowed_tools", "Allowed tools", "Limit which of the server's tools the model sees: by a list of "
           "names, or by a filter.", type=_ALLOWED_TOOLS, item_nullable=True),
     Field("allowed_callers", "Allowed callers", "Who may call the server's tools.",

@@ -35,7 +35,16 @@ from realtime_gui.core.catalog.scalar_types import (
     Number,
     TokenLimit,
 )
-from realtime_gui.core.catalog.text_types import Json, Secret, StringList, Text, Voice, json_error_text, parse_json_text
+from realtime_gui.core.catalog.text_types import (
+    Json,
+    Secret,
+    SecretMap,
+    StringList,
+    Text,
+    Voice,
+    json_error_text,
+    parse_json_text,
+)
 
 __all__ = [
     "NOT_SET",
@@ -56,6 +65,7 @@ __all__ = [
     "Number",
     "Option",
     "Secret",
+    "SecretMap",
     "SecretMode",
     "Shape",
     "StringList",

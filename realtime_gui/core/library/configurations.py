@@ -10,6 +10,7 @@ keyring references. Rename, duplicate and delete are the store's own
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,12 @@ from realtime_gui.core.catalog.field_type import EncodeContext
 from realtime_gui.core.catalog.nodes import Endpoint
 from realtime_gui.core.library.atomic import atomic_write_text
 from realtime_gui.core.library.keys import ApiKeys
-from realtime_gui.core.library.secrets import missing_secrets, stash_secrets, without_plain_secrets
+from realtime_gui.core.library.secrets import (
+    missing_secrets,
+    move_plain_secrets,
+    stash_secrets,
+    without_plain_secrets,
+)
 from realtime_gui.core.library.store import ConfigStore
 from realtime_gui.core.wire.body import build_body
 from realtime_gui.core.wire.configuration import Configuration
@@ -33,15 +39,27 @@ __all__ = [
 ]
 
 
-def load_configuration(store: ConfigStore, name: str) -> Configuration:
+def load_configuration(store: ConfigStore, name: str, keys: ApiKeys | None = None,
+                       tell: Callable[[str], None] | None = None) -> Configuration:
     """A saved configuration. A file whose content can't be read is moved
-    aside (never deleted) and the ``ConfigLoadError`` raised says why and where."""
+    aside (never deleted) and the ``ConfigLoadError`` raised says why and where.
+
+    With ``keys``, secret values the file holds itself are moved into the
+    keyring and the file rewritten with references; when the keyring can't
+    take them the file is left as it is and ``tell`` hears why.
+    """
     name = store.stored_name(name)
     data = store.load(name)
     try:
-        return Configuration.from_data(name, data)
+        config = Configuration.from_data(name, data)
     except ValueError as error:
         raise store.move_aside(name, str(error)) from error
+    if keys is None:
+        return config
+    config, note = move_plain_secrets(config, keys, lambda moved: store.save(moved.name, moved.to_data()))
+    if note and tell:
+        tell(note)
+    return config
 
 
 def save_configuration(store: ConfigStore, keys: ApiKeys, config: Configuration) -> Configuration:

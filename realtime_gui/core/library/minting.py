@@ -1,8 +1,10 @@
 """The whole mint of a configuration, as one plain function.
 
-:func:`mint_configuration` validates, resolves the key, prepares the request,
-sends it through the given client and maps a rejected parameter back to its
-declared field. The window runs it on a pool; the command line calls it directly.
+:func:`mint_configuration` validates, checks that the user trusts the host
+with the key (:mod:`realtime_gui.core.library.trust`), resolves the key,
+prepares the request, sends it through the given client and maps a rejected
+parameter back to its declared field. The window runs it on a pool; the
+command line calls it directly.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import replace
 from realtime_gui.core.catalog.connection import KEY_NAME
 from realtime_gui.core.library.keys import DEFAULT_KEY, ApiKeys
 from realtime_gui.core.library.secrets import missing_secrets, plain_secrets
+from realtime_gui.core.library.trust import TrustRecords, connection_trust
 from realtime_gui.core.redact import redact
 from realtime_gui.core.service.client import MintClient
 from realtime_gui.core.service.errors import (
@@ -39,11 +42,19 @@ def mint_configuration(
     client: MintClient = _DEFAULT_CLIENT,
     *,
     env: Mapping[str, str] = os.environ,
+    trust: TrustRecords | None = None,
 ) -> MintResult:
-    """Mint a client secret with ``config``; raises a ``MintError`` subclass."""
+    """Mint a client secret with ``config``; raises a ``MintError`` subclass.
+
+    Nothing is sent to a host the user hasn't confirmed for the key
+    (``UntrustedConnectionError``); ``trust`` defaults to the app folder's records.
+    """
     problems = validate(config)
     if problems:
         raise ConfigurationInvalidError(problems)
+    untrusted = connection_trust(config, trust)
+    if untrusted is not None:
+        raise untrusted.error()
     missing = missing_secrets(config, keys)
     if missing:
         raise ConfigurationInvalidError(missing)

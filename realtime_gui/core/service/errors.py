@@ -15,13 +15,16 @@
      ├── BadResponseError              2xx that holds no usable secret
      ├── KeyringUnavailableError       no keyring backend works
      ├── NoApiKeyError                 no key in the keyring nor in OPENAI_API_KEY
-     └── ConfigurationInvalidError     the configuration breaks its declaration
+     ├── ConfigurationInvalidError     the configuration breaks its declaration
+     └── UntrustedConnectionError      the key would go to a host the user hasn't confirmed
 
 ``str(err)`` is our own plain-English message, then what to do, then the
 service's request id when there is one. Whatever the server said is passed
 through :func:`realtime_gui.core.redact.scrub` before it reaches a message or
-``details``: a server that echoes the key back must not leak it into a dialog,
-a log or a bug report.
+``details``, and every text an error shows (message, request id, details,
+``str``) goes through :func:`realtime_gui.core.redact.scrub_error` on top: a
+server that echoes a key or token back, or a URL with a password in it, must
+not leak into a dialog, a log or a bug report.
 
 Each class's command-line exit status is in
 :mod:`realtime_gui.core.service.exit_codes`.
@@ -29,8 +32,11 @@ Each class's command-line exit status is in
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar, Literal, Protocol, TypedDict, Unpack
+import shlex
+from collections.abc import Sequence
+from typing import ClassVar, Literal, Protocol, Unpack
+
+from realtime_gui.core.service.error_base import ErrorContext, MintError, safe_text
 
 __all__ = [
     "AuthenticationError",
@@ -49,87 +55,8 @@ __all__ = [
     "RateLimitError",
     "ServerError",
     "TimeoutPhase",
+    "UntrustedConnectionError",
 ]
-
-class ErrorContext(TypedDict, total=False):
-    """The keyword arguments every :class:`MintError` accepts."""
-
-    advice: str
-    title: str
-    status: int | None
-    request_id: str | None
-    error_type: str | None
-    code: str | None
-    service_message: str | None
-    details: Mapping[str, Any]
-
-
-class MintError(Exception):
-    """Base of every failure a mint, or the steps before it, can end in.
-
-    ``title`` is a few words for a dialog's heading, ``advice`` says what to
-    do, ``details`` holds everything else for a details view. ``status``,
-    ``error_type`` and ``code`` come from the service's answer when there was
-    one. ``service_message`` is what the service said; whoever raises must
-    have passed it, and anything else from the server, through
-    :func:`~realtime_gui.core.redact.scrub`.
-    """
-
-    title: str = "Could not mint a client secret"
-    default_message: str = "The client secret could not be minted."
-    advice: str = "Try again; if it keeps failing, open the details and report them."
-
-    def __init__(self, message: str | None = None, **context: Unpack[ErrorContext]) -> None:
-        self._message = message or self.default_message
-        if "advice" in context:
-            self.advice = context["advice"]
-        if "title" in context:
-            self.title = context["title"]
-        self.status = context.get("status")
-        self.request_id = context.get("request_id")
-        self.error_type = context.get("error_type")
-        self.code = context.get("code")
-        self.service_message = context.get("service_message")
-        # Which service and authentication style the request went to; the
-        # caller that knows the configuration fills it in.
-        self.sent_to: str | None = None
-        known = {
-            "status": self.status,
-            "request_id": self.request_id,
-            "type": self.error_type,
-            "code": self.code,
-            "service_message": self.service_message,
-        }
-        self.details: dict[str, Any] = {k: v for k, v in known.items() if v is not None}
-        self.details.update(context.get("details", {}))
-        super().__init__(self.message)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Subclasses take other positional arguments than ``args`` holds, so
-        # rebuild from the attributes (for pickling and ``copy``).
-        return (_rebuild, (type(self), self.__dict__.copy()))
-
-    @property
-    def message(self) -> str:
-        """What happened, in our words, followed by what the service said."""
-        if self.service_message:
-            return f'{self._message} The service said: "{self.service_message}"'
-        return self._message
-
-    def __str__(self) -> str:
-        text = " ".join(part for part in (self.message, self.advice) if part)
-        notes = [f"request id: {self.request_id}"] if self.request_id else []
-        if self.sent_to:
-            notes.append(f"sent to {self.sent_to}")
-        return text + (f" ({'; '.join(notes)})" if notes else "")
-
-
-def _rebuild(cls: type[MintError], state: dict[str, Any]) -> MintError:
-    error = cls.__new__(cls)
-    error.__dict__.update(state)
-    Exception.__init__(error, error.message)
-    return error
-
 
 class MintCancelled(MintError):
     """The caller cancelled before the request was sent."""
@@ -236,7 +163,7 @@ class InvalidRequestError(MintError):
         param: str | None = None,
         **context: Unpack[ErrorContext],
     ) -> None:
-        self.param = param
+        self.param = safe_text(param)
         self.field_path: str | None = None
         self.field_label: str | None = None
         if context.get("status") == 404:
@@ -244,12 +171,11 @@ class InvalidRequestError(MintError):
         elif param is None and self.advice == InvalidRequestError.advice:  # nothing is named above
             context.setdefault("advice", "Check the configuration against what the service said, and try again.")
         super().__init__(message, **context)
-        if param is not None:
-            self.details["param"] = param
+        if self.param is not None:
+            self.details["param"] = self.param
 
-    @property
-    def message(self) -> str:
-        text = super().message
+    def _text(self) -> str:
+        text = super()._text()
         if self.field_path:
             named = f"{self.field_label} ({self.field_path})" if self.field_label else self.field_path
             return f"{text} Field: {named}."
@@ -375,3 +301,37 @@ class ConfigurationInvalidError(MintError):
         message = f"{count} {noun} in the configuration: {shown}{more}." if count else None
         super().__init__(message, **context)
         self.details["problems"] = [p.message for p in self.problems]
+
+
+class UntrustedConnectionError(MintError):
+    """The configuration would send the API key to a host the user hasn't
+    confirmed (it came from someone else's file), or over plain http.
+
+    ``host`` is the origin (``scheme://host[:port]``), ``key_name`` the key it
+    would receive, ``config_name`` the configuration. ``plain_http``: the
+    connection is unencrypted to a host that isn't this machine; ``confirmed``:
+    the host and key are confirmed, only plain http isn't. ``command`` is what
+    confirms it on the command line.
+    """
+
+    title = "Connection not confirmed"
+
+    def __init__(self, host: str, key_name: str, config_name: str, *, plain_http: bool = False,
+                 confirmed: bool = False, **context: Unpack[ErrorContext]) -> None:
+        self.host, self.key_name, self.config_name = host, key_name, config_name
+        self.plain_http, self.confirmed = plain_http, confirmed
+        allow = " --allow-http" if plain_http else ""
+        self.command = f"realtime-gui configs trust {shlex.quote(config_name)}{allow}"
+        over = " over plain http, which anyone on the way can read" if plain_http else ""
+        if confirmed:
+            message = (f"Configuration {config_name!r} would send the API key {key_name!r} to {host}{over}; "
+                       "nothing was sent.")
+            advice = f"Use https, or if you accept that, run `{self.command}` (or confirm it in the window)."
+        else:
+            message = (f"Configuration {config_name!r} would send the API key {key_name!r} to {host}{over}, "
+                       "a host you haven't confirmed; nothing was sent.")
+            advice = (f"If you trust {host} with that key, run `{self.command}` (or confirm it in the window); "
+                      "otherwise change the base URL or the key.")
+        context.setdefault("advice", advice)
+        super().__init__(message, **context)
+        self.details.update(host=host, key_name=key_name, plain_http=plain_http, confirmed=confirmed)

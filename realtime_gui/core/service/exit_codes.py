@@ -22,6 +22,7 @@ from realtime_gui.core.service.errors import (
     PermissionDeniedError,
     RateLimitError,
     ServerError,
+    UntrustedConnectionError,
 )
 
 __all__ = [
@@ -52,6 +53,7 @@ EXIT_CODES: dict[type[MintError], int] = {
     BadResponseError: 12,
     KeyringUnavailableError: 13,
     NoApiKeyError: 14,
+    UntrustedConnectionError: 18,  # 15-17 are the command line's own
     # 128 + SIGINT, what a shell reports for a run stopped with Ctrl-C.
     MintCancelled: 130,
 }

@@ -13,11 +13,25 @@ from typing import Any
 
 __all__ = ["FORMAT", "MIGRATIONS", "Migration", "upgrade"]
 
-FORMAT = 1
+FORMAT = 2
 """The configuration file format this version writes and reads."""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _headers_become_secrets(document: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 to 2: an MCP tool's ``headers`` values are secrets from format 2 on.
+
+    A format-2 file may hold a header value as ``{"secret_ref": REF}``, which a
+    format-1 reader would send as it is; the new number makes older versions
+    refuse such a file instead. The plain values a format-1 file holds stay as
+    they are here: a document can't reach the keyring, so loading moves them
+    (``realtime_gui.core.library.secrets.move_plain_secrets``).
+    """
+    return document
+
+
+MIGRATIONS: dict[int, Migration] = {1: _headers_become_secrets}
 """``MIGRATIONS[n]`` turns a whole format-``n`` document into format ``n + 1``.
 
 The loader sets ``"format"`` itself after each step; a migration only reshapes.

@@ -9,6 +9,7 @@ from fakeserver import FAKE_API_KEY, FakeRealtimeServer
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.minting import mint_configuration
 from realtime_gui.core.library.secret_store import MemoryStore
+from realtime_gui.core.library.trust import trust_connection
 from realtime_gui.core.service.errors import AuthenticationError
 from realtime_gui.core.wire.configuration import Configuration
 
@@ -17,6 +18,7 @@ def azure(endpoint_id: str, base: str = "https://myres.openai.azure.com") -> Con
     config = Configuration.new("az", endpoint_id)
     config.values["model"] = "my-realtime-deployment"
     config.connection.update(service="azure", base_url=base)
+    trust_connection(config)
     return config
 
 

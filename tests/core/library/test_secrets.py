@@ -28,7 +28,7 @@ def with_tool(authorization: Any) -> Configuration:
 
 def test_secret_slots_find_secrets_inside_tool_items() -> None:
     slots = list(secret_slots(with_tool(TOKEN)))
-    assert [(node.id, spec.key, key) for node, spec, _, key in slots] == [("tools", "authorization", "authorization")]
+    assert [(slot.node.id, slot.spec.key, slot.key) for slot in slots] == [("tools", "authorization", "authorization")]
 
 
 def test_stash_returns_a_new_configuration_and_leaves_the_callers_alone() -> None:

@@ -104,3 +104,20 @@ def test_errors_survive_pickle_and_copy(error: MintError) -> None:
         assert type(clone) is type(error)
         assert str(clone) == str(error)
         assert clone.details == error.details
+
+
+def test_every_text_of_an_error_masks_tokens_and_url_passwords() -> None:
+    token = "ek_0123456789abcdefCANARY"
+    error = InvalidRequestError(f"Bad value at https://bob:pw-{token}@example.com.", param=token,
+                                status=400, request_id=f"Bearer {token}", service_message=f"echo {token}",
+                                details={"body_excerpt": f'{{"token": "{token}"}}'})
+    texts = [str(error), error.message, error.request_id or "", repr(error.details)]
+    assert all(token not in text for text in texts), texts
+    assert "https://bob:***@example.com" in str(error)
+
+
+def test_an_unconfirmed_connection_names_the_host_the_key_and_the_command() -> None:
+    error = errors.UntrustedConnectionError("http://10.0.0.2:8080", "work", "from Ann", plain_http=True)
+    assert "http://10.0.0.2:8080" in str(error) and "'work'" in str(error)
+    assert "`realtime-gui configs trust 'from Ann' --allow-http`" in str(error)
+    assert exit_code_for(error) == EXIT_CODES[errors.UntrustedConnectionError]

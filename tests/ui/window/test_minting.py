@@ -16,6 +16,7 @@ from ui_support import FakeClock, FakeDialogs, WindowFactory, child, local, mint
 
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.core.library.trust import trust_connection
 from realtime_gui.core.service.client import MintClient
 from realtime_gui.core.wire.configuration import Configuration
 
@@ -157,6 +158,7 @@ def test_failures_before_the_service_answers(qtbot: Any, make_window: WindowFact
                                              keys: ApiKeys, setup: str, title: str) -> None:
     config = Configuration.new("Local")
     config.connection["base_url"] = f"http://127.0.0.1:{closed_port()}/v1"
+    trust_connection(config)
     if setup != "no key":
         keys.set("default", FAKE_API_KEY)
     if setup == "invalid":
