@@ -161,6 +161,7 @@ class TokenLimitEditor(_SpinEditor):
         kind: Any = field.type
         box, layout = h_box(parent)
         spin = _Spin(box, kind.minimum, kind.maximum)
+        spin.setAccessibleName(field.label)  # the box, not the row around it, takes the focus
         spin.setSuffix(" tokens")
         # Not set, it shows the default's words; else its widest number.
         super().__init__(field, ctx, spin, max(field.default_text(ctx.shape),
