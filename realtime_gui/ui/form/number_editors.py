@@ -60,6 +60,7 @@ class _Spin(_Bounded, NoStrayWheel, QSpinBox):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setRange(-(2**31), 2**31 - 1)  # the widest a QSpinBox (a C int) holds
+        self.setValue(self.minimum())  # the box's own minimum stands for "no number"
         self.bounds = (self.minimum() if low is None else low, self.maximum() if high is None else high)
 
 
@@ -68,6 +69,7 @@ class _DoubleSpin(_Bounded, NoStrayWheel, QDoubleSpinBox):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setRange(-1e12, 1e12)
+        self.setValue(self.minimum())  # the box's own minimum stands for "no number"
         self.bounds = (self.minimum() if low is None else low, self.maximum() if high is None else high)
 
 
@@ -195,8 +197,7 @@ class TokenLimitEditor(_SpinEditor):
             raise TypeError
         self.inf.setChecked(value == "inf")
         self.spin.setSpecialValueText("")
-        if value != "inf":
-            self.spin.setValue(value)
+        self.spin.setValue(self.spin.minimum() if value == "inf" else value)
         self._sync()
 
     def _clear(self, text: str) -> None:
