@@ -197,7 +197,7 @@ class TokenLimitEditor(_SpinEditor):
             raise TypeError
         self.inf.setChecked(value == "inf")
         self.spin.setSpecialValueText("")
-        self.spin.setValue(self.spin.minimum() if value == "inf" else value)
+        self.spin.setValue(self.spin.minimum() if value == "inf" else value)  # type: ignore[arg-type]  # an int box
         self._sync()
 
     def _clear(self, text: str) -> None:
