@@ -19,9 +19,14 @@ Shape = Literal["beta", "ga"]
 SHAPES: tuple[Shape, ...] = ("beta", "ga")
 SecretMode = Literal["resolve", "mask", "placeholder"]
 SERVICE_DEFAULT = "chosen by the service"  # the default's words when the service decides without saying
+NOT_SENT = "not sent"  # ... when nothing is sent and nothing stands in for it
 OFF = "off"  # the words for the off state (``None``, sent as ``null``)
+# What leaving a field without a declared default out means: the service picks a value it
+# doesn't name ("service"), or the field is simply omitted and nothing takes its place ("omitted").
+Unset = Literal["service", "omitted"]
 
 __all__ = [
+    "NOT_SENT",
     "NOT_SET",
     "OFF",
     "SERVICE_DEFAULT",
@@ -33,6 +38,7 @@ __all__ = [
     "Option",
     "SecretMode",
     "Shape",
+    "Unset",
     "format_number",
     "value_kind",
 ]
@@ -133,6 +139,12 @@ class FieldType:
         """A few values this type accepts; the loader checks them, and tests draw
         from them for a type without a richer strategy of its own."""
         return ()
+
+    def normalise(self, value: Any) -> Any:
+        """The value as this type keeps it: what an editor reads back once it shows
+        ``value``, and what a value set from text should store.  Most types keep
+        every valid value as it is."""
+        return value
 
     def show(self, value: Any) -> str:
         """Display a canonical value on one line (used for defaults)."""

@@ -72,9 +72,21 @@ def load_fields(fields: tuple[Node, ...], endpoints: Mapping[str, Endpoint],
     problems: list[str] = []
     loaded = _with_conditions(_with_ids(fields, ""), problems)
     problems += catalog_problems(loaded, endpoints, sections)
+    problems += [f"{node.id}: {why}" for node in walk(loaded) if isinstance(node, Field)
+                 and (why := _unset_problem(node))]
     if problems:
         raise CatalogError("the catalog is inconsistent:\n  " + "\n  ".join(problems))
     return loaded
+
+
+def _unset_problem(node: Field) -> str | None:
+    """A session field says what not set means: a default, words for it, or ``unset``."""
+    undeclared = [shape for shape in SHAPES if node.service_decides(shape)]
+    if undeclared and node.unset is None:
+        return 'has no default; declare what not set means with unset="service" or unset="omitted"'
+    if node.unset is not None and not undeclared:
+        return "declares `unset` beside a default, which says it already"
+    return None
 
 
 def _placed_children(group: Group, spot: Placed, endpoint_id: str) -> Iterator[Placed]:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from realtime_gui.core.catalog.field_type import NOT_SET, OFF, SERVICE_DEFAULT, FieldType, Shape
+from realtime_gui.core.catalog.field_type import NOT_SENT, NOT_SET, OFF, SERVICE_DEFAULT, FieldType, Shape, Unset
 from realtime_gui.core.catalog.group_type import GroupType
 
 __all__ = ["NOT_SET", "Condition", "Endpoint", "Field", "Group", "Node", "Placed", "Wire", "at"]
@@ -102,6 +102,9 @@ class Field(Node):
     ``default`` is the service's default (``NOT_SET`` when the service
     decides without saying); ``default_by_shape`` overrides it per shape;
     ``default_note`` words a default that is not a value ("the model's limit").
+    ``unset`` says what leaving a field with neither out means: the service
+    picks a value (``"service"``) or nothing is sent in its place (``"omitted"``);
+    session fields must declare it (the loader checks).
     ``item_nullable`` is for fields inside tool items, which have no wire.
     """
 
@@ -114,6 +117,7 @@ class Field(Node):
     # Required when a sibling has one of these values, e.g. ("service", ("azure",)).
     required_when: tuple[str, tuple[Any, ...]] | None = None
     item_nullable: bool = False
+    unset: Unset | None = None
 
     def default_for(self, shape: Shape | None) -> Any:
         if shape is not None and shape in self.default_by_shape:
@@ -127,10 +131,14 @@ class Field(Node):
         """Whether the declaration says nothing of the default: no value, no words."""
         return self.default_for(shape) is NOT_SET and not self.default_note
 
+    def sends_nothing(self, shape: Shape | None) -> bool:
+        """Whether not set means the field is simply left out, with no default in its place."""
+        return self.service_decides(shape) and self.unset == "omitted"
+
     def default_text(self, shape: Shape | None) -> str:
         value = self.default_for(shape)
         if value is NOT_SET:
-            return self.default_note or SERVICE_DEFAULT
+            return self.default_note or (NOT_SENT if self.unset == "omitted" else SERVICE_DEFAULT)
         if value is None:
             return OFF
         return self.type.show(value)

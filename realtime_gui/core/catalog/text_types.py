@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from realtime_gui.core.catalog.field_type import EncodeContext, FieldType, MissingSecretError, value_kind
+from realtime_gui.core.catalog.field_type import NOT_SET, EncodeContext, FieldType, MissingSecretError, value_kind
 from realtime_gui.core.catalog.json_text import json_error_text, parse_json_text
 
 __all__ = ["Json", "Secret", "SecretMap", "StringList", "Text", "Voice", "json_error_text", "parse_json_text"]
@@ -16,13 +16,18 @@ __all__ = ["Json", "Secret", "SecretMap", "StringList", "Text", "Voice", "json_e
 
 @dataclass(frozen=True)
 class Text(FieldType):
-    """A string; ``suggestions`` feed editable combo boxes."""
+    """A string; ``suggestions`` feed editable combo boxes.
+
+    No field of the Realtime schemas gives the empty string a meaning, so it is
+    refused: an erased field is not set.  A field whose service wants ``""``
+    declares ``allow_empty=True``.
+    """
 
     multiline: bool = False
     pattern: str | None = None
     pattern_hint: str = ""
     suggestions: tuple[str, ...] = ()
-    allow_empty: bool = True
+    allow_empty: bool = False
     kind: str = field(default="text", init=False)
 
     def check(self, value: Any) -> str | None:
@@ -87,8 +92,15 @@ class StringList(FieldType):
             return f"must hold at least {self.min_items}; leave it not set instead"
         return None
 
+    def normalise(self, value: Any) -> Any:
+        """Items kept as one per line shows them: trimmed, blank ones dropped; not set when none is left."""
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return value
+        kept = [item.strip() for item in value if item.strip()]
+        return kept if kept else NOT_SET
+
     def describe(self) -> str:
-        return "a list of text values"
+        return "a list of text values (each trimmed; blank ones dropped)"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ picks an editor by its ``kind`` (plain text when it knows none).
 from __future__ import annotations
 
 from realtime_gui.core.catalog.field_type import (
+    NOT_SENT,
     NOT_SET,
     OFF,
     SERVICE_DEFAULT,
@@ -47,6 +48,7 @@ from realtime_gui.core.catalog.text_types import (
 )
 
 __all__ = [
+    "NOT_SENT",
     "NOT_SET",
     "OFF",
     "SERVICE_DEFAULT",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint, field_by_id, placed
-from realtime_gui.core.catalog.field_type import Shape
+from realtime_gui.core.catalog.field_type import NOT_SENT, Shape  # NOT_SENT: the words for a field left out
 from realtime_gui.core.catalog.nodes import Field, Group, Node
 from realtime_gui.core.catalog.object_types import sub_fields
 from realtime_gui.core.catalog.tools import ToolChoice, ToolList
@@ -19,7 +19,6 @@ from realtime_gui.core.catalog.tools import ToolChoice, ToolList
 __all__ = ["NOT_SENT", "REQUIRED", "field_rows"]
 
 REQUIRED = "required"  # the default's words for a field that must be given
-NOT_SENT = "not sent"  # ... for a tool item field the service has no default for
 
 
 def _endpoints_of(node_id: str) -> list[str]:

@@ -110,6 +110,9 @@ class Editor:
     ``_show``, ``_clear`` and ``read``."""
 
     tall: ClassVar[bool] = False  # several lines high: its label sits at the top
+    # Holds what is typed even where the type refuses it (a number out of range), so the
+    # form checks it as it is typed rather than at the next Mint.
+    checks_as_typed: ClassVar[bool] = False
     compact: ClassVar[bool] = False  # keeps its natural width instead of filling the row
     depends_on: str | None = None  # id of a field whose value it follows (update_dependency)
 
@@ -148,6 +151,16 @@ class Editor:
                 self._show(default)
             except (TypeError, ValueError, KeyError):
                 self._clear(text)
+
+    def emptied(self) -> bool:
+        """Whether the widgets hold nothing at all: the user erased the value."""
+        return self.read() is NOT_SET
+
+    def erased(self, text: str) -> None:
+        """The user emptied the widgets: nothing is set now, and ``text`` says what that means."""
+        self._loaded, self._dirty = NOT_SET, False
+        with self._silenced():
+            self._placeholder(text)
 
     def touch(self) -> None:
         """The user chose Set without editing: what is shown becomes the value."""
@@ -192,6 +205,9 @@ class Editor:
 
     def _clear(self, text: str) -> None:
         raise NotImplementedError
+
+    def _placeholder(self, text: str) -> None:
+        """Show ``text`` where the value would be, leaving what is typed alone."""
 
     def _ensure_value(self) -> None:
         """Make the widgets show some value (a combo with nothing chosen picks its first)."""

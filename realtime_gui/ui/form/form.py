@@ -10,6 +10,12 @@ and cached, so loading a configuration only sets values.  A new form builds
 its first screenful of sections at once and the rest while the window is
 idle (or as soon as something asks for them); until a section is built, its
 fields' values simply stay in the configuration's dict.
+
+Marks follow the edits.  Once problems are shown, every edit checks the
+values again (``validate``): a fixed field loses its mark at once and a field
+made wrong gets one.  Problems the check can't find again (the service
+rejected a value) stay until their own row is edited.  A number typed out of
+range is marked as it is typed, marks shown or not.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from realtime_gui.core.catalog.nodes import NOT_SET
 from realtime_gui.core.wire.configuration import Configuration
-from realtime_gui.core.wire.validate import Problem
+from realtime_gui.core.wire.validate import Problem, validate
 from realtime_gui.ui.form.endpoint_form import EndpointForm
 from realtime_gui.ui.form.rows import SET, FieldRow, Row
 
@@ -50,6 +56,8 @@ class FormView(QWidget):
         self._endpoint: str | None = None
         self._values: dict[str, Any] = {}  # the configuration's values; built rows override them
         self._problems: list[Problem] = []  # the ones shown, kept for rows built later
+        self._live = False  # problems were shown: edits check the values again
+        self._external: list[Problem] = []  # shown problems the check doesn't find (the service's)
         self._collapsed: set[str] = set()  # section titles, shared by every endpoint's form
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -61,7 +69,7 @@ class FormView(QWidget):
     def set_configuration(self, config: Configuration) -> None:
         """Show ``config``'s values for its endpoint; does not emit ``changed``."""
         self._values = copy.deepcopy(config.values)
-        self._problems = []
+        self._problems, self._external, self._live = [], [], False
         self._show(config.endpoint)
 
     def set_endpoint(self, endpoint_id: str) -> None:
@@ -82,17 +90,12 @@ class FormView(QWidget):
                 for path, label, detail in row.editor.problems(row.path)]
 
     def show_problems(self, problems: list[Problem]) -> None:
-        """Mark the rows ``problems`` name; marks from before are cleared."""
-        for each in self._forms.values():
-            for row in each.rows:
-                if row.focus.property("problem"):
-                    row.mark([])
-                    if isinstance(row, FieldRow):
-                        row.editor.mark_items([])
-        self._problems = list(problems)
-        form = self._current()
-        if form is not None:
-            self._mark(form, form.rows)
+        """Mark the rows ``problems`` name; marks from before are cleared.
+        From now on the marks follow the edits, until none are shown."""
+        self._live = bool(problems)
+        found = set(self._check()) if problems else set()
+        self._external = [p for p in problems if p not in found]
+        self._remark(problems)
 
     def focus_field(self, path: str) -> bool:
         """Scroll to the editor for a wire path and focus it; ``False`` if there is none."""
@@ -194,7 +197,42 @@ class FormView(QWidget):
         form = self._current()
         if form is not None:
             self._refresh(form, row.node.id)
+            self._follow(form, row)
         self.changed.emit()
+
+    def _follow(self, form: EndpointForm, row: Row) -> None:
+        """Bring the marks up to date with an edit of ``row``."""
+        def elsewhere(problems: list[Problem]) -> list[Problem]:
+            return [p for p in problems if form.row_for(p.path)[0] is not row]
+
+        if self._live:
+            self._external = elsewhere(self._external)
+            self._remark(self._check() + self._external)
+        elif isinstance(row, FieldRow) and row.editor.checks_as_typed:
+            value = row.value()
+            detail = None if value is NOT_SET or value is None else row.field.type.check(value)
+            typed = [Problem(row.node.id, row.path, row.node.label, detail)] if detail else []
+            if typed or row.focus.property("problem"):
+                self._remark(elsewhere(self._problems) + typed)
+
+    def _check(self) -> list[Problem]:
+        """What is wrong with the values shown, as Mint would find it (the connection aside)."""
+        if self._endpoint is None:
+            return []
+        found = self.editor_problems() + validate(Configuration("", self._endpoint, self._collect()))
+        return [p for p in found if not p.field_id.startswith("connection.")]
+
+    def _remark(self, problems: list[Problem]) -> None:
+        for each in self._forms.values():
+            for row in each.rows:
+                if row.focus.property("problem"):
+                    row.mark([])
+                    if isinstance(row, FieldRow):
+                        row.editor.mark_items([])
+        self._problems = list(problems)
+        form = self._current()
+        if form is not None:
+            self._mark(form, form.rows)
 
     def _refresh(self, form: EndpointForm, edited: str | None) -> None:
         """Bring `when` conditions and dependent editors up to date with the values."""

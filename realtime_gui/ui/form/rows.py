@@ -218,8 +218,9 @@ class FieldRow(_Row):
         self.focus.setAccessibleName(field.label)
         self.label.setBuddy(self.focus)
         self.chip.setAccessibleName(f"{field.label}: state")
-        self.chip.choices = [(NOT_SET, "not set", f"Not set: the service uses {self._default_text}"),
-                             (SET, "set", "Set: send the value shown")]
+        unset = ("Not set: nothing is sent" if field.sends_nothing(ctx.shape)
+                 else f"Not set: the service uses {self._default_text}")
+        self.chip.choices = [(NOT_SET, "not set", unset), (SET, "set", "Set: send the value shown")]
         if nullable:
             self.chip.choices.append((None, "off", "Off: send null"))
         self._set_tip(f"{field.help}\nDefault: {self._default_text}\nAllowed: {field.type.describe()}")
@@ -264,7 +265,11 @@ class FieldRow(_Row):
             part.setEnabled(usable and self._state is not None)
 
     def _edited(self) -> None:
-        if self._state is not SET:
+        if self.editor.emptied():  # emptied: not set again, never sent empty
+            self.editor.erased(self._default_text)
+            if self._state is not NOT_SET:
+                self._set_state(NOT_SET)
+        elif self._state is not SET:
             self._set_state(SET)
         self._on_edit(self)
 

@@ -41,8 +41,14 @@ def replace_text(edit: QPlainTextEdit, text: str) -> None:
     cursor.insertText(text)
 
 
+def text_value(field: Field, text: str) -> Any:
+    """Typed text as a value: ``NOT_SET`` when it is empty and the field's type has no use for ``""``."""
+    return NOT_SET if not text and field.type.check("") is not None else text
+
+
 class _TextBox(Editor):
-    """A box whose text is the value; while not set, its placeholder says the default."""
+    """A box whose text is the value; while not set, its placeholder says the default.
+    Erased, it is not set again (``text_value``)."""
 
     edit: QLineEdit | QPlainTextEdit
 
@@ -58,6 +64,9 @@ class _TextBox(Editor):
 
     def _clear(self, text: str) -> None:
         self.edit.clear()
+        self.edit.setPlaceholderText(text)
+
+    def _placeholder(self, text: str) -> None:
         self.edit.setPlaceholderText(text)
 
     def _set_text(self, text: str) -> None:
@@ -77,7 +86,7 @@ class LineEditor(_TextBox):
         self.edit.setText(text)
 
     def read(self) -> Any:
-        return self.edit.text()
+        return text_value(self.field, self.edit.text())
 
 
 class MultilineEditor(_TextBox):
@@ -97,7 +106,7 @@ class MultilineEditor(_TextBox):
         self.edit.setPlainText(text)
 
     def read(self) -> Any:
-        return self.edit.toPlainText()
+        return text_value(self.field, self.edit.toPlainText())
 
 
 class SuggestEditor(Editor):
@@ -133,8 +142,12 @@ class SuggestEditor(Editor):
         self.combo.setEditText("")
         self.line.setPlaceholderText(text)
 
+    def _placeholder(self, text: str) -> None:
+        self.line.setPlaceholderText(text)
+
     def read(self) -> Any:
-        return self.from_text(self.combo.currentText())
+        text = self.combo.currentText()
+        return self.from_text(text) if text_value(self.field, text) is not NOT_SET else NOT_SET
 
 
 @register("voice")
@@ -202,14 +215,19 @@ class SecretEditor(Editor):
         self.edit.clear()
         self.edit.setPlaceholderText(text)
 
+    def _placeholder(self, text: str) -> None:
+        self._ref = None
+        self.edit.setPlaceholderText(text)
+
     def read(self) -> Any:
         text = self.edit.text()
-        return self._ref if not text and self._ref is not None else text
+        return self._ref if not text and self._ref is not None else text_value(self.field, text)
 
 
 @register("stringlist")
 class StringListEditor(MultilineEditor):
-    """One value per line; blank lines and surrounding spaces are dropped."""
+    """One value per line, kept as the type declares (``StringList.normalise``:
+    trimmed, blank lines dropped, not set when none is left)."""
 
     lines = 2
 
@@ -220,7 +238,7 @@ class StringListEditor(MultilineEditor):
         self.edit.setPlainText("\n".join(value))
 
     def read(self) -> Any:
-        return [line.strip() for line in self.edit.toPlainText().splitlines() if line.strip()]
+        return self.field.type.normalise(self.edit.toPlainText().splitlines())
 
 
 # --- JSON ---------------------------------------------------------------------
@@ -272,10 +290,13 @@ class JsonEditor(Editor):
 
     def _clear(self, text: str) -> None:
         self.edit.clear()
-        hint = "; “Insert template” starts from an example" if self._template is not None else ""
-        self.edit.setPlaceholderText(f"Not set: {text}{hint}")
+        self._placeholder(text)
         self._good, self._error = NOT_SET, None
         self._status("")
+
+    def _placeholder(self, text: str) -> None:
+        hint = "; “Insert template” starts from an example" if self._template is not None else ""
+        self.edit.setPlaceholderText(f"Not set: {text}{hint}")
 
     def _status(self, text: str, trouble: bool = False) -> None:
         self.status.setText(f"⚠ {text}" if trouble else text)
@@ -300,8 +321,9 @@ class JsonEditor(Editor):
             self._error = str(error)
             self._status(self._error.removeprefix("is not valid JSON: "), trouble=True)
             return
-        self._error = None if value is not NOT_SET else "is empty; enter JSON, or choose Not set"
-        if value is NOT_SET:
+        self._error = None
+        if value is NOT_SET:  # erased: not set again
+            self._good = NOT_SET
             self._status("")
             return
         self._good = value
@@ -314,6 +336,9 @@ class JsonEditor(Editor):
 
     def problem(self) -> str | None:
         return self._error if self._dirty else None
+
+    def emptied(self) -> bool:
+        return not self.edit.toPlainText().strip()  # malformed text is not empty: it is reported
 
     def draft(self) -> str | None:
         return self.edit.toPlainText() if self.problem() else None

@@ -48,11 +48,13 @@ class ConfigList(QWidget):
         self.setObjectName("config_panel")
         self._filter = QLineEdit()
         self._filter.setObjectName("config_filter")
+        self._filter.setAccessibleName("Filter configurations")
         self._filter.setPlaceholderText("Filter configurations")
         self._filter.setClearButtonEnabled(True)
         self._filter.textChanged.connect(self._apply_filter)
         self._list = QListWidget()
         self._list.setObjectName("config_list")
+        self._list.setAccessibleName("Configurations")
         self._list.setUniformItemSizes(True)  # keeps 500 rows as cheap as 5
         self._list.currentItemChanged.connect(self._current_changed)
         set_enum(self._list, "contextMenuPolicy", "ActionsContextMenu")

@@ -88,6 +88,7 @@ class RequestPreview(QWidget):
 
         self._text = QPlainTextEdit(readOnly=True)
         self._text.setObjectName("request_preview")
+        self._text.setAccessibleName("Request preview")
         self._text.setFont(monospace())
         self._text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
 

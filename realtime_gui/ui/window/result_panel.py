@@ -165,6 +165,7 @@ class ResultPanel(QFrame):
 
         self._secret = QLineEdit(readOnly=True)
         self._secret.setObjectName("secret_value")
+        self._secret.setAccessibleName("Client secret")
         self._secret.setFont(monospace())
         copy = QToolButton()
         copy.setObjectName("copy_secret")
@@ -204,6 +205,7 @@ class ResultPanel(QFrame):
         facts.setColumnStretch(5, 1)  # the room left over goes after them
 
         self._response = _json_view("response_json")
+        self._response.setAccessibleName("Response")
         self._response_toggle = _toggle("Response JSON", self._response, "toggle_response")
 
         layout.addLayout(top)
@@ -227,8 +229,10 @@ class ResultPanel(QFrame):
 
         self._action_button = QPushButton()
         self._action_button.setObjectName("error_action")
+        self._action_button.hide()  # until an error offers an action: a button without a name is not offered
         self._action_button.clicked.connect(self._run_action)
         self._details = _json_view("error_details")
+        self._details.setAccessibleName("Error details")
         self._details.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._details_toggle = _toggle("Details", self._details, "toggle_details")
         buttons = QHBoxLayout()

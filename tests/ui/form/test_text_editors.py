@@ -45,11 +45,11 @@ def test_the_text_type_picks_a_line_a_box_or_suggestions(parent: QWidget) -> Non
 def test_a_text_box_shows_its_text_and_the_default_as_placeholder(parent: QWidget, kind: type[Any]) -> None:
     editor = kind(Field("a", "A", "", type=Text()), CTX, parent)
     editor.show_default(NOT_SET, "the service's own")
-    assert editor.read() == "" and editor.edit.placeholderText() == "the service's own"
+    assert editor.read() is NOT_SET and editor.edit.placeholderText() == "the service's own"
     editor.load("hello")
     assert editor.read() == "hello" and editor.edit.placeholderText() == ""
     editor.load(5)
-    assert editor.value() == 5 and editor.read() == ""  # kept, not shown
+    assert editor.value() == 5 and editor.read() is NOT_SET  # kept, not shown
 
 
 def test_a_list_of_lines_drops_blank_lines_and_spaces(parent: QWidget) -> None:
