@@ -111,6 +111,15 @@ class ConfigList(QWidget):
                 self._list.setCurrentItem(item)
                 self._list.scrollToItem(item)
 
+    def names(self) -> list[str]:
+        """The names listed, in order."""
+        return list(self._names)
+
+    def focus_filter(self) -> None:
+        """Put the cursor in the filter, its text selected to be typed over."""
+        self._filter.setFocus()
+        self._filter.selectAll()
+
     def current_name(self) -> str | None:
         row = self._list.currentRow()
         return self._names[row] if row >= 0 else None

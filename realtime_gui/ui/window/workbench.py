@@ -104,6 +104,7 @@ class Workbench:
         handle("duplicate", library.duplicate)
         handle("rename", library.rename)
         handle("delete", library.delete)
+        handle("find", self._frame.config_list.focus_filter)
         handle("import", lambda: library.import_dialog(self._window))
         handle("export_body", library.export_body)
         handle("export_config", library.export_configuration)
