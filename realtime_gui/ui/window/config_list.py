@@ -48,7 +48,7 @@ class ConfigList(QWidget):
         self.setObjectName("config_panel")
         self._filter = QLineEdit()
         self._filter.setObjectName("config_filter")
-        self._filter.setPlaceholderText("Filter configurations")
+        self._filter.setPlaceholderText("Filter configurations (Ctrl+F)")
         self._filter.setClearButtonEnabled(True)
         self._filter.textChanged.connect(self._apply_filter)
         self._list = QListWidget()
