@@ -65,7 +65,7 @@ class OpenConfiguration:
         self._saved: Configuration | None = None  # as the editors showed it when loaded or saved
         self._dirty = False
         self._mark: FileMark | None = None  # the file as last read or written here
-        self.watch = FolderWatch()
+        self.watch = FolderWatch(parent=names)  # goes with the window, never outlives its widgets
         self.watch.changed.connect(self.outside_changes)
 
     def current_name(self) -> str:
