@@ -51,6 +51,7 @@ class ConfigList(QWidget):
         self._filter.setPlaceholderText("Filter configurations (Ctrl+F)")
         self._filter.setClearButtonEnabled(True)
         self._filter.textChanged.connect(self._apply_filter)
+        self._filter.returnPressed.connect(self._go_to_list)
         self._list = QListWidget()
         self._list.setObjectName("config_list")
         self._list.setUniformItemSizes(True)  # keeps 500 rows as cheap as 5
@@ -148,6 +149,17 @@ class ConfigList(QWidget):
         needle = text.strip().casefold()
         for row, name in enumerate(self._names):
             self._list.item(row).setHidden(bool(needle) and needle not in name.casefold())
+
+    def _go_to_list(self) -> None:
+        """Enter in the filter: on to the list, asking for the first name shown
+        unless the current one is shown."""
+        self._list.setFocus()
+        current = self._list.currentItem()
+        if current is None or current.isHidden():
+            shown = (row for row in range(self._list.count()) if not self._list.item(row).isHidden())
+            first = next(shown, None)
+            if first is not None:
+                self._list.setCurrentRow(first)  # asks for it, as a click would
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is not None:

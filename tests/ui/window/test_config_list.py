@@ -95,3 +95,16 @@ def test_the_selected_name_is_always_the_open_configuration(qtbot: Any, make_win
     assert _shown_and_selected(window) == ("Beta renamed copy", "Beta renamed copy")
     window.bench.library.import_text('{"session": {"type": "realtime"}}', "Pasted")
     assert _shown_and_selected(window) == ("Pasted", "Pasted")
+
+
+def test_ctrl_f_a_few_letters_and_enter_open_the_first_match(qtbot: Any, make_window: WindowFactory,
+                                                               store: ConfigStore) -> None:
+    for name in ("alpha", "beta", "gamma", "gamut"):
+        saved(store, Configuration.new(name))
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    filter_box = child(window, QLineEdit, "config_filter")
+    qtbot.keyClicks(filter_box, "gam")
+    qtbot.keyClick(filter_box, Qt.Key.Key_Return)
+    assert _shown_and_selected(window) == ("gamma", "gamma")
+    assert QApplication.focusWidget() is child(window, QListWidget, "config_list")
