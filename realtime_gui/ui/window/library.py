@@ -28,6 +28,7 @@ from realtime_gui.core.library.configurations import (
 )
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.store import ConfigStore, ConfigStoreError
+from realtime_gui.core.service.errors import KeyringUnavailableError
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.importing import Imported, read_import
 from realtime_gui.ui.dialogs.importing import ImportDialog
@@ -67,22 +68,24 @@ class Library:
         """Save a new configuration (its secrets to the keyring) and open it."""
         try:
             saved = create_configuration(self._store, self._keys, config)
-        except (ConfigStoreError, ValueError) as exc:  # taken meanwhile by another program
+        except (ConfigStoreError, KeyringUnavailableError, ValueError) as exc:
             self._dialogs.tell("Could not create the configuration", str(exc))
             return False
         self._show(saved)
         return True
 
     def new(self) -> None:
-        if not self._current.settle_changes(revert=False):
-            return
+        if self._current.settle_changes(revert=False) and (config := self._new()) is not None:
+            self._show_status(f"Created “{config.name}” for {endpoint(config.endpoint).label}.")
+
+    def _new(self) -> Configuration | None:
         try:
             config = new_configuration(self._store, self.unique_name(NEW_NAME))
-        except (ConfigStoreError, ValueError) as exc:
+        except (ConfigStoreError, ValueError) as exc:  # the name taken meanwhile by another program
             self._dialogs.tell("Could not create the configuration", str(exc))
-            return
+            return None
         self._show(config)
-        self._show_status(f"Created “{config.name}” for {endpoint(config.endpoint).label}.")
+        return config
 
     def duplicate(self) -> None:
         if not self._current.settle_changes():
@@ -123,7 +126,7 @@ class Library:
             return
         rest = [n for n in names if n != name]
         if not rest:  # there is always a configuration to edit
-            self.add(Configuration.new(self.unique_name(NEW_NAME)))
+            self._new()
         else:
             self._view.set_names(rest)
             self._current.load_configuration(rest[min(names.index(name), len(rest) - 1)])
@@ -191,7 +194,7 @@ class Library:
         try:
             conversion = convert_configuration(self._store, self._keys, self._current.current_configuration(),
                                                target.id, name, replace_original=replace)
-        except (ConfigStoreError, OSError, ValueError) as exc:
+        except (ConfigStoreError, KeyringUnavailableError, OSError, ValueError) as exc:
             self._dialogs.tell("Could not convert", str(exc))
             return None
         new = conversion.configuration
