@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 __all__ = ["SETTLE_MS", "FileMark", "FolderWatch"]
 
@@ -52,7 +53,8 @@ def _read(path: Path) -> bytes | None:
 
 class FolderWatch(QObject):
     """Emits ``changed`` a moment after a file in the followed folder, or the
-    followed file, was added, removed, renamed or written."""
+    followed file, was added, removed, renamed or written; while a modal
+    dialog is open (a question about a configuration), once it is closed."""
 
     changed = Signal()
 
@@ -83,5 +85,8 @@ class FolderWatch(QObject):
             self._watcher.addPaths(missing)
 
     def _settled(self) -> None:
+        if QApplication.activeModalWidget() is not None:  # don't change what a question is about
+            self._settle.start()
+            return
         self._rewatch()
         self.changed.emit()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QDialog, QLabel
 from ui_support import FakeDialogs, WindowFactory, edit_base_url, saved
 
 from realtime_gui.core.library.store import ConfigStore
@@ -88,6 +88,19 @@ def test_an_unedited_configuration_changed_outside_is_reloaded(qtbot: Any, make_
     qtbot.waitUntil(lambda: window.bench.editing.current_configuration().values.get("instructions") == THEIRS)
     assert "changed outside this window; reloaded" in _status(window)
     assert not window.bench.editing.is_dirty() and dialogs.asked == []
+
+
+def test_nothing_changes_under_an_open_question(qtbot: Any, make_window: WindowFactory,
+                                                 other: ConfigStore) -> None:
+    window = make_window(Configuration.new("A"))
+    question = QDialog(window)
+    question.setModal(True)
+    question.show()
+    _theirs(other, "A")
+    qtbot.wait(500)  # the watch has seen it by now, and waits
+    assert window.bench.editing.current_configuration().values.get("instructions") is None
+    question.close()
+    qtbot.waitUntil(lambda: window.bench.editing.current_configuration().values.get("instructions") == THEIRS)
 
 
 def test_a_save_made_here_is_not_taken_for_an_outside_change(qtbot: Any, make_window: WindowFactory,
