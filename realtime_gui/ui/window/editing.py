@@ -158,10 +158,14 @@ class OpenConfiguration:
 
     def renamed(self, name: str) -> None:
         """The current configuration was renamed on disk; unsaved edits stay."""
+        before = self._mark
         self._name = name
         if self._saved is not None:
             self._saved.name = name
         self._remember_file()
+        if before is not None and self._mark is not None and (
+                _without_name(before.content) != _without_name(self._mark.content)):
+            self._mark.forget()  # changed outside before the rename: Save still asks
         self._names.select(name)
         self._set_dirty(self._dirty)
 
@@ -239,7 +243,7 @@ class OpenConfiguration:
         gone = _without_name(self._mark.content)
         for name in new_names:
             mark = FileMark(self._store.path_of(name))
-            if mark.content is not None and gone is not None and _without_name(mark.content) == gone:
+            if gone is not None and _without_name(mark.content) == gone:
                 return name
         return None
 
@@ -277,8 +281,10 @@ class OpenConfiguration:
         return False
 
 
-def _without_name(content: bytes) -> object:
+def _without_name(content: bytes | None) -> object:
     """A configuration file's JSON without its name (renaming rewrites the name inside)."""
+    if content is None:
+        return None
     try:
         document = json.loads(content)
     except ValueError:

@@ -28,6 +28,10 @@ class FileMark:
         self._stat = _stat(path)
         self.content = _read(path) if self._stat is not None else None
 
+    def forget(self) -> None:
+        """Count the file as changed from now on, whatever it holds."""
+        self._stat = self.content = None
+
     def changed(self) -> bool:
         """Whether the file now holds something else (or is gone, or came back)."""
         stat = _stat(self.path)

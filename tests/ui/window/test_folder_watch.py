@@ -144,6 +144,22 @@ def test_save_asks_when_edits_meet_an_outside_change(qtbot: Any, make_window: Wi
         assert window.bench.editing.save() and len(dialogs.asked) == 1  # settled: no second question
 
 
+def test_renaming_here_keeps_an_outside_change_in_mind(qtbot: Any, make_window: WindowFactory,
+                                                        store: ConfigStore, other: ConfigStore,
+                                                        dialogs: FakeDialogs) -> None:
+    window = make_window(Configuration.new("A"))
+    edit_base_url(window, MINE)
+    _theirs(other, "A")
+    dialogs.texts = ["B"]
+    window.window_actions.rename.trigger()
+    dialogs.answers = [KEEP_MINE]
+    assert window.bench.editing.save()
+    assert dialogs.asked[-1][0] == "Changed outside this window"
+    assert [t["values"].get("instructions") for t in _trashed(store)] == [THEIRS]
+    edit_base_url(window, "http://localhost:2/v1")
+    assert window.bench.editing.save() and len(dialogs.asked) == 1  # a rename alone is no outside change
+
+
 def test_unsaved_edits_are_never_replaced_by_an_outside_change(qtbot: Any, make_window: WindowFactory,
                                                                store: ConfigStore, other: ConfigStore) -> None:
     window = make_window(Configuration.new("A"))
