@@ -64,11 +64,13 @@ class FakeDialogs(Dialogs):
         self.answers: list[str] = []  # for ask(), in order
         self.texts: list[str | None] = []  # for ask_text(), in order
         self.asked: list[tuple[str, str]] = []
+        self.defaults: list[str] = []  # the button Enter would have picked, per question
         self.told: list[tuple[str, str]] = []
         self.save_to: Path | None = None
 
-    def ask(self, title: str, text: str, buttons: tuple[str, ...]) -> str:
+    def ask(self, title: str, text: str, buttons: tuple[str, ...], default: str | None = None) -> str:
         self.asked.append((title, text))
+        self.defaults.append(default if default in buttons else buttons[0])
         if self.answers:
             answer = self.answers.pop(0)
         else:

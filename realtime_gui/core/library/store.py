@@ -379,3 +379,14 @@ class ConfigStore:
             path=path,
             moved_to=target,
         )
+
+    def trash_version(self, name: str, data: dict[str, Any]) -> Path:
+        """Keep ``data``, a version of configuration ``name`` that was never
+        saved, in ``trash/`` before it is dropped; returns the file."""
+        name = validate_config_name(name)
+        target = self._trash_path(name)
+        with atomic_write(target, exclusive=True) as stream:
+            json.dump({"format": document_format.FORMAT, "name": name, **data}, stream,
+                      indent=2, ensure_ascii=False, allow_nan=False)
+            stream.write("\n")
+        return target

@@ -24,18 +24,18 @@ class Dialogs:
     """The standard dialogs, parented to the window.
 
     ``ask(title, text, buttons)`` returns the button chosen; the last button
-    is the "no" one (Escape picks it).
+    is the "no" one (Escape picks it); Enter picks ``default``, else the first.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
-    def ask(self, title: str, text: str, buttons: tuple[str, ...]) -> str:
+    def ask(self, title: str, text: str, buttons: tuple[str, ...], default: str | None = None) -> str:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
         roles = [QMessageBox.ButtonRole.AcceptRole] + [QMessageBox.ButtonRole.DestructiveRole] * (
             len(buttons) - 2) + [QMessageBox.ButtonRole.RejectRole]
         made = [box.addButton(label, role) for label, role in zip(buttons, roles, strict=False)]
-        box.setDefaultButton(made[0])
+        box.setDefaultButton(made[buttons.index(default) if default in buttons else 0])
         box.setEscapeButton(made[-1])
         box.exec()
         clicked = box.clickedButton()

@@ -31,7 +31,10 @@ class WindowActions:
         self.new = a("new", "New", std.New, "New configuration (Ctrl+N)")
         self.duplicate = a("duplicate", "Duplicate")
         self.rename = a("rename", "Rename…", "F2")
-        self.delete = a("delete", "Delete…")
+        self.delete = a("delete", "Delete…", std.Delete, "Move the configuration to the trash folder (Del)")
+        # Del deletes a configuration only where the list has the focus: in an editor it deletes text.
+        set_enum(self.delete, "shortcutContext", "WidgetShortcut")
+        self.find = a("find", "Filter Configurations", std.Find, "Filter the configurations by name (Ctrl+F)")
         self.import_file = a("import", "Import…", std.Open, "Import a configuration file or a raw JSON request body")
         self.export_body = a("export_body", "Export body…")
         self.export_config = a("export_config", "Export configuration…")
@@ -64,7 +67,7 @@ class WindowActions:
         for title, actions in (
             ("&File", [self.new, self.import_file, None, self.export_body, self.export_config, None,
                        self.save, None, self.quit]),
-            ("&Edit", [self.copy, None, self.clear_clipboard]),
+            ("&Edit", [self.copy, None, self.find, None, self.clear_clipboard]),
             ("&Mint", [self.mint, self.cancel]),
             ("&Tools", [self.keys, None, self.convert, self.convert_replace]),
             ("&Help", [self.about]),

@@ -49,9 +49,10 @@ class ConfigList(QWidget):
         self._filter = QLineEdit()
         self._filter.setObjectName("config_filter")
         self._filter.setAccessibleName("Filter configurations")
-        self._filter.setPlaceholderText("Filter configurations")
+        self._filter.setPlaceholderText("Filter configurations (Ctrl+F)")
         self._filter.setClearButtonEnabled(True)
         self._filter.textChanged.connect(self._apply_filter)
+        self._filter.returnPressed.connect(self._go_to_list)
         self._list = QListWidget()
         self._list.setObjectName("config_list")
         self._list.setAccessibleName("Configurations")
@@ -113,6 +114,15 @@ class ConfigList(QWidget):
                 self._list.setCurrentItem(item)
                 self._list.scrollToItem(item)
 
+    def names(self) -> list[str]:
+        """The names listed, in order."""
+        return list(self._names)
+
+    def focus_filter(self) -> None:
+        """Put the cursor in the filter, its text selected to be typed over."""
+        self._filter.setFocus()
+        self._filter.selectAll()
+
     def current_name(self) -> str | None:
         row = self._list.currentRow()
         return self._names[row] if row >= 0 else None
@@ -141,6 +151,17 @@ class ConfigList(QWidget):
         needle = text.strip().casefold()
         for row, name in enumerate(self._names):
             self._list.item(row).setHidden(bool(needle) and needle not in name.casefold())
+
+    def _go_to_list(self) -> None:
+        """Enter in the filter: on to the list, asking for the first name shown
+        unless the current one is shown."""
+        self._list.setFocus()
+        current = self._list.currentItem()
+        if current is None or current.isHidden():
+            shown = (row for row in range(self._list.count()) if not self._list.item(row).isHidden())
+            first = next(shown, None)
+            if first is not None:
+                self._list.setCurrentRow(first)  # asks for it, as a click would
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is not None:

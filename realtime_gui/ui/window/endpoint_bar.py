@@ -53,7 +53,7 @@ class EndpointBar(QFrame):
         # Elided from the left: the end of the path is what tells endpoints apart.
         self._path = ElidedLabel(elide="ElideLeft")
         self._path.setObjectName("endpoint_path")
-        self._label = QLabel("&Endpoint:")
+        self._label = QLabel("E&ndpoint:")  # Alt+E is the Edit menu
         self._label.setBuddy(self.selector)
         self._row = QHBoxLayout(self)
         self._row.addWidget(self._label)

@@ -1,29 +1,35 @@
 """What one does with saved configurations: New, Duplicate, Rename, Delete,
 Import, Export and Convert to GA.
 
-:class:`Library` carries each out with the store and hands the result to the
-configuration open in the window (a :class:`CurrentConfiguration`), which
-shows it; the list of names is a :class:`~.config_list.ConfigList`.
+:class:`Library` carries each out with the core's workflows (the command
+line's too: ``core/library/configurations.py`` and the store) and hands the
+result to the configuration open in the window (a :class:`CurrentConfiguration`),
+which shows it; the list of names is a :class:`~.config_list.ConfigList`.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtWidgets import QWidget
 
 from realtime_gui.core.catalog.declaration import endpoint
-from realtime_gui.core.catalog.endpoints import DEFAULT_ENDPOINT
-from realtime_gui.core.library.atomic import atomic_write_text
-from realtime_gui.core.library.configurations import conversion_target, export_document
+from realtime_gui.core.library.configurations import (
+    conversion_name,
+    conversion_target,
+    convert_configuration,
+    create_configuration,
+    export_body,
+    export_document,
+    new_configuration,
+    unique_name,
+    write_export,
+)
 from realtime_gui.core.library.keys import ApiKeys
-from realtime_gui.core.library.secrets import stash_secrets
 from realtime_gui.core.library.store import ConfigStore, ConfigStoreError
-from realtime_gui.core.wire.body import build_body
+from realtime_gui.core.service.errors import KeyringUnavailableError
 from realtime_gui.core.wire.configuration import Configuration
-from realtime_gui.core.wire.convert import convert
 from realtime_gui.core.wire.importing import Imported, read_import
 from realtime_gui.ui.dialogs.importing import ImportDialog
 from realtime_gui.ui.dialogs.standard import Dialogs
@@ -56,27 +62,40 @@ class Library:
         self._dialogs, self._show_status = dialogs, show_status
 
     def unique_name(self, base: str) -> str:
-        taken = {n.casefold() for n in self._store.list()}
-        candidates = (base if n == 1 else f"{base} {n}" for n in range(1, 100_000))
-        return next(c for c in candidates if c.casefold() not in taken)
+        return unique_name(self._store, base)
 
-    def add(self, config: Configuration) -> None:
+    def add(self, config: Configuration) -> bool:
         """Save a new configuration (its secrets to the keyring) and open it."""
-        config = stash_secrets(config, self._keys)
-        self._store.create(config.name, config.to_data())
-        self._view.set_names(self._store.list())
-        self._current.open_configuration(config)
+        try:
+            saved = create_configuration(self._store, self._keys, config)
+        except (ConfigStoreError, KeyringUnavailableError, ValueError) as exc:
+            self._dialogs.tell("Could not create the configuration", str(exc))
+            return False
+        self._show(saved)
+        return True
 
     def new(self) -> None:
-        if self._current.settle_changes(revert=False):
-            self.add(Configuration.new(self.unique_name(NEW_NAME)))
-            self._show_status(f"Created “{self._current.current_name()}” for {endpoint(DEFAULT_ENDPOINT).label}.")
+        if self._current.settle_changes(revert=False) and (config := self._new()) is not None:
+            self._show_status(f"Created “{config.name}” for {endpoint(config.endpoint).label}.")
+
+    def _new(self) -> Configuration | None:
+        try:
+            config = new_configuration(self._store, self.unique_name(NEW_NAME))
+        except (ConfigStoreError, ValueError) as exc:  # the name taken meanwhile by another program
+            self._dialogs.tell("Could not create the configuration", str(exc))
+            return None
+        self._show(config)
+        return config
 
     def duplicate(self) -> None:
         if not self._current.settle_changes():
             return
-        copy_name = self._store.duplicate(self._current.current_name())
-        self._view.set_names(self._store.list())
+        try:
+            copy_name = self._store.duplicate(self._current.current_name())
+        except (ConfigStoreError, ValueError) as exc:
+            self._dialogs.tell("Could not duplicate", str(exc))
+            return
+        self._view.set_names(self._store.list(), select=self._current.current_name())
         self._current.load_configuration(copy_name)
 
     def rename(self) -> None:
@@ -89,19 +108,25 @@ class Library:
         except (ConfigStoreError, ValueError) as exc:
             self._dialogs.tell("Could not rename", str(exc))
             return
-        self._view.set_names(self._store.list())
+        self._view.set_names(self._store.list(), select=new)
         self._current.renamed(new)
 
     def delete(self) -> None:
+        """Move the open configuration to ``trash/``, once the user agreed
+        (Enter keeps it), and open its neighbour."""
         name = self._current.current_name()
         question = f"Move “{name}” to {self._store.root / 'trash'}? It can be restored from there."
-        if self._dialogs.ask("Delete configuration", question, ("Delete", "Cancel")) != "Delete":
+        if self._dialogs.ask("Delete configuration", question, ("Delete", "Cancel"), default="Cancel") != "Delete":
             return
         names = self._store.list()
-        self._store.delete(name)
+        try:
+            self._store.delete(name)
+        except (ConfigStoreError, OSError) as exc:
+            self._dialogs.tell("Could not delete", str(exc))
+            return
         rest = [n for n in names if n != name]
         if not rest:  # there is always a configuration to edit
-            self.add(Configuration.new(self.unique_name(NEW_NAME)))
+            self._new()
         else:
             self._view.set_names(rest)
             self._current.load_configuration(rest[min(names.index(name), len(rest) - 1)])
@@ -125,20 +150,21 @@ class Library:
             self._dialogs.tell("Could not import", str(exc))
             return None
         imported.configuration.name = self.unique_name(name.strip() or "Imported")
-        self.add(imported.configuration)
+        if not self.add(imported.configuration):
+            return None
         left_out = [f"• {path}: not a field realtime-gui knows" for path in imported.unknown]
         left_out += [f"• {problem}" for problem in imported.problems]
-        summary = f"Imported “{imported.configuration.name}” from {imported.kind}."
+        summary = f"Imported “{self._current.current_name()}” from {imported.kind}."
         self._show_status(summary)
         if left_out:
             self._dialogs.tell("Imported with omissions",
-                             f"{summary} These parts were not imported:\n" + "\n".join(left_out))
+                               f"{summary} These parts were not imported:\n" + "\n".join(left_out))
         return imported
 
     def export_body(self) -> None:
         config = self._current.current_configuration()
-        # build_body's default encoding writes placeholders in place of secrets.
-        self._export("Export request body", f"{config.name}.body.json", build_body(config))
+        # A placeholder in place of every secret: the window never exports secrets.
+        self._export("Export request body", f"{config.name}.body.json", export_body(config))
 
     def export_configuration(self) -> None:
         config = self._current.current_configuration()
@@ -150,7 +176,7 @@ class Library:
         if path is None:
             return
         try:
-            atomic_write_text(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+            write_export(path, document)
         except OSError as exc:
             self._dialogs.tell("Could not export", f"{path}: {exc.strerror or exc}")
             return
@@ -158,25 +184,30 @@ class Library:
 
     def convert_to_ga(self, *, replace: bool = False) -> Configuration | None:
         """Convert the configuration to its GA endpoint: as a copy named “NAME (GA)”,
-        keeping the original, or in place when ``replace``. Tells the user which
-        fields did not carry over."""
+        keeping the original, or in place when ``replace`` (the original kept in
+        ``trash/``). Tells the user which fields did not carry over."""
         target = conversion_target(self._current.current_configuration())
         if target is None or not self._current.settle_changes():
             return None
         original = self._current.current_name()
-        name = original if replace else self.unique_name(f"{original} (GA)")
-        conversion = convert(self._current.current_configuration(), target.id, name)
+        name = original if replace else self.unique_name(conversion_name(original, target.id))
+        try:
+            conversion = convert_configuration(self._store, self._keys, self._current.current_configuration(),
+                                               target.id, name, replace_original=replace)
+        except (ConfigStoreError, KeyringUnavailableError, OSError, ValueError) as exc:
+            self._dialogs.tell("Could not convert", str(exc))
+            return None
         new = conversion.configuration
-        if replace:
-            new = stash_secrets(new, self._keys)
-            self._store.save(new.name, new.to_data())
-            self._current.open_configuration(new)
-            done = f"“{original}” now targets {target.label}"
-        else:
-            self.add(new)
-            done = f"“{new.name}” is a copy of “{original}” for {target.label}"
+        self._show(new)
+        done = (f"“{original}” now targets {target.label}" if replace
+                else f"“{new.name}” is a copy of “{original}” for {target.label}")
         dropped = "\n".join(f"• {label}: {why}" for label, why in conversion.dropped)
         self._show_status(f"Converted “{original}” for {target.label}.")
         self._dialogs.tell("Converted to GA", f"{done}; " + (
             f"these fields did not carry over:\n{dropped}" if dropped else "everything carried over."))
         return new
+
+    def _show(self, config: Configuration) -> None:
+        """List the names again and open ``config``, just saved."""
+        self._view.set_names(self._store.list(), select=config.name)
+        self._current.open_configuration(config)

@@ -20,8 +20,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QTabWidget, QWidget
 
 from realtime_gui import __version__
-from realtime_gui.core.catalog.declaration import ENDPOINTS, endpoint
+from realtime_gui.core.catalog.declaration import ENDPOINTS
 from realtime_gui.core.catalog.nodes import Endpoint
+from realtime_gui.core.library.configurations import conversion_target
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.ui.dialogs.keys_dialog import KeysDialog
 from realtime_gui.ui.dialogs.standard import Dialogs
@@ -103,6 +104,7 @@ class Workbench:
         handle("duplicate", library.duplicate)
         handle("rename", library.rename)
         handle("delete", library.delete)
+        handle("find", self._frame.config_list.focus_filter)
         handle("import", lambda: library.import_dialog(self._window))
         handle("export_body", library.export_body)
         handle("export_config", library.export_configuration)
@@ -119,9 +121,9 @@ class Workbench:
 
     def _shown(self, config: Configuration, opened: bool) -> None:
         """The editors show ``config``: the actions, the preview and the key's source follow."""
-        beta = endpoint(config.endpoint).shape == "beta"
+        convertible = conversion_target(config) is not None
         for action in (self._frame.window_actions.convert, self._frame.window_actions.convert_replace):
-            action.setEnabled(beta)
+            action.setEnabled(convertible)
         self.preview.schedule()
         self.key_source.show(config)
         if opened:

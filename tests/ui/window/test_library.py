@@ -7,6 +7,7 @@ its own, with a stand-in for the open configuration.
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -173,3 +174,67 @@ def test_library_alone_leaves_a_ga_configuration_as_it_is(qtbot: Any, store: Con
     library, opened, _, _ = _library(qtbot, store, keys, dialogs, Configuration.new("A", "ga"))
     assert library.convert_to_ga() is None
     assert store.list() == ["A"] and dialogs.told == []
+
+
+def _cli(store: ConfigStore, keys: ApiKeys, *args: str) -> None:
+    from realtime_gui.cli import Context, main
+
+    assert main(list(args), Context(store=store, keys=keys, stdout=io.StringIO(), stderr=io.StringIO())) == 0
+
+
+def _file(store: ConfigStore, name: str) -> Any:
+    return json.loads(store.path_of(name).read_text(encoding="utf-8"))
+
+
+def test_the_window_and_the_command_line_make_the_same_files(make_window: WindowFactory, store: ConfigStore,
+                                                             keys: ApiKeys, dialogs: FakeDialogs,
+                                                             tmp_path: Path) -> None:
+    cli = ConfigStore(tmp_path / "cli")
+    beta = Configuration("Old", "beta", {"model": "gpt-4o-realtime-preview", "temperature": 0.9})
+    for each in (store, cli):
+        saved(each, beta.copy())
+    body = {"session": {"type": "realtime", "model": "gpt-realtime", "instructions": "Be brief."}}
+    (tmp_path / "body.json").write_text(json.dumps(body))
+    window = make_window()
+    window.window_actions.new.trigger()
+    _cli(cli, keys, "configs", "new", NEW_NAME)
+    window.bench.library.import_text(json.dumps(body), "Pasted")
+    _cli(cli, keys, "configs", "import", str(tmp_path / "body.json"), "--name", "Pasted")
+    window.bench.editing.select_configuration("Old")
+    window.window_actions.convert.trigger()
+    _cli(cli, keys, "configs", "convert", "Old")
+    window.bench.editing.select_configuration("Old")
+    window.window_actions.convert_replace.trigger()
+    _cli(cli, keys, "configs", "convert", "Old", "--replace")
+    assert store.list() == cli.list() == [NEW_NAME, "Old", "Old (GA)", "Pasted"]
+    for name in cli.list():
+        assert _file(store, name) == _file(cli, name), name
+    # Replacing keeps the original in trash/, from either front end.
+    for each in (store, cli):
+        trashed = [json.loads(path.read_text()) for path in (each.root / "trash").iterdir()]
+        assert [(t["endpoint"], t["values"]["temperature"]) for t in trashed] == [("beta", 0.9)]
+    dialogs.save_to = tmp_path / "window.body.json"
+    window.window_actions.export_body.trigger()
+    _cli(cli, keys, "configs", "export", "Old", "--body", "-o", str(tmp_path / "cli.body.json"))
+    assert json.loads(dialogs.save_to.read_text()) == json.loads((tmp_path / "cli.body.json").read_text())
+    assert dialogs.save_to.stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.xfail(strict=True, reason="needs Minting._remedy to offer Convert to GA only when "
+                   "conversion_target(the configuration) is not None (ui/window/minting.py, owned elsewhere)")
+def test_a_ga_configuration_is_never_offered_convert_to_ga(qtbot: Any, make_window: WindowFactory,
+                                                           store: ConfigStore, keys: ApiKeys) -> None:
+    from fakeserver import FAKE_API_KEY, running_server
+    from PySide6.QtWidgets import QLabel, QPushButton
+    from ui_support import child, local, mint_and_wait
+
+    keys.set("default", FAKE_API_KEY)
+    with running_server() as server:
+        server.fail_next(400, {"code": "beta_api_shape_disabled", "message": "The beta interface is off."})
+        saved(store, local(server, "New", "ga"))
+        window = make_window()
+        mint_and_wait(qtbot, window)
+    assert child(window, QLabel, "error_title").text() == "Beta interface switched off"
+    assert not window.window_actions.convert.isEnabled()
+    remedy = child(window, QPushButton, "error_action")
+    assert remedy.isHidden() or remedy.text() != "Convert to GA"
