@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -159,8 +160,9 @@ async def _mint(service: TokenApp) -> tuple[Answer, str]:
     # must not hold the process; its result is dropped (the secret expires alone).
     threading.Thread(target=work, name="token-mint", daemon=True).start()
     stopped = asyncio.ensure_future(service.stopping.wait())
+    either: set[asyncio.Future[Any]] = {settled, stopped}
     try:
-        await asyncio.wait({settled, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        await asyncio.wait(either, return_when=asyncio.FIRST_COMPLETED)
     finally:
         stopped.cancel()
     if not settled.done():

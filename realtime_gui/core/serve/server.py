@@ -25,7 +25,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import TracebackType
 
-
 import uvicorn
 
 from realtime_gui.core.library.keys import ApiKeys
