@@ -95,7 +95,11 @@ async function connect() {
       try { said = JSON.parse(text).error.message || said; } catch { /* not JSON: quote it as it came */ }
       throw new Error(`The Realtime API answered ${response.status}: ${said}`);
     }
-    await peer.setRemoteDescription({ type: "answer", sdp: text });
+    try {
+      await peer.setRemoteDescription({ type: "answer", sdp: text });
+    } catch (error) {
+      throw new Error(`The SDP answer from ${callsUrl} could not be used: ${error.message || error}`);
+    }
     say("Answer received; connecting…", "working");
   } catch (error) {
     say(String(error.message || error), "error");

@@ -24,7 +24,7 @@ from starlette.routing import Route
 
 from realtime_gui.core.serve.answers import Answer, answer_for_error, answer_for_result, local_error
 from realtime_gui.core.serve.log import RequestRecord
-from realtime_gui.core.serve.page import PAGE_SCRIPT_PATH, page_html, page_script
+from realtime_gui.core.serve.page import PAGE_ICON_PATH, PAGE_SCRIPT_PATH, page_html, page_icon, page_script
 from realtime_gui.core.serve.rules import RateLimit, host_allowed, retry_after_header
 from realtime_gui.core.service.answer import MintResult
 from realtime_gui.core.service.errors import MintError
@@ -99,6 +99,8 @@ async def _dispatch(service: TokenApp, request: Request) -> _Outcome:
                                  headers=_PAGE_HEADERS))
     if path == PAGE_SCRIPT_PATH:
         return _Outcome(Response(page_script(), media_type="text/javascript; charset=utf-8", headers=_PAGE_HEADERS))
+    if path == PAGE_ICON_PATH:
+        return _Outcome(Response(page_icon(), media_type="image/svg+xml", headers=_PAGE_HEADERS))
     return _refusal(local_error(404, f"Nothing is served at {path[:80]}; tokens come from {_TOKEN_PATH}.",
                                 "not_found"))
 

@@ -17,9 +17,10 @@ from realtime_gui.core.catalog.declaration import endpoint
 from realtime_gui.core.service.providers import provider_for
 from realtime_gui.core.wire.configuration import Configuration
 
-__all__ = ["PAGE_SCRIPT_PATH", "calls_url", "page_html", "page_script"]
+__all__ = ["PAGE_ICON_PATH", "PAGE_SCRIPT_PATH", "calls_url", "page_html", "page_icon", "page_script"]
 
 PAGE_SCRIPT_PATH = "/test-page.js"
+PAGE_ICON_PATH = "/favicon.svg"
 _SECRETS_SUFFIX = "/client_secrets"
 _CALLS_SUFFIX = "/calls"
 
@@ -50,3 +51,8 @@ def page_html(calls: str, configuration: str) -> str:
 def page_script() -> str:
     """The page's script."""
     return _resource("test-page.js")
+
+
+def page_icon() -> str:
+    """The app's icon, as the page's."""
+    return _resource("realtime-gui.svg")
