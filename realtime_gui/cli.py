@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from realtime_gui.cli_failures import EXIT_EMPTY_INPUT, EXIT_FILE_NOT_FOUND, EmptyInputError, cli_exit_codes, failure_of
+from realtime_gui.cli_serve import serve, serve_parser
 from realtime_gui.core.catalog.endpoints import DEFAULT_ENDPOINT
 
 if TYPE_CHECKING:
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 
     from realtime_gui.core.library.keys import ApiKeys
     from realtime_gui.core.library.store import ConfigStore
-    from realtime_gui.core.serve.rules import Rate
 
 __all__ = ["EXIT_EMPTY_INPUT", "EXIT_FILE_NOT_FOUND", "main"]
 
@@ -155,7 +155,7 @@ def _parser() -> argparse.ArgumentParser:
     fields = commands.add_parser("fields", help="every field: path, type, allowed values, default")
     fields.add_argument("--endpoint", default=DEFAULT_ENDPOINT, choices=_endpoint_ids())
     fields.add_argument("--json", action="store_true", help="machine-readable output")
-    _serve_parser(commands, epilog)
+    serve_parser(commands, epilog)
     return parser
 
 
@@ -333,86 +333,7 @@ def _fields(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-# --- serve: a local token endpoint for test pages ------------------------------
-
-def _serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser], epilog: str) -> None:
-    import argparse
-
-    serve = commands.add_parser(
-        "serve", help="serve fresh client secrets to pages on this computer, and a test page",
-        description="Answer GET or POST /token on 127.0.0.1 with a client secret minted from the saved "
-                    "configuration, as a page's own backend would, and serve a test page at / that talks to the "
-                    "model over WebRTC. The first line printed is the address; the log goes to standard error. "
-                    "Ctrl-C stops.",
-        epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
-    serve.add_argument("name", metavar="NAME", help="the saved configuration")
-    serve.add_argument("--port", type=_port, default=0, metavar="N",
-                       help="the port on 127.0.0.1 (default 0: any free one)")
-    serve.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
-                       help="a page origin that may take tokens, such as http://localhost:5173 (repeat for more); "
-                            "requests from any other origin are refused")
-    serve.add_argument("--rate", type=_rate, default=None, metavar="N/min",
-                       help="at most N tokens a minute (also N/s, N/h; default 30/min)")
-
-
-def _port(text: str) -> int:
-    import argparse
-
-    if not text.isdigit() or int(text) > 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 0 to 65535")
-    return int(text)
-
-
-def _rate(text: str) -> Rate:
-    import argparse
-
-    from realtime_gui.core.serve.rules import parse_rate
-
-    try:
-        return parse_rate(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _serve(ctx: Context, args: argparse.Namespace) -> int:
-    import signal
-    import threading
-
-    from realtime_gui.core.library.configurations import load_configuration
-    from realtime_gui.core.serve.rules import DEFAULT_RATE, parse_origin
-    from realtime_gui.core.serve.setup import check_servable
-
-    origins = tuple(parse_origin(origin) for origin in args.allow_origin)
-    config = load_configuration(ctx.store, args.name)
-    check_servable(config, ctx.keys)
-    from realtime_gui.core.serve.server import ServeSettings, TokenServer  # uvicorn loads here, not before
-
-    name = config.name
-    settings = ServeSettings(port=args.port, origins=origins, rate=args.rate or DEFAULT_RATE)
-    server = TokenServer(lambda: load_configuration(ctx.store, name), ctx.keys, settings,
-                         on_log=lambda record: ctx.tell(record.line()))
-    server.start()
-    try:
-        ctx.print(server.url)
-        ctx.out.flush()
-        trusted = ", ".join(origins) or "none besides its own pages"
-        ctx.tell(f"serving tokens for {name!r} at {server.url}token, at most {settings.rate}; "
-                 f"trusted origins: {trusted}. Ctrl-C stops.")
-        asked = threading.Event()
-        previous = {sig: signal.signal(sig, lambda *_: asked.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
-        try:
-            while server.running and not asked.wait(0.5):
-                pass
-        finally:
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
-    finally:
-        server.stop()
-    ctx.tell("stopped")
-    return 0
-
-
-_COMMANDS = {"mint": _mint, "configs": _configs, "key": _key, "fields": _fields, "serve": _serve}
+_COMMANDS = {"mint": _mint, "configs": _configs, "key": _key, "fields": _fields, "serve": serve}
 
 
 def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:
