@@ -31,7 +31,8 @@ def _missing(what: str) -> None:
     pytest.skip(f"{what}: `apt-get install chromium` and `pip install -e '.[test]'` run these tests")
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's own event loop should not outlive the tests that use it.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         _missing(f"Debian's chromium is not installed at {CHROMIUM}")

@@ -22,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from realtime_gui.core.library.store import ConfigStoreError
 from realtime_gui.core.serve.answers import Answer, answer_for_error, answer_for_result, local_error
 from realtime_gui.core.serve.log import RequestRecord
 from realtime_gui.core.serve.page import PAGE_ICON_PATH, PAGE_SCRIPT_PATH, page_html, page_icon, page_script
@@ -92,9 +93,8 @@ async def _dispatch(service: TokenApp, request: Request) -> _Outcome:
     if path == "/":
         try:
             name, calls = service.page()
-        except Exception:  # the configuration went missing or broke since serving began
-            return _refusal(local_error(500, "The configuration can't be read; see the server's output.",
-                                        "configuration_unreadable"), "configuration unreadable")
+        except ConfigStoreError as error:  # the configuration went missing or broke since serving began
+            return _refusal(_unreadable(error), "configuration unreadable")
         return _Outcome(Response(page_html(calls, name), media_type="text/html; charset=utf-8",
                                  headers=_PAGE_HEADERS))
     if path == PAGE_SCRIPT_PATH:
@@ -174,9 +174,15 @@ async def _mint(service: TokenApp) -> tuple[Answer, str]:
         return answer_for_result(outcome), ""
     if isinstance(outcome, MintError):
         return answer_for_error(outcome), outcome.title
+    if isinstance(outcome, ConfigStoreError):
+        return _unreadable(outcome), "configuration unreadable"
     # A bug: say so without quoting anything the exception might hold.
     return local_error(500, f"Unexpected {type(outcome).__name__}; see the server's output.", "unexpected"), \
         f"unexpected {type(outcome).__name__}"
+
+
+def _unreadable(error: ConfigStoreError) -> Answer:
+    return local_error(500, f"The configuration can't be read: {error}", "configuration_unreadable")
 
 
 def _refusal(answer: Answer, note: str = "") -> _Outcome:

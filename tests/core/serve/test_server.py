@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import threading
 import uuid
+from pathlib import Path
 
 import httpx
 import pytest
-from fakeserver import FakeRealtimeServer, closed_port, running_server
+from fakeserver import FAKE_API_KEY, FakeRealtimeServer, closed_port, running_server
 from serve_support import aimed_at, serving
 
+from realtime_gui.core.library.configurations import load_configuration
+from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.library.secret_store import MemoryStore
+from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.core.serve.server import TokenServer
 from realtime_gui.core.service.client import MintClient
 
 pytestmark = pytest.mark.e2e
@@ -195,3 +201,18 @@ def test_the_test_page_is_served_with_its_calls_url(server: FakeRealtimeServer) 
     assert script.status_code == 200 and "oai-events" in script.text and "application/sdp" in script.text
     with serving(config, calls_url="http://127.0.0.1:9/v1/realtime/calls") as served:
         assert 'content="http://127.0.0.1:9/v1/realtime/calls"' in httpx.get(served.url).text
+
+
+def test_a_configuration_gone_since_serving_began_is_said_plainly(server: FakeRealtimeServer, tmp_path: Path) -> None:
+    store = ConfigStore(tmp_path / "configs")
+    config = aimed_at(server)
+    store.save(config.name, config.to_data())
+    with TokenServer(lambda: load_configuration(store, "demo"), ApiKeys(MemoryStore()),
+                     env={"OPENAI_API_KEY": FAKE_API_KEY}) as running:
+        assert httpx.get(running.url + "token").status_code == 200
+        store.delete("demo")
+        for path in ("token", ""):
+            gone = httpx.get(running.url + path)
+            assert gone.status_code == 500 and gone.json()["error"]["code"] == "configuration_unreadable"
+            assert "demo" in gone.json()["error"]["message"]
+    assert len(server.requests) == 1
