@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from realtime_gui.cli_failures import EXIT_EMPTY_INPUT, EXIT_FILE_NOT_FOUND, EmptyInputError, cli_exit_codes, failure_of
+from realtime_gui.cli_serve import serve, serve_parser
 from realtime_gui.core.catalog.endpoints import DEFAULT_ENDPOINT
 
 if TYPE_CHECKING:
@@ -158,6 +159,7 @@ def _parser() -> argparse.ArgumentParser:
     fields = commands.add_parser("fields", help="every field: path, type, allowed values, default")
     fields.add_argument("--endpoint", default=DEFAULT_ENDPOINT, choices=_endpoint_ids())
     fields.add_argument("--json", action="store_true", help="machine-readable output")
+    serve_parser(commands, epilog)
     return parser
 
 
@@ -347,7 +349,7 @@ def _fields(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"mint": _mint, "configs": _configs, "key": _key, "fields": _fields}
+_COMMANDS = {"mint": _mint, "configs": _configs, "key": _key, "fields": _fields, "serve": serve}
 
 
 def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:

@@ -14,10 +14,14 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-__all__ = ["EXIT_EMPTY_INPUT", "EXIT_FILE_NOT_FOUND", "EmptyInputError", "Failure", "cli_exit_codes", "failure_of"]
+__all__ = ["EXIT_BAD_ORIGIN", "EXIT_EMPTY_INPUT", "EXIT_FILE_NOT_FOUND", "EXIT_PORT_IN_USE", "EmptyInputError",
+           "Failure", "cli_exit_codes", "failure_of"]
 
 EXIT_FILE_NOT_FOUND = 16
 EXIT_EMPTY_INPUT = 17
+# serve's own: the server could not start
+EXIT_PORT_IN_USE = 20
+EXIT_BAD_ORIGIN = 21
 
 
 class EmptyInputError(ValueError):
@@ -71,7 +75,8 @@ def cli_exit_codes() -> dict[int, str]:
 
     return {EXIT_OK: "success", EXIT_UNEXPECTED: "unexpected error", EXIT_USAGE: "wrong command-line usage",
             EXIT_CONFIGURATION_NOT_FOUND: "no such configuration", EXIT_FILE_NOT_FOUND: "no such input file",
-            EXIT_EMPTY_INPUT: "empty input where a value was needed (a key on standard input)"}
+            EXIT_EMPTY_INPUT: "empty input where a value was needed (a key on standard input)",
+            EXIT_PORT_IN_USE: "serve: the port is in use", EXIT_BAD_ORIGIN: "serve: an origin is not scheme://host[:port]"}
 
 
 def failure_of(error: BaseException, out: TextIO) -> Failure:
@@ -86,6 +91,9 @@ def failure_of(error: BaseException, out: TextIO) -> Failure:
     )
 
     invalid = EXIT_CODES[ConfigurationInvalidError]
+    serve_failure = _serve_failure(error)
+    if serve_failure is not None:
+        return serve_failure
     if isinstance(error, BrokenPipeError):
         _silence(out)
         return Failure(0, "", quiet=True)
@@ -117,6 +125,17 @@ def failure_of(error: BaseException, out: TextIO) -> Failure:
         return Failure(EXIT_CODES[MintCancelled], "cancelled", fields={"title": "Cancelled"}, prefix="")
     # A bug: one line, not a traceback that might quote a value.
     return Failure(EXIT_UNEXPECTED, f"unexpected {type(error).__name__}; please report it with the command you ran")
+
+
+def _serve_failure(error: BaseException) -> Failure | None:
+    """The token server's own start-up failures, or None."""
+    from realtime_gui.core.serve.errors import OriginFormatError, PortInUseError
+
+    if isinstance(error, PortInUseError):
+        return Failure(EXIT_PORT_IN_USE, str(error), fields={"title": "Port in use"})
+    if isinstance(error, OriginFormatError):
+        return Failure(EXIT_BAD_ORIGIN, str(error), fields={"title": "Not an origin"})
+    return None
 
 
 def _silence(out: TextIO) -> None:

@@ -19,7 +19,11 @@ Paths answered (POST only):
 * ``/v1/realtime/client_secrets``, ``/v1/realtime/translations/client_secrets``:
   GA shape (``value``, ``expires_at`` after ``expires_after.seconds``, ``session``);
 * ``/openai/v1/realtime/client_secrets`` (Azure, GA shape, ``api-key`` header)
-  and ``/openai/realtimeapi/sessions?api-version=...`` (Azure, beta shape).
+  and ``/openai/realtimeapi/sessions?api-version=...`` (Azure, beta shape);
+* ``/v1/realtime/calls`` (and Azure's ``/openai/v1/realtime/calls``): a WebRTC
+  offer (``application/sdp``) signed with a client secret (``Bearer ek_...``)
+  gets 201 and an SDP answer that is only shaped like one. These answer
+  browsers' CORS preflights (``OPTIONS``, not recorded), as the service does.
 
 Scripted answers queue up: each request takes the next one, first in first out.
 """
@@ -46,6 +50,7 @@ from fake_answers import beta_session, error_body, ga_secret
 
 __all__ = [
     "FAKE_API_KEY",
+    "FAKE_SDP_ANSWER",
     "FakeRealtimeServer",
     "RecordedRequest",
     "closed_port",
@@ -64,6 +69,10 @@ _BETA_PATHS = {
 _GA_PATHS = {"/v1/realtime/client_secrets", "/openai/v1/realtime/client_secrets"}
 _TRANSLATION_PATHS = {"/v1/realtime/translations/client_secrets", "/openai/v1/realtime/translations/client_secrets"}
 _AZURE_PREFIX = "/openai/"
+_CALLS_PATHS = {"/v1/realtime/calls", "/openai/v1/realtime/calls"}
+#: What a calls request is answered with: shaped like an SDP answer, good for no real connection.
+FAKE_SDP_ANSWER = "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+_CORS = {"Access-Control-Allow-Origin": "*"}
 
 
 @dataclass(frozen=True)
@@ -223,6 +232,8 @@ class FakeRealtimeServer:
                 return None
             if script.status is not None:
                 return script.status, script.body, script.content_type, dict(script.headers), trickle
+        if recorded.path in _CALLS_PATHS:
+            return (*self._call(recorded), trickle)
         status, payload = self._service(recorded)
         return status, json.dumps(payload).encode(), "application/json", {}, trickle
 
@@ -245,6 +256,19 @@ class FakeRealtimeServer:
                     "use POST /v1/realtime/client_secrets.", code="beta_api_shape_disabled")
             return 200, beta_session(request.body, _BETA_PATHS[path])
         return 200, ga_secret(request.body, translation=path in _TRANSLATION_PATHS)
+
+    def _call(self, request: RecordedRequest) -> tuple[int, bytes, str, dict[str, str]]:
+        """A WebRTC call: an SDP offer signed with a client secret, not an API key."""
+        if request.method != "POST":
+            return 404, json.dumps(error_body(f"Invalid URL ({request.method} {request.path})")).encode(), \
+                "application/json", dict(_CORS)
+        if not request.headers.get("authorization", "").startswith("Bearer ek_"):
+            answer = error_body("A client secret (ek_...) is needed to start a call.", code="invalid_api_key")
+            return 401, json.dumps(answer).encode(), "application/json", dict(_CORS)
+        if not request.headers.get("content-type", "").startswith("application/sdp"):
+            return 400, json.dumps(error_body("The body must be an SDP offer.")).encode(), "application/json", \
+                dict(_CORS)
+        return 201, FAKE_SDP_ANSWER.encode(), "application/sdp", {**_CORS, "Location": "/v1/realtime/calls/rtc_1"}
 
     def _authorised(self, headers: Mapping[str, str], azure: bool) -> bool:
         if azure and headers.get("api-key") == self.api_key:
@@ -302,6 +326,15 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self._serve()
+
+    def do_OPTIONS(self) -> None:
+        """A browser's CORS preflight: any origin may send any header (the service's own stance)."""
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "POST, GET, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", self.headers.get("access-control-request-headers", "*"))
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def _serve(self) -> None:
         fake = self.server.fake
