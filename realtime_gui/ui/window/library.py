@@ -26,7 +26,7 @@ from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.convert import convert
 from realtime_gui.core.wire.importing import Imported, read_import
 from realtime_gui.ui.dialogs.importing import ImportDialog
-from realtime_gui.ui.dialogs.standard import Dialogs
+from realtime_gui.ui.dialogs.standard import Destructive, Dialogs
 from realtime_gui.ui.window.config_list import ConfigList
 
 __all__ = ["NEW_NAME", "CurrentConfiguration", "Library"]
@@ -95,7 +95,7 @@ class Library:
     def delete(self) -> None:
         name = self._current.current_name()
         question = f"Move “{name}” to {self._store.root / 'trash'}? It can be restored from there."
-        if self._dialogs.ask("Delete configuration", question, ("Delete", "Cancel")) != "Delete":
+        if self._dialogs.ask("Delete configuration", question, (Destructive("Delete"), "Cancel")) != "Delete":
             return
         names = self._store.list()
         self._store.delete(name)
