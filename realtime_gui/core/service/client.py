@@ -6,18 +6,56 @@ transport and timeouts and keeps it; each mint that may be cancelled takes a
 copy bound to its own cancel event (:meth:`MintClient.cancellable`). The
 ``deadline`` bounds the whole exchange (connect and every read together): a
 server that trickles its answer a byte at a time never times out a single read.
+A :class:`CancelSwitch` as the cancel event also ends a request in flight: the
+mint cuts its connection the moment the switch is set, so the thread waiting
+on it is free at once instead of at the read timeout.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["MintClient"]
+__all__ = ["CancelSwitch", "MintClient"]
+
+
+class CancelSwitch(threading.Event):
+    """A cancel event that also tells whoever is waiting on the network.
+
+    :meth:`when_set` registers a callable run once, on the thread that sets the
+    switch (at once if it is already set); it returns a function that
+    unregisters it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hooks: list[Callable[[], None]] = []
+        self._hooks_lock = threading.Lock()
+
+    def when_set(self, hook: Callable[[], None]) -> Callable[[], None]:
+        with self._hooks_lock:
+            if not self.is_set():
+                self._hooks.append(hook)
+                return lambda: self._forget(hook)
+        hook()
+        return lambda: None
+
+    def set(self) -> None:
+        with self._hooks_lock:
+            super().set()
+            hooks, self._hooks = self._hooks, []
+        for hook in hooks:
+            hook()
+
+    def _forget(self, hook: Callable[[], None]) -> None:
+        with self._hooks_lock:
+            if hook in self._hooks:
+                self._hooks.remove(hook)
 
 
 @dataclass(frozen=True)

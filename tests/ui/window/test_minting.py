@@ -208,3 +208,27 @@ def test_beta_shape_disabled_offers_convert_to_ga(qtbot: Any, make_window: Windo
     title, text = dialogs.told[-1]
     assert "Temperature" in text
     assert window.bench.result_panel.current_error() is None  # the error was about the original
+
+
+def test_cancel_frees_the_worker_so_the_next_mint_runs_at_once(
+        qtbot: Any, make_window: WindowFactory, store: ConfigStore, keys: ApiKeys, pool: QThreadPool) -> None:
+    # Two threads, as the global pool has on a two-core machine; a read limit
+    # far longer than any test waits, so only a freed thread can mint.
+    pool.setMaxThreadCount(2)
+    keys.set("default", FAKE_API_KEY)
+    with running_server() as server:
+        saved(store, local(server))
+        window = make_window(pool=pool, client=MintClient(read_timeout=600))
+        minting = window.bench.minting
+        for hung in (1, 2):
+            server.hang_next()
+            minting.mint()
+            qtbot.waitUntil(lambda n=hung: len(server.requests) == n)
+            minting.cancel()
+        qtbot.waitUntil(lambda: pool.activeThreadCount() == 0 and not window.work_in_flight())
+        # The hung answers are held until the server stops, at the end of this
+        # block: the next mint succeeds while they are still pending.
+        result, error = mint_and_wait(qtbot, window)
+        assert error is None and result.value.startswith("ek_")
+        assert len(server.requests) == 3
+    assert child(window, QLineEdit, "secret_value").text() == result.value
