@@ -60,9 +60,9 @@ class CancelSwitch(threading.Event):
 
 @dataclass(frozen=True)
 class MintClient:
-    """The transport (``None``: the real network), the timeouts in seconds,
-    the total deadline in seconds (``None``: none), and the event that cancels
-    a mint not yet sent."""
+    """The transport (``None``: the real network), the timeouts in seconds
+    (``inf``: none), the total deadline in seconds (``None``: none), and the
+    event that cancels a mint (see :class:`CancelSwitch`)."""
 
     transport: httpx.BaseTransport | None = None
     connect_timeout: float = 10.0
@@ -83,7 +83,10 @@ class MintClient:
         import httpx  # the window builds a client before its first paint, httpx after it
 
         cap = self.deadline if self.deadline is not None else float("inf")
-        return httpx.Timeout(min(self.read_timeout, cap), connect=min(self.connect_timeout, cap))
+        read, connect = min(self.read_timeout, cap), min(self.connect_timeout, cap)
+        # httpx spells "no limit" None; an infinite read limit means the deadline alone bounds reads.
+        return httpx.Timeout(None if read == float("inf") else read,
+                             connect=None if connect == float("inf") else connect)
 
     def open(self) -> httpx.Client:
         """An ``httpx.Client`` on this transport, never following redirects."""

@@ -14,9 +14,11 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from ui_support import FakeClock, FakeDialogs, WindowFactory, child, local, mint_and_wait, saved
 
+from realtime_gui.core.catalog.connection import TIME_LIMIT
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.store import ConfigStore
 from realtime_gui.core.service.client import MintClient
+from realtime_gui.core.service.errors import MintTimeout
 from realtime_gui.core.wire.configuration import Configuration
 
 # The offscreen platform warns about any main window with a layout; it is the
@@ -232,3 +234,24 @@ def test_cancel_frees_the_worker_so_the_next_mint_runs_at_once(
         assert error is None and result.value.startswith("ek_")
         assert len(server.requests) == 3
     assert child(window, QLineEdit, "secret_value").text() == result.value
+
+
+def test_the_time_limit_bounds_a_trickling_answer_and_the_error_names_it(
+        qtbot: Any, make_window: WindowFactory, store: ConfigStore, keys: ApiKeys, pool: QThreadPool) -> None:
+    keys.set("default", FAKE_API_KEY)
+    with running_server() as server:
+        # Each byte comes well within any read timeout; only a limit on the whole mint ends it.
+        config = local(server)
+        config.connection[TIME_LIMIT.key] = 1
+        window = make_window(config, pool=pool)
+        server.trickle_next(0.2)
+        _, error = mint_and_wait(qtbot, window, timeout=30_000)
+    assert isinstance(error, MintTimeout) and error.phase == "total" and error.seconds == 1
+    panel = child(window, QWidget, "error_panel")
+    advice = child(panel, QLabel, "error_advice").text()
+    assert f"“{TIME_LIMIT.label}”" in advice and "(now 1 s)" in advice
+    action = child(panel, QPushButton, "error_action")
+    assert TIME_LIMIT.label.lower() in action.text()
+    qtbot.mouseClick(action, Qt.MouseButton.LeftButton)
+    assert window.bench.connection.is_expanded()
+    assert QApplication.focusWidget() is child(window, QWidget, f"connection.{TIME_LIMIT.key}")
