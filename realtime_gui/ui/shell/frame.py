@@ -195,6 +195,8 @@ class MainWindow(QMainWindow):
         if self._ready and not self.bench.close():
             event.ignore()
             return
+        if self._ready:
+            self.bench.result_panel.take_back_clipboard()
         current = self.bench.editing.current_name() if self._ready else ""
         self.memory.save(self, self._splitters(), current or self.config_list.current_name() or "")
         event.accept()

@@ -1,8 +1,9 @@
 """The outcome of a mint: the secret with its countdown, or what went wrong.
 
 The clock is injected (a callable returning epoch seconds) so tests can move
-time. The panel also keeps the clipboard clean: once a secret expires, a
-clipboard that still holds it is cleared, if the preference allows.
+time. The panel also keeps the clipboard clean (``secret_clipboard``): once a
+secret expires, a clipboard that still holds it is cleared, if the preference
+allows; when the window quits, always.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from realtime_gui.ui.style.style import ElidedLabel, heading, monospace, muted, set_role, set_state
+from realtime_gui.ui.window.secret_clipboard import SecretClipboard
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -123,7 +124,7 @@ class ResultPanel(QFrame):
         self._action: Callable[[], None] | None = None
         # Secrets that were copied, with their expiry: the clipboard is
         # checked for each even after a newer result replaced it on screen.
-        self._copied: dict[str, int] = {}
+        self._clipboard = SecretClipboard()
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self.tick)
 
@@ -318,10 +319,13 @@ class ResultPanel(QFrame):
             "export": f"export OPENAI_CLIENT_SECRET={shlex.quote(result.value)}",
             "json": json.dumps(result.response, indent=2, ensure_ascii=False),
         }[what]
-        QGuiApplication.clipboard().setText(text)
+        self._clipboard.copy(text, result.value, result.expires_at)
         if result.expires_at is not None:
-            self._copied[result.value] = result.expires_at
             self._ticker.start()
+
+    def take_back_clipboard(self) -> None:
+        """The window quits: a clipboard that still holds a secret copied from here is cleared."""
+        self._clipboard.take_back_all()
 
     def tick(self) -> None:
         """Update the countdown and clear the clipboard of expired secrets."""
@@ -337,11 +341,8 @@ class ResultPanel(QFrame):
                 set_state(self._countdown, "expired" if left <= 0 else "")
                 self._secret.setEnabled(left > 0)
         self.copy_action.setEnabled(self._showing_live_secret())
-        for secret, expires_at in list(self._copied.items()):
-            if expires_at <= now:
-                del self._copied[secret]
-                self._forget_clipboard(secret)
-        if not self._copied and not self._showing_live_secret():
+        self._clipboard.forget_expired(now, clear=self._clear_clipboard())
+        if not self._clipboard.waiting_to_expire() and not self._showing_live_secret():
             self._ticker.stop()
 
     def _showing_live_secret(self) -> bool:
@@ -349,11 +350,6 @@ class ResultPanel(QFrame):
         if result is None or self._stack.currentIndex() != _RESULT:
             return False
         return result.expires_at is None or result.expires_at > self._clock()
-
-    def _forget_clipboard(self, secret: str) -> None:
-        clipboard = QGuiApplication.clipboard()
-        if self._clear_clipboard() and secret in clipboard.text():
-            clipboard.clear()
 
     def _run_action(self) -> None:
         if self._action is not None:
