@@ -43,6 +43,7 @@ __all__ = ["MainWindow"]
 
 _SIDE_WIDTH = 220  # the list of names, at most, before the user moves the handle
 _RESULT_HEIGHT = 150  # the result, while empty: the form gets the rest; a result makes it grow
+_STATUS_MS = 10_000  # how long a message stays in the status bar, unless another replaces it
 
 
 class MainWindow(QMainWindow):
@@ -111,6 +112,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         self._status = QLabel()
+        # A message says what just happened; left there, it would soon say something untrue.
+        self.status_expiry = QTimer(self, singleShot=True, interval=_STATUS_MS)
+        self.status_expiry.timeout.connect(self._status.clear)
+        self._title_name: str | None = None
         self._progress = QProgressBar()
         self._progress.setMaximumSize(120, 14)
         self._progress.setRange(0, 0)  # indeterminate: a mint has no known length
@@ -139,12 +144,19 @@ class MainWindow(QMainWindow):
             stand_in.deleteLater()
 
     def show_status(self, text: str) -> None:
+        """Say ``text`` until another message, for a while, or until another configuration opens."""
         self._status.setText(text)
+        self.status_expiry.start()
 
     def show_busy(self, busy: bool) -> None:
         self._progress.setVisible(busy)
 
     def show_title(self, name: str, modified: bool) -> None:
+        # Another configuration, or the first edit since a save: what the status
+        # said (minted, not minted, saved) was about something else.
+        if self._title_name not in (None, name) or (modified and not self.isWindowModified()):
+            self._status.clear()
+        self._title_name = name
         self.setWindowTitle(f"{name}[*] — realtime-gui")
         self.setWindowModified(modified)
 

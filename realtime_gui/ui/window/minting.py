@@ -58,6 +58,7 @@ class Minting:
         self.job = CancellableJob(self._runner, parent)
         self.job.progress.connect(lambda seconds: show_status(f"Minting… {seconds:.1f} s"))
         self.job.finished.connect(self._finished)
+        self._minting_name = ""  # the configuration the job in flight mints with
 
     def work_in_flight(self) -> bool:
         """Whether a mint, even a cancelled one, still holds a worker thread."""
@@ -86,6 +87,7 @@ class Minting:
 
             return mint_configuration(config, s.keys, client.cancellable(cancel), env=s.env)
 
+        self._minting_name = config.name
         self.job.start(work)
         self._set_busy(True)
 
@@ -105,7 +107,7 @@ class Minting:
         self._set_busy(False)
         if error is None:
             self._show_problems([])
-            self._result.show_result(result)
+            self._result.show_result(result, self._minting_name)
             self._show_status(f"Minted in {result.elapsed_ms:.0f} ms.")
             return
         if not isinstance(error, MintError):  # a bug, not a failure the core foresaw

@@ -120,6 +120,7 @@ class ResultPanel(QFrame):
         self._clock = clock
         self._clear_clipboard = clear_clipboard
         self._result: MintResult | None = None
+        self._source_name = ""
         self._error: MintError | None = None
         self._action: Callable[[], None] | None = None
         # Secrets that were copied, with their expiry: the clipboard is
@@ -159,9 +160,12 @@ class ResultPanel(QFrame):
         page, layout = _page("result_view")
         self._countdown = QLabel()
         self._countdown.setObjectName("expires_countdown")
+        # Which configuration minted it: the secret stays shown when another is opened.
+        self._source = ElidedLabel(role="muted")
+        self._source.setObjectName("result_source")
         top = QHBoxLayout()
         top.addWidget(heading("Client secret"))
-        top.addStretch(1)
+        top.addWidget(self._source, 1)
         top.addWidget(self._countdown)
 
         self._secret = QLineEdit(readOnly=True)
@@ -258,8 +262,10 @@ class ResultPanel(QFrame):
             page.setSizePolicy(QSizePolicy.Policy.Preferred, height)
         self._stack.setCurrentIndex(shown)
 
-    def show_result(self, result: MintResult) -> None:
-        self._result, self._error = result, None
+    def show_result(self, result: MintResult, source: str = "") -> None:
+        """Show ``result``, minted with the configuration named ``source``."""
+        self._result, self._error, self._source_name = result, None, source
+        self._source.setText(f"from “{source}”" if source else "")
         self._secret.setText(result.value)
         self._secret.setCursorPosition(0)
         session = result.session or {}
@@ -303,6 +309,10 @@ class ResultPanel(QFrame):
 
     def current_result(self) -> MintResult | None:
         return self._result
+
+    def current_source(self) -> str:
+        """The name of the configuration the result shown was minted with."""
+        return self._source_name
 
     def current_error(self) -> MintError | None:
         return self._error if self._stack.currentIndex() == _ERROR else None

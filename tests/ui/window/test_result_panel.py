@@ -99,3 +99,18 @@ def test_quitting_leaves_what_the_user_copied_since(qtbot: Any, make_window: Win
     QApplication.clipboard().setText("something else")
     assert window.close()
     assert QApplication.clipboard().text() == "something else"
+
+
+def test_the_secret_says_which_configuration_minted_it_also_once_another_is_open(
+        qtbot: Any, make_window: WindowFactory, keys: ApiKeys) -> None:
+    keys.set("default", FAKE_API_KEY)
+    with running_server() as server:
+        window = make_window(local(server, "Alpha"), local(server, "Beta"))
+        window.bench.editing.select_configuration("Alpha")
+        result, _ = mint_and_wait(qtbot, window)
+    source = child(window, QLabel, "result_source")
+    assert source.isVisible() and "Alpha" in source.text()
+    window.bench.editing.select_configuration("Beta")
+    assert window.bench.result_panel.current_result() is result  # a secret stays valid: still shown
+    assert source.isVisible() and "Alpha" in source.text() and "Beta" not in source.text()
+    assert window.bench.result_panel.current_source() == "Alpha"
