@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow"]
 
 _SIDE_WIDTH = 220  # the list of names, at most, before the user moves the handle
-_RESULT_HEIGHT = 150  # the result, while empty: the form gets the rest; a result makes it grow
 _STATUS_MS = 10_000  # how long a message stays in the status bar, unless another replaces it
 
 
@@ -103,6 +102,7 @@ class MainWindow(QMainWindow):
         self.result_splitter.addWidget(center)
         self.result_splitter.addWidget(QWidget())  # the result panel's place, until finish_start()
         self.result_splitter.setCollapsible(0, False)
+        self.result_splitter.setCollapsible(1, False)  # so that an outcome shown makes it grow
         self.result_splitter.setStretchFactor(0, 1)
         self.splitter = QSplitter()  # side by side, the default orientation
         self.splitter.setObjectName("main_splitter")
@@ -166,9 +166,11 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown and not self._sizes_saved:  # only now is the splitters' room known
             width, height = self.splitter.width(), self.result_splitter.height()
-            side, result = min(_SIDE_WIDTH, width // 5), min(_RESULT_HEIGHT, height // 3)
+            side = min(_SIDE_WIDTH, width // 5)
             self.splitter.setSizes([side, width - side])
-            self.result_splitter.setSizes([height - result, result])
+            # Nothing to show yet: the form takes all the height, and the result
+            # grows to what a secret or an error needs when there is one.
+            self.result_splitter.setSizes([height, 0])
         self._shown = True
 
     def paintEvent(self, event: QPaintEvent) -> None:

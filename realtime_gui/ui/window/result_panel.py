@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -49,6 +49,7 @@ Clock = Callable[[], float]
 Action = tuple[str, Callable[[], None]]  # a button's text and what it does
 _MARGINS = (12, 8, 12, 8)  # of each page: left, top, right, bottom
 _EMPTY, _RESULT, _ERROR = range(3)  # the pages
+_DETAILS_LINES = 6  # the error details, opened, show at least this many lines
 # The facts under the secret: (key, label) by column; the long ids on the left.
 _FACTS = ((("session", "Session"), ("request", "Request id")),
           (("model", "Model"), ("elapsed", "Elapsed"), ("expires", "Expires at")))
@@ -108,7 +109,8 @@ class ResultPanel(QFrame):
     """Empty, a minted secret, or an error: one at a time.
 
     Only the page shown counts towards the panel's minimum height, so the panel
-    can be small while empty and grows to what a secret or an error needs.
+    can be as small as nothing while empty and grows to what a secret or an
+    error needs.
     """
 
     def __init__(self, copy_action: QAction, clock: Clock = time.time,
@@ -235,6 +237,11 @@ class ResultPanel(QFrame):
         self._action_button.clicked.connect(self._run_action)
         self._details = _json_view("error_details")
         self._details.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Read in one scroll, up and down: long reasons and URLs wrap rather than
+        # add a second scroll bar; opened, it asks for room for a few lines.
+        self._details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self._details.setMinimumHeight(_DETAILS_LINES * self._details.fontMetrics().lineSpacing()
+                                       + 2 * self._details.frameWidth() + 8)
         self._details_toggle = _toggle("Details", self._details, "toggle_details")
         buttons = QHBoxLayout()
         buttons.addWidget(self._action_button)
@@ -256,11 +263,19 @@ class ResultPanel(QFrame):
     # -- showing outcomes ---------------------------------------------------------
 
     def _show_page(self, shown: int) -> None:
-        """Show a page; the others stop counting towards the panel's size."""
+        """Show a page; the others, and the empty one's hint, don't count towards
+        the panel's size: empty, it asks for no room, which the form uses."""
         for index, page in enumerate(self._pages):
-            height = QSizePolicy.Policy.Preferred if index == shown else QSizePolicy.Policy.Ignored
+            counts = index == shown and shown != _EMPTY
+            height = QSizePolicy.Policy.Preferred if counts else QSizePolicy.Policy.Ignored
             page.setSizePolicy(QSizePolicy.Policy.Preferred, height)
         self._stack.setCurrentIndex(shown)
+        self.updateGeometry()
+        parent = self.parentWidget()
+        if parent is not None and shown != _EMPTY:
+            # Take the room now rather than on the event loop's next pass: the
+            # panel may have had none, and what it shows can be used at once.
+            QCoreApplication.sendPostedEvents(parent, QEvent.Type.LayoutRequest)
 
     def show_result(self, result: MintResult, source: str = "") -> None:
         """Show ``result``, minted with the configuration named ``source``."""
