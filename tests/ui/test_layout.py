@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from fakeserver import FAKE_API_KEY, running_server
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QStyleOptionViewItem, QWidget
 from ui_support import WindowFactory, child, local, mint_and_wait
 
 from realtime_gui.core.catalog import declaration
@@ -232,3 +232,50 @@ def test_the_window_has_the_packaged_icon(make_window: WindowFactory) -> None:
     window = make_window()
     assert not window.windowIcon().isNull()
 
+
+
+# --- the connection section and the result beside the form --------------------------------------
+
+def _rows_in_view(window: MainWindow) -> list[str]:
+    """The form's rows whose name is wholly in its scroll area's view, top to bottom."""
+    form = form_of(window)
+    viewport = form.viewport()
+    seen = []
+    for row in form.rows:
+        name = row.label if row.label.isVisibleTo(form) else getattr(row, "chip", None)
+        if name is None or not name.isVisible():
+            continue
+        top = name.mapTo(viewport, QPoint(0, 0)).y()
+        if top >= 0 and top + name.height() <= viewport.height():
+            seen.append((top, row.path))
+    return [path for _, path in sorted(seen)]
+
+
+def test_with_the_connection_open_the_form_still_shows_eight_rows(qtbot: Any, make_window: WindowFactory) -> None:
+    window = make_window(size=(1024, 640))
+    window.bench.connection.set_expanded(True)
+    form = form_of(window)
+    qtbot.waitUntil(lambda: not form.pending())
+    QApplication.processEvents()
+    assert len(_rows_in_view(window)) >= 8, _rows_in_view(window)
+
+
+def test_error_details_read_in_one_scroll_area(qtbot: Any, make_window: WindowFactory) -> None:
+    from realtime_gui.core.service.errors import NetworkError
+
+    window = make_window(size=(1024, 640))
+    window.bench.connection.set_expanded(True)
+    reason = "[Errno 111] Connection refused by the peer at the far end of a long route " * 3
+    details = {"exception": "ConnectError", "reason": reason, **{f"hop {n}": f"10.0.0.{n}" for n in range(12)}}
+    window.bench.result_panel.show_error(NetworkError("127.0.0.1 refused the connection.", details=details))
+    QApplication.processEvents()  # the panel grows to the error's page
+    qtbot.mouseClick(child(window, QWidget, "toggle_details"), Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    pane = child(window, QWidget, "error_details")
+    assert pane.isVisible()
+    assert not pane.horizontalScrollBar().isVisible()  # long lines wrap: up and down is the one way to scroll
+    enclosing = pane.parentWidget()
+    while enclosing is not None:  # and no scroll area around it to scroll as well
+        assert not isinstance(enclosing, QAbstractScrollArea), enclosing
+        enclosing = enclosing.parentWidget()
+    assert pane.viewport().height() >= 6 * pane.fontMetrics().lineSpacing()

@@ -1,14 +1,18 @@
-"""The connection fields: where and how a request is sent (not on the wire)."""
+"""The connection fields: where and how a request is sent (not on the wire).
+
+``TIME_LIMIT`` is the window's own: it bounds a mint there as ``mint --timeout``
+does on the command line, and is never part of a request."""
 
 from __future__ import annotations
 
 from realtime_gui.core.catalog.field_type import Option
 from realtime_gui.core.catalog.nodes import Field
-from realtime_gui.core.catalog.scalar_types import Choice
+from realtime_gui.core.catalog.scalar_types import Choice, Integer
 from realtime_gui.core.catalog.text_types import Text
 
 __all__ = [
     "AZURE_API_VERSION", "BASE_URL", "CONNECTION_FIELDS", "KEY_NAME", "ORGANIZATION", "PROJECT", "SERVICE",
+    "TIME_LIMIT",
 ]
 
 # Each setting has a name other modules use, so its key is written only here.
@@ -37,4 +41,11 @@ AZURE_API_VERSION = Field(
     "azure_api_version", "Azure API version", "The api-version query parameter for Azure's preview (beta) paths.",
     type=Text(), default="2025-04-01-preview")
 
-CONNECTION_FIELDS: tuple[Field, ...] = (SERVICE, BASE_URL, KEY_NAME, ORGANIZATION, PROJECT, AZURE_API_VERSION)
+TIME_LIMIT = Field(
+    "timeout", "Time limit",
+    "How long the window waits for a whole mint, connecting and answering together, before it gives up; "
+    "a server that answers a byte at a time can't stretch it. The command line's --timeout does the same.",
+    type=Integer(minimum=1, maximum=600, unit="seconds"), default=30)
+
+CONNECTION_FIELDS: tuple[Field, ...] = (
+    SERVICE, BASE_URL, KEY_NAME, ORGANIZATION, PROJECT, AZURE_API_VERSION, TIME_LIMIT)

@@ -22,7 +22,7 @@ import httpx
 
 from realtime_gui.core.redact import scrubber, signing_secrets
 from realtime_gui.core.service.answer import MAX_RESPONSE_BYTES, MintResult, interpret
-from realtime_gui.core.service.client import MintClient
+from realtime_gui.core.service.client import CancelSwitch, MintClient
 from realtime_gui.core.service.errors import (
     BadResponseError,
     MintCancelled,
@@ -56,9 +56,9 @@ def mint(
     Raises a :class:`~realtime_gui.core.service.errors.MintError` subclass on any
     failure. *secrets* are extra strings to mask in error text, beside the key
     in ``request.headers``. If the client's cancel event is already set, raises
-    :class:`~realtime_gui.core.service.errors.MintCancelled` without sending; to
-    cancel a request in flight, stop waiting and drop its result (the read
-    timeout bounds how long the worker stays busy).
+    :class:`~realtime_gui.core.service.errors.MintCancelled` without sending; a
+    :class:`~realtime_gui.core.service.client.CancelSwitch` set in flight cuts
+    the connection and raises the same (a secret may have been minted and lost).
     """
     hide = scrubber([*secrets, *signing_secrets(request.headers, request.secret_header)])
     if client.cancelled():
@@ -84,7 +84,7 @@ def _exchange(
     """Send and read the answer (capped), or say in our terms why that failed."""
     host = _host_of(request.url)
     started = time.perf_counter()
-    watchdog = _Watchdog(client.deadline)
+    watchdog = _Watchdog(client.deadline, client.cancel)
     try:
         with client.open() as session, watchdog, session.stream(
             request.method, request.url, content=encode_body(request.body), headers=headers,
@@ -92,8 +92,12 @@ def _exchange(
         ) as response:
             body, complete = _read_capped(watchdog.chunks(response.iter_bytes()), MAX_RESPONSE_BYTES)
     except _PastDeadlineError:
+        if watchdog.cancelled:
+            return MintCancelled("The mint was cancelled while waiting for the answer.")
         return MintTimeout("total", client.deadline, host)
     except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
+        if watchdog.cancelled:  # the connection was cut by the caller
+            return MintCancelled("The mint was cancelled while waiting for the answer.")
         if watchdog.fired:  # the connection was cut at the deadline
             return MintTimeout("total", client.deadline, host, details=_cause(exc, hide))
         return _classify(exc, request.url, host, client, hide)
@@ -105,32 +109,44 @@ class _PastDeadlineError(Exception):
 
 
 class _Watchdog:
-    """Cuts the connection when the deadline passes.
+    """Cuts the connection when the deadline passes or the caller cancels.
 
     httpx bounds each read, not the exchange, so a timer shuts the socket
-    down (which wakes a blocked read) once the deadline is reached; the socket
-    is learnt from httpcore's trace of the connection. Transports without a
-    socket (tests' mock transports) are checked between chunks instead.
+    down (which wakes a blocked read) once the deadline is reached, and so
+    does a :class:`CancelSwitch` when set; the socket is learnt from
+    httpcore's trace of the connection. Transports without a socket (tests'
+    mock transports) are checked between chunks instead.
     """
 
-    def __init__(self, seconds: float | None) -> None:
+    def __init__(self, seconds: float | None, cancel: threading.Event | None = None) -> None:
         self.seconds = seconds
         self.fired = False
+        self.cancelled = False
+        self._cancel = cancel
         self._ends = float("inf") if seconds is None else time.monotonic() + seconds
         self._stream: Any = None
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
+        self._unhook: Callable[[], None] | None = None
 
     def __enter__(self) -> _Watchdog:
         if self.seconds is not None:
             self._timer = threading.Timer(self.seconds, self._cut)
             self._timer.daemon = True
             self._timer.start()
+        if isinstance(self._cancel, CancelSwitch):
+            self._unhook = self._cancel.when_set(self._cancelled)
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._timer is not None:
             self._timer.cancel()
+        if self._unhook is not None:
+            self._unhook()
+
+    def _cancelled(self) -> None:
+        self.cancelled = True
+        self._cut()
 
     def trace(self, event: str, info: Mapping[str, Any]) -> None:
         if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
@@ -141,6 +157,8 @@ class _Watchdog:
 
     def chunks(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
         for chunk in chunks:
+            if self.cancelled:
+                raise _PastDeadlineError
             if time.monotonic() > self._ends:
                 self.fired = True
                 raise _PastDeadlineError

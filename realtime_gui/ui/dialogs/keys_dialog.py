@@ -4,6 +4,8 @@ Keys go to the OS keyring through the injected ``ApiKeys``; when the keyring
 can't be used the dialog says why and offers to keep a key for this run only.
 A key's value is never shown back: the list shows names and where each comes
 from, and the entry is masked unless the user reveals what they are typing.
+Enter saves what was typed and never deletes; replacing or deleting a key
+asks first, with the harmless answer as the default.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from realtime_gui.core.library.keys import ApiKeys, KeyNameError
 from realtime_gui.core.service.errors import KeyringUnavailableError
-from realtime_gui.ui.dialogs.standard import Ask
+from realtime_gui.ui.dialogs.standard import Ask, Destructive
 from realtime_gui.ui.style.style import muted
 
 __all__ = ["KeysDialog"]
@@ -66,6 +68,7 @@ class KeysDialog(QDialog):
         self._list.currentItemChanged.connect(self._selected)
         self._delete = QPushButton("Delete")
         self._delete.setObjectName("delete_key")
+        self._delete.setAutoDefault(False)  # focused or not, Enter must never press it
         self._delete.clicked.connect(self._delete_selected)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -82,6 +85,7 @@ class KeysDialog(QDialog):
         layout.addWidget(self._status)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        close.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)  # Enter belongs to Save
         layout.addWidget(close)
         self.reload()
 
@@ -164,7 +168,14 @@ class KeysDialog(QDialog):
 
     def _save_key(self) -> None:
         name = self._name.text().strip()
+        if not (name and self._value.text().strip()):
+            return
         this_run = self._this_run.isChecked()
+        if name in self._names() and self._ask(
+                "Replace key", f"Replace the key “{name}”? The key stored now is lost; configurations "
+                "that use it will use the new one.", (Destructive("Replace"), "Cancel")) != "Replace":
+            self._status.setText(f"Kept the key “{name}” as it was.")
+            return
         try:
             self._keys.set(name, self._value.text(), this_run_only=this_run)
         except (KeyNameError, ValueError, KeyringUnavailableError) as exc:
@@ -183,7 +194,7 @@ class KeysDialog(QDialog):
             return
         name = str(item.data(0, Qt.ItemDataRole.UserRole))
         choice = self._ask("Delete key", f"Delete the key “{name}”? Configurations that use it "
-                           "will need another key.", ("Delete", "Cancel"))
+                           "will need another key.", (Destructive("Delete"), "Cancel"))
         if choice != "Delete":
             return
         try:

@@ -1,7 +1,9 @@
 """The questions the window asks, as the standard Qt dialogs, and their shapes.
 
 Controllers take the shapes (plain callables), so tests pass plain functions
-or a :class:`Dialogs` subclass that answers from a script.
+or a :class:`Dialogs` subclass that answers from a script. A button that
+destroys something is marked :class:`Destructive` by the one who asks; such a
+button is never the default, so Enter can't destroy anything.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-__all__ = ["Ask", "AskText", "Dialogs", "OpenPath", "SavePath", "Tell"]
+__all__ = ["Ask", "AskText", "Destructive", "Dialogs", "OpenPath", "SavePath", "Tell"]
 
 Ask = Callable[[str, str, tuple[str, ...]], str]  # title, text, buttons -> the button chosen
 AskText = Callable[[str, str, str], str | None]  # title, label, initial text -> text, None if cancelled
@@ -20,11 +22,20 @@ OpenPath = Callable[[str], Path | None]  # title -> a file to read
 SavePath = Callable[[str, str], Path | None]  # title, suggested name -> a file to write
 
 
+class Destructive(str):
+    """A button's text, marking the button as one that deletes, replaces or
+    throws away; it equals the plain text, so callers compare answers as usual."""
+
+    __slots__ = ()
+
+
 class Dialogs:
     """The standard dialogs, parented to the window.
 
     ``ask(title, text, buttons)`` returns the button chosen; the last button
-    is the "no" one (Escape picks it); Enter picks ``default``, else the first.
+    is the "no" one (Escape picks it). Enter picks ``default`` when given and
+    not :class:`Destructive`, else the first button that is not
+    :class:`Destructive`: the "no" one when the first would destroy.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -32,10 +43,12 @@ class Dialogs:
 
     def ask(self, title: str, text: str, buttons: tuple[str, ...], default: str | None = None) -> str:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
-        roles = [QMessageBox.ButtonRole.AcceptRole] + [QMessageBox.ButtonRole.DestructiveRole] * (
-            len(buttons) - 2) + [QMessageBox.ButtonRole.RejectRole]
-        made = [box.addButton(label, role) for label, role in zip(buttons, roles, strict=False)]
-        box.setDefaultButton(made[buttons.index(default) if default in buttons else 0])
+        made = [box.addButton(label, _role(label, index, len(buttons))) for index, label in enumerate(buttons)]
+        safe = [button for label, button in zip(buttons, made, strict=True)
+                if not isinstance(label, Destructive) or button is made[-1]]
+        chosen = [button for label, button in zip(buttons, made, strict=True)
+                  if label == default and button in safe]
+        box.setDefaultButton((chosen or safe)[0])
         box.setEscapeButton(made[-1])
         box.exec()
         clicked = box.clickedButton()
@@ -55,3 +68,13 @@ class Dialogs:
     def save_path(self, title: str, suggested: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, "JSON files (*.json)")
         return Path(path) if path else None
+
+
+def _role(label: str, index: int, count: int) -> QMessageBox.ButtonRole:
+    """The first button says yes, the last no, those between are other ways;
+    a :class:`Destructive` one says so wherever it is."""
+    if index == count - 1:
+        return QMessageBox.ButtonRole.RejectRole
+    if isinstance(label, Destructive):
+        return QMessageBox.ButtonRole.DestructiveRole
+    return QMessageBox.ButtonRole.AcceptRole if index == 0 else QMessageBox.ButtonRole.ActionRole

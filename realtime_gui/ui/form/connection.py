@@ -3,7 +3,8 @@
 :class:`ConnectionSection` shows ``declaration.CONNECTION_FIELDS`` with the
 editors the form uses, picked by field type (``all_editors.make_editor``);
 the window tells it where the current key comes from and which service the
-base URL points at.
+base URL points at. Open, it lays the settings out two to a line, and says
+where the key comes from on its title line, so the form below keeps its room.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,16 +30,17 @@ from realtime_gui.core.catalog.nodes import NOT_SET, Field
 from realtime_gui.core.wire.validate import Problem
 from realtime_gui.ui.form.all_editors import make_editor
 from realtime_gui.ui.form.editors import EditorContext
-from realtime_gui.ui.style.style import ElidedLabel, muted
+from realtime_gui.ui.style.style import ElidedLabel
 
 __all__ = ["ConnectionSection"]
 
 _PREFIX = "connection."
 # The setting the keyring is asked about (as ``workflows.mint_configuration``
-# does): its row also says where the key comes from and offers the Keys dialog.
+# does): the title line says where that key comes from and offers the Keys dialog.
 _KEY_SETTING = KEY_NAME.key
 _MARGIN = 8  # the form's own margin, so this section's arrow and labels line up with its sections'
 _INDENT = 24  # the labels under the title, as in the form's sections
+_PER_LINE = 2  # settings side by side: each is short, and the form below needs the height
 _NO_ENDPOINT = EditorContext(endpoint_id=None, shape=None)  # the connection is the same for every endpoint
 
 
@@ -110,48 +112,46 @@ class ConnectionSection(QWidget):
         self._toggle.clicked.connect(lambda: self.set_expanded(not self._expanded))
         self._summary = ElidedLabel()
         self._summary.setObjectName("connection_summary")
-        header = QHBoxLayout()
-        header.setContentsMargins(0, 0, 0, 0)
-        header.addWidget(self._toggle)
-        header.addWidget(self._summary, 1)
-        header.addStretch(0)  # keeps the toggle on the left while the summary is hidden
-
-        self._body = QWidget()
-        form = QFormLayout(self._body)
-        form.setContentsMargins(_INDENT, 0, 0, 6)
-        form.setHorizontalSpacing(12)  # as the form's columns
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._settings: dict[str, _Setting] = {}
-        for spec in CONNECTION_FIELDS:
-            setting = self._settings[spec.key] = _Setting(spec, self._body, self.changed.emit)
-            cell = QVBoxLayout()
-            cell.setSpacing(2)
-            cell.addWidget(setting.editor.root)
-            cell.addWidget(setting.problem)
-            if spec.key == _KEY_SETTING:
-                cell.addLayout(self._key_row())
-            label = QLabel(spec.label)  # no colon, as in the form below
-            label.setToolTip(spec.help)
-            label.setBuddy(setting.focus)
-            form.addRow(label, cell)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(_MARGIN, 0, _MARGIN, 0)  # in line with the form's sections
-        layout.setSpacing(4)
-        layout.addLayout(header)
-        layout.addWidget(self._body)
-        self.set_expanded(False)
-
-    def _key_row(self) -> QHBoxLayout:
-        self._key_source = muted()
+        self._key_source = ElidedLabel()
         self._key_source.setObjectName("key_source")
         manage = QPushButton("Keys…")
         manage.setToolTip("Add, replace or delete API keys in the OS keyring")
         manage.clicked.connect(self.keys_requested)
-        row = QHBoxLayout()
-        row.addWidget(self._key_source, 1)
-        row.addWidget(manage)
-        return row
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        header.addWidget(self._toggle)
+        header.addWidget(self._summary, 1)  # closed: the service and the key in one line
+        header.addWidget(self._key_source, 1)  # open: the settings say the rest
+        header.addWidget(manage)
+
+        self._body = QWidget()
+        grid = QGridLayout(self._body)
+        grid.setContentsMargins(_INDENT, 0, 0, 2)
+        grid.setHorizontalSpacing(12)  # as the form's columns
+        grid.setVerticalSpacing(2)
+        self._settings: dict[str, _Setting] = {}
+        for index, spec in enumerate(CONNECTION_FIELDS):
+            setting = self._settings[spec.key] = _Setting(spec, self._body, self.changed.emit)
+            line, column = divmod(index, _PER_LINE)
+            label = QLabel(spec.label)  # no colon, as in the form below
+            label.setToolTip(spec.help)
+            label.setBuddy(setting.focus)
+            # Each setting takes two grid rows (editor, then its problem) and three
+            # columns (label, editor, a gap before the next setting).
+            grid.addWidget(label, 2 * line, 3 * column)
+            grid.addWidget(setting.editor.root, 2 * line, 3 * column + 1)
+            grid.addWidget(setting.problem, 2 * line + 1, 3 * column + 1)
+        for column in range(_PER_LINE):
+            grid.setColumnStretch(3 * column + 1, 1)
+            if column:
+                grid.setColumnMinimumWidth(3 * column - 1, 12)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(_MARGIN, 0, _MARGIN, 0)  # in line with the form's sections
+        layout.setSpacing(2)
+        layout.addLayout(header)
+        layout.addWidget(self._body)
+        self.set_expanded(False)
 
     # -- values -------------------------------------------------------------------
 
@@ -196,6 +196,7 @@ class ConnectionSection(QWidget):
         self._toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
         self._body.setVisible(expanded)
         self._summary.setVisible(not expanded)
+        self._key_source.setVisible(expanded)
 
     def is_expanded(self) -> bool:
         return self._expanded

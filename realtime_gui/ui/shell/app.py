@@ -68,9 +68,9 @@ def run(argv: list[str]) -> int:
     install_probes(window)
     status = app.exec()
     if window.work_in_flight():
-        # A mint abandoned in flight can't be interrupted: its socket read
-        # blocks until the read timeout, and Qt would wait for the thread at
-        # exit. Settings and files are already written, so leave now.
+        # Closing cancelled the mint, which cuts its connection; should its
+        # thread still be winding down, Qt would wait for it at exit.
+        # Settings and files are already written, so leave now.
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(status)

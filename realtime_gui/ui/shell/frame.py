@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow"]
 
 _SIDE_WIDTH = 220  # the list of names, at most, before the user moves the handle
-_RESULT_HEIGHT = 150  # the result, while empty: the form gets the rest; a result makes it grow
+_STATUS_MS = 10_000  # how long a message stays in the status bar, unless another replaces it
 
 
 class MainWindow(QMainWindow):
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.result_splitter.addWidget(center)
         self.result_splitter.addWidget(QWidget())  # the result panel's place, until finish_start()
         self.result_splitter.setCollapsible(0, False)
+        self.result_splitter.setCollapsible(1, False)  # so that an outcome shown makes it grow
         self.result_splitter.setStretchFactor(0, 1)
         self.splitter = QSplitter()  # side by side, the default orientation
         self.splitter.setObjectName("main_splitter")
@@ -111,6 +112,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         self._status = QLabel()
+        # A message says what just happened; left there, it would soon say something untrue.
+        self.status_expiry = QTimer(self, singleShot=True, interval=_STATUS_MS)
+        self.status_expiry.timeout.connect(self._status.clear)
+        self._title_name: str | None = None
         self._progress = QProgressBar()
         self._progress.setMaximumSize(120, 14)
         self._progress.setRange(0, 0)  # indeterminate: a mint has no known length
@@ -139,12 +144,19 @@ class MainWindow(QMainWindow):
             stand_in.deleteLater()
 
     def show_status(self, text: str) -> None:
+        """Say ``text`` until another message, for a while, or until another configuration opens."""
         self._status.setText(text)
+        self.status_expiry.start()
 
     def show_busy(self, busy: bool) -> None:
         self._progress.setVisible(busy)
 
     def show_title(self, name: str, modified: bool) -> None:
+        # Another configuration, or the first edit since a save: what the status
+        # said (minted, not minted, saved) was about something else.
+        if self._title_name not in (None, name) or (modified and not self.isWindowModified()):
+            self._status.clear()
+        self._title_name = name
         self.setWindowTitle(f"{name}[*] — realtime-gui")
         self.setWindowModified(modified)
 
@@ -154,9 +166,11 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown and not self._sizes_saved:  # only now is the splitters' room known
             width, height = self.splitter.width(), self.result_splitter.height()
-            side, result = min(_SIDE_WIDTH, width // 5), min(_RESULT_HEIGHT, height // 3)
+            side = min(_SIDE_WIDTH, width // 5)
             self.splitter.setSizes([side, width - side])
-            self.result_splitter.setSizes([height - result, result])
+            # Nothing to show yet: the form takes all the height, and the result
+            # grows to what a secret or an error needs when there is one.
+            self.result_splitter.setSizes([height, 0])
         self._shown = True
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -195,6 +209,8 @@ class MainWindow(QMainWindow):
         if self._ready and not self.bench.close():
             event.ignore()
             return
+        if self._ready:
+            self.bench.result_panel.take_back_clipboard()
         current = self.bench.editing.current_name() if self._ready else ""
         self.memory.save(self, self._splitters(), current or self.config_list.current_name() or "")
         event.accept()

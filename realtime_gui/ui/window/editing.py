@@ -31,7 +31,7 @@ from realtime_gui.core.library.secrets import without_plain_secrets
 from realtime_gui.core.library.store import ConfigStore, ConfigStoreError
 from realtime_gui.core.service.errors import KeyringUnavailableError
 from realtime_gui.core.wire.configuration import Configuration
-from realtime_gui.ui.dialogs.standard import Ask, Tell
+from realtime_gui.ui.dialogs.standard import Ask, Destructive, Tell
 from realtime_gui.ui.form.connection import ConnectionSection
 from realtime_gui.ui.form.form import FormView
 from realtime_gui.ui.window.config_list import ConfigList
@@ -122,7 +122,7 @@ class OpenConfiguration:
         if not self._dirty:
             return True
         choice = self._ask("Unsaved changes", f"“{self._name}” has unsaved changes. Save them?",
-                           ("Save", "Discard", "Cancel"))
+                           ("Save", Destructive("Discard"), "Cancel"))
         if choice == "Save":
             return self.save()
         if choice == "Discard":

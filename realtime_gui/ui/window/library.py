@@ -32,7 +32,7 @@ from realtime_gui.core.service.errors import KeyringUnavailableError
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.importing import Imported, read_import
 from realtime_gui.ui.dialogs.importing import ImportDialog
-from realtime_gui.ui.dialogs.standard import Dialogs
+from realtime_gui.ui.dialogs.standard import Destructive, Dialogs
 from realtime_gui.ui.window.config_list import ConfigList
 
 __all__ = ["NEW_NAME", "CurrentConfiguration", "Library"]
@@ -116,7 +116,8 @@ class Library:
         (Enter keeps it), and open its neighbour."""
         name = self._current.current_name()
         question = f"Move “{name}” to {self._store.root / 'trash'}? It can be restored from there."
-        if self._dialogs.ask("Delete configuration", question, ("Delete", "Cancel"), default="Cancel") != "Delete":
+        if self._dialogs.ask("Delete configuration", question, (Destructive("Delete"), "Cancel"),
+                             default="Cancel") != "Delete":
             return
         names = self._store.list()
         try:

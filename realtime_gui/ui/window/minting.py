@@ -5,11 +5,13 @@ button that helps most, and the problems marked in the editors."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, cast
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
+from realtime_gui.core.catalog.connection import TIME_LIMIT
 from realtime_gui.core.catalog.declaration import field_for_path
 from realtime_gui.core.redact import scrub
 from realtime_gui.core.service.errors import (
@@ -19,6 +21,7 @@ from realtime_gui.core.service.errors import (
     InvalidRequestError,
     KeyringUnavailableError,
     MintError,
+    MintTimeout,
     NoApiKeyError,
     PermissionDeniedError,
 )
@@ -55,6 +58,7 @@ class Minting:
         self.job = CancellableJob(self._runner, parent)
         self.job.progress.connect(lambda seconds: show_status(f"Minting… {seconds:.1f} s"))
         self.job.finished.connect(self._finished)
+        self._minting_name = ""  # the configuration the job in flight mints with
 
     def work_in_flight(self) -> bool:
         """Whether a mint, even a cancelled one, still holds a worker thread."""
@@ -73,14 +77,17 @@ class Minting:
             self._result.show_error(error, self._remedy(error))
             return
         s = self._services
+        # The configuration's time limit bounds the whole mint, as --timeout does on the command line.
+        client = replace(s.client, deadline=float(config.setting(TIME_LIMIT.key)))
 
         def work(cancel: Any) -> Any:
             # The network stack (httpx) loads with the first mint, on the worker thread: a
             # window that only edits never pays for it. The one deferred import behind the shell.
             from realtime_gui.core.library.minting import mint_configuration
 
-            return mint_configuration(config, s.keys, s.client.cancellable(cancel), env=s.env)
+            return mint_configuration(config, s.keys, client.cancellable(cancel), env=s.env)
 
+        self._minting_name = config.name
         self.job.start(work)
         self._set_busy(True)
 
@@ -100,12 +107,15 @@ class Minting:
         self._set_busy(False)
         if error is None:
             self._show_problems([])
-            self._result.show_result(result)
+            self._result.show_result(result, self._minting_name)
             self._show_status(f"Minted in {result.elapsed_ms:.0f} ms.")
             return
         if not isinstance(error, MintError):  # a bug, not a failure the core foresaw
             error = MintError(scrub(f"Unexpected {type(error).__name__}: {error}"),
                               title="Unexpected error", advice="Please report this, with the details.")
+        if isinstance(error, MintTimeout) and error.phase in ("total", "read"):
+            now = f" (now {error.seconds:g} s)" if error.seconds is not None else ""
+            error.advice = f"{error.advice.rstrip('.')}: the connection's “{TIME_LIMIT.label}” setting{now}."
         self._result.show_error(error, self._remedy(error))
         self._show_status(f"{error.title}.")
         if isinstance(error, InvalidRequestError) and error.field_path:
@@ -122,6 +132,9 @@ class Minting:
             return ("Convert to GA", self._convert_to_ga)
         if isinstance(error, (NoApiKeyError, KeyringUnavailableError, AuthenticationError, PermissionDeniedError)):
             return ("Open Keys…", self._open_keys)
+        if isinstance(error, MintTimeout) and error.phase in ("total", "read"):
+            return (f"Change the {TIME_LIMIT.label.lower()}…",
+                    lambda: self._connection.focus_setting(f"connection.{TIME_LIMIT.key}"))
         if isinstance(error, ConfigurationInvalidError) and error.problems:
             first = cast("Problem", error.problems[0])
             return ("Show the first problem", lambda: self._focus_problem(first))

@@ -1,8 +1,9 @@
 """The outcome of a mint: the secret with its countdown, or what went wrong.
 
 The clock is injected (a callable returning epoch seconds) so tests can move
-time. The panel also keeps the clipboard clean: once a secret expires, a
-clipboard that still holds it is cleared, if the preference allows.
+time. The panel also keeps the clipboard clean (``secret_clipboard``): once a
+secret expires, a clipboard that still holds it is cleared, if the preference
+allows; when the window quits, always.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from realtime_gui.ui.style.style import ElidedLabel, heading, monospace, muted, set_role, set_state
+from realtime_gui.ui.window.secret_clipboard import SecretClipboard
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -48,6 +49,7 @@ Clock = Callable[[], float]
 Action = tuple[str, Callable[[], None]]  # a button's text and what it does
 _MARGINS = (12, 8, 12, 8)  # of each page: left, top, right, bottom
 _EMPTY, _RESULT, _ERROR = range(3)  # the pages
+_DETAILS_LINES = 6  # the error details, opened, show at least this many lines
 # The facts under the secret: (key, label) by column; the long ids on the left.
 _FACTS = ((("session", "Session"), ("request", "Request id")),
           (("model", "Model"), ("elapsed", "Elapsed"), ("expires", "Expires at")))
@@ -107,7 +109,8 @@ class ResultPanel(QFrame):
     """Empty, a minted secret, or an error: one at a time.
 
     Only the page shown counts towards the panel's minimum height, so the panel
-    can be small while empty and grows to what a secret or an error needs.
+    can be as small as nothing while empty and grows to what a secret or an
+    error needs.
     """
 
     def __init__(self, copy_action: QAction, clock: Clock = time.time,
@@ -119,11 +122,12 @@ class ResultPanel(QFrame):
         self._clock = clock
         self._clear_clipboard = clear_clipboard
         self._result: MintResult | None = None
+        self._source_name = ""
         self._error: MintError | None = None
         self._action: Callable[[], None] | None = None
         # Secrets that were copied, with their expiry: the clipboard is
         # checked for each even after a newer result replaced it on screen.
-        self._copied: dict[str, int] = {}
+        self._clipboard = SecretClipboard()
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self.tick)
 
@@ -158,9 +162,12 @@ class ResultPanel(QFrame):
         page, layout = _page("result_view")
         self._countdown = QLabel()
         self._countdown.setObjectName("expires_countdown")
+        # Which configuration minted it: the secret stays shown when another is opened.
+        self._source = ElidedLabel(role="muted")
+        self._source.setObjectName("result_source")
         top = QHBoxLayout()
         top.addWidget(heading("Client secret"))
-        top.addStretch(1)
+        top.addWidget(self._source, 1)
         top.addWidget(self._countdown)
 
         self._secret = QLineEdit(readOnly=True)
@@ -234,6 +241,11 @@ class ResultPanel(QFrame):
         self._details = _json_view("error_details")
         self._details.setAccessibleName("Error details")
         self._details.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Read in one scroll, up and down: long reasons and URLs wrap rather than
+        # add a second scroll bar; opened, it asks for room for a few lines.
+        self._details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self._details.setMinimumHeight(_DETAILS_LINES * self._details.fontMetrics().lineSpacing()
+                                       + 2 * self._details.frameWidth() + 8)
         self._details_toggle = _toggle("Details", self._details, "toggle_details")
         buttons = QHBoxLayout()
         buttons.addWidget(self._action_button)
@@ -255,14 +267,24 @@ class ResultPanel(QFrame):
     # -- showing outcomes ---------------------------------------------------------
 
     def _show_page(self, shown: int) -> None:
-        """Show a page; the others stop counting towards the panel's size."""
+        """Show a page; the others, and the empty one's hint, don't count towards
+        the panel's size: empty, it asks for no room, which the form uses."""
         for index, page in enumerate(self._pages):
-            height = QSizePolicy.Policy.Preferred if index == shown else QSizePolicy.Policy.Ignored
+            counts = index == shown and shown != _EMPTY
+            height = QSizePolicy.Policy.Preferred if counts else QSizePolicy.Policy.Ignored
             page.setSizePolicy(QSizePolicy.Policy.Preferred, height)
         self._stack.setCurrentIndex(shown)
+        self.updateGeometry()
+        parent = self.parentWidget()
+        if parent is not None and shown != _EMPTY:
+            # Take the room now rather than on the event loop's next pass: the
+            # panel may have had none, and what it shows can be used at once.
+            QCoreApplication.sendPostedEvents(parent, QEvent.Type.LayoutRequest)
 
-    def show_result(self, result: MintResult) -> None:
-        self._result, self._error = result, None
+    def show_result(self, result: MintResult, source: str = "") -> None:
+        """Show ``result``, minted with the configuration named ``source``."""
+        self._result, self._error, self._source_name = result, None, source
+        self._source.setText(f"from “{source}”" if source else "")
         self._secret.setText(result.value)
         self._secret.setCursorPosition(0)
         session = result.session or {}
@@ -307,6 +329,10 @@ class ResultPanel(QFrame):
     def current_result(self) -> MintResult | None:
         return self._result
 
+    def current_source(self) -> str:
+        """The name of the configuration the result shown was minted with."""
+        return self._source_name
+
     def current_error(self) -> MintError | None:
         return self._error if self._stack.currentIndex() == _ERROR else None
 
@@ -322,10 +348,13 @@ class ResultPanel(QFrame):
             "export": f"export OPENAI_CLIENT_SECRET={shlex.quote(result.value)}",
             "json": json.dumps(result.response, indent=2, ensure_ascii=False),
         }[what]
-        QGuiApplication.clipboard().setText(text)
+        self._clipboard.copy(text, result.value, result.expires_at)
         if result.expires_at is not None:
-            self._copied[result.value] = result.expires_at
             self._ticker.start()
+
+    def take_back_clipboard(self) -> None:
+        """The window quits: a clipboard that still holds a secret copied from here is cleared."""
+        self._clipboard.take_back_all()
 
     def tick(self) -> None:
         """Update the countdown and clear the clipboard of expired secrets."""
@@ -341,11 +370,8 @@ class ResultPanel(QFrame):
                 set_state(self._countdown, "expired" if left <= 0 else "")
                 self._secret.setEnabled(left > 0)
         self.copy_action.setEnabled(self._showing_live_secret())
-        for secret, expires_at in list(self._copied.items()):
-            if expires_at <= now:
-                del self._copied[secret]
-                self._forget_clipboard(secret)
-        if not self._copied and not self._showing_live_secret():
+        self._clipboard.forget_expired(now, clear=self._clear_clipboard())
+        if not self._clipboard.waiting_to_expire() and not self._showing_live_secret():
             self._ticker.stop()
 
     def _showing_live_secret(self) -> bool:
@@ -353,11 +379,6 @@ class ResultPanel(QFrame):
         if result is None or self._stack.currentIndex() != _RESULT:
             return False
         return result.expires_at is None or result.expires_at > self._clock()
-
-    def _forget_clipboard(self, secret: str) -> None:
-        clipboard = QGuiApplication.clipboard()
-        if self._clear_clipboard() and secret in clipboard.text():
-            clipboard.clear()
 
     def _run_action(self) -> None:
         if self._action is not None:

@@ -37,7 +37,9 @@ class Services:
         self._keys = keys
         self._make_keys = make_keys
         self.clock = clock  # epoch seconds, drives the countdown
-        self.client = client or MintClient()  # transport (None: real network) and timeouts
+        # Transport (None: the real network) and timeouts. Each mint adds its configuration's time
+        # limit as the deadline, which caps every read too: no read limit of its own.
+        self.client = client or MintClient(read_timeout=float("inf"))
         self.pool = pool  # None: the global QThreadPool
         self.env: Mapping[str, str] = os.environ if env is None else env
 

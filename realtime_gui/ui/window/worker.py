@@ -3,8 +3,10 @@
 A task is any callable taking no arguments. :class:`TaskRunner` starts it on a
 pool and later emits ``finished(task_id, result, error)`` on the main thread:
 ``error`` is the exception the function raised, else ``None``. Callers that
-lose interest in a task (a cancelled mint) just forget its id and ignore its
-late signal; nothing is killed. Tests pass a pool that runs each task at once.
+lose interest in a task (a cancelled mint) forget its id and ignore its late
+signal; nothing is killed, but a :class:`CancellableJob` sets its task's
+cancel switch, which a mint honours by cutting its connection, so the pool's
+thread is free again at once. Tests pass a pool that runs each task at once.
 
 The runnable and the signal emitter are separate objects on purpose: a class
 inheriting both QRunnable and QObject fights over who owns and deletes it.
@@ -13,11 +15,12 @@ inheriting both QRunnable and QObject fights over who owns and deletes it.
 from __future__ import annotations
 
 import itertools
-import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QElapsedTimer, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+
+from realtime_gui.core.service.client import CancelSwitch
 
 __all__ = ["CancellableJob", "Pool", "TaskRunner"]
 
@@ -86,8 +89,9 @@ class TaskRunner(QObject):
 class CancellableJob(QObject):
     """One background job at a time (a mint), cancellable, with its elapsed time.
 
-    The function gets a ``threading.Event`` to honour while it can; after
-    :meth:`cancel` its outcome, whenever it comes, is dropped unseen.
+    The function gets a :class:`CancelSwitch` to honour while it can (a mint
+    cuts its connection when it is set); after :meth:`cancel` its outcome,
+    whenever it comes, is dropped unseen.
     """
 
     progress = Signal(float)  # seconds since start, a few times a second
@@ -97,16 +101,16 @@ class CancellableJob(QObject):
         super().__init__(parent)
         self._runner = runner
         self._task_id: int | None = None
-        self._cancel: threading.Event | None = None
+        self._cancel: CancelSwitch | None = None
         self._elapsed = QElapsedTimer()
         self._ticker = QTimer(self, interval=100)
         self._ticker.timeout.connect(lambda: self.progress.emit(self.elapsed()))
         runner.finished.connect(self._done)
 
-    def start(self, function: Callable[[threading.Event], Any]) -> None:
+    def start(self, function: Callable[[CancelSwitch], Any]) -> None:
         if self.busy():
             raise RuntimeError("a job is already running")
-        cancel = threading.Event()
+        cancel = CancelSwitch()
         self._cancel = cancel
         self._elapsed.start()
         self._ticker.start()
@@ -114,10 +118,11 @@ class CancellableJob(QObject):
 
     def cancel(self) -> bool:
         """Stop waiting for the job; returns whether one was running."""
-        if self._cancel is None:
+        cancel = self._cancel
+        if cancel is None:
             return False
-        self._cancel.set()
         self._stop()
+        cancel.set()  # last: it runs the hooks that cut a connection in flight
         return True
 
     def busy(self) -> bool:

@@ -34,7 +34,7 @@ from mint_support import (
 
 from realtime_gui import __version__
 from realtime_gui.core.service.answer import MAX_RESPONSE_BYTES
-from realtime_gui.core.service.client import MintClient
+from realtime_gui.core.service.client import CancelSwitch, MintClient
 from realtime_gui.core.service.errors import (
     AuthenticationError,
     BadResponseError,
@@ -336,3 +336,29 @@ def test_e2e_server_leaves_no_threads_behind() -> None:
                         headers={"Authorization": f"Bearer {FAKE_API_KEY}"})
             server.stop()
     assert set(threading.enumerate()) <= before
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("answer", ["hang", "trickle"])
+def test_e2e_a_cancel_switch_set_in_flight_cuts_the_connection(answer: str) -> None:
+    switch = CancelSwitch()
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            mint(prepared(f"{server.base_url}/realtime/client_secrets", key=FAKE_API_KEY),
+                 MintClient(read_timeout=600).cancellable(switch))
+        except MintCancelled as exc:
+            outcome.append(exc)
+
+    with running_server() as server:
+        server.hang_next() if answer == "hang" else server.trickle_next(0.5)
+        worker = threading.Thread(target=run)
+        worker.start()
+        while not server.requests:
+            time.sleep(0.01)
+        switch.set()
+        worker.join(20)  # a bound on a failing run, not a measure: the server holds its answer far longer
+        held = worker.is_alive()
+    worker.join()
+    assert not held and len(outcome) == 1 and "cancelled" in str(outcome[0])

@@ -44,6 +44,10 @@ def test_keys_dialog_adds_replaces_and_deletes(qtbot: Any, make_window: WindowFa
     child(dialog, QLineEdit, "key_name").setText("work")
     value.setText("sk-test-work-0000000002")
     assert save.text() == "Replace"
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # asks; the scripted user keeps the old key
+    assert dialogs.asked[-1][0] == "Replace key"
+    assert keys.resolve("work").api_key.endswith("1")
+    dialogs.answers = ["Replace"]
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert keys.resolve("work").api_key.endswith("2")
 
@@ -76,3 +80,39 @@ def test_keys_dialog_offers_this_run_only_without_a_keyring(qtbot: Any, make_win
     qtbot.mouseClick(child(dialog, QPushButton, "save_key"), Qt.MouseButton.LeftButton)
     assert keys.resolve("default").source == "this run only (default)"
     assert "this run only" in child(window, QLabel, "key_source").text()
+
+
+def test_enter_saves_the_key_typed_and_never_deletes(qtbot: Any, make_window: WindowFactory, keys: ApiKeys,
+                                                      dialogs: FakeDialogs) -> None:
+    keys.set("work", "sk-test-work-0000000001")
+    window = make_window()
+    dialog = window.bench.open_keys()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert child(dialog, QWidget, "key_list").currentItem().text(0) == "work"  # selected, Delete enabled
+    name, value = child(dialog, QLineEdit, "key_name"), child(dialog, QLineEdit, "key_value")
+
+    # A new name: Enter in the key field adds it, asking nothing.
+    name.setText("home")
+    value.setFocus()
+    qtbot.keyClicks(value, "sk-test-home-0000000001")
+    qtbot.keyClick(value, Qt.Key.Key_Return)
+    assert keys.resolve("home").api_key == "sk-test-home-0000000001"
+    assert dialogs.asked == []
+
+    # An existing name: Enter asks before replacing, and only about replacing.
+    name.setText("work")
+    value.setFocus()
+    qtbot.keyClicks(value, "sk-test-work-0000000002")
+    dialogs.answers = ["Replace"]
+    qtbot.keyClick(value, Qt.Key.Key_Return)
+    assert [title for title, _ in dialogs.asked] == ["Replace key"]
+    assert keys.resolve("work").api_key.endswith("2")
+
+    # Enter with the Delete button focused deletes nothing either.
+    delete = child(dialog, QPushButton, "delete_key")
+    delete.setFocus()
+    qtbot.keyClick(delete, Qt.Key.Key_Return)
+    assert {info.name for info in keys.list()} == {"home", "work"}
+    assert all(title != "Delete key" for title, _ in dialogs.asked)

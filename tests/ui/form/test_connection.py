@@ -9,19 +9,21 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS
 from realtime_gui.core.catalog.nodes import Field
-from realtime_gui.core.catalog.types import Choice
+from realtime_gui.core.catalog.types import Choice, Integer, Text
 from realtime_gui.core.wire.validate import Problem
 from realtime_gui.ui.form.connection import ConnectionSection
 
 # The offscreen platform warns about what it can't do (raise, grab, size hints).
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 
-LINES = [f for f in CONNECTION_FIELDS if not isinstance(f.type, Choice)]
+LINES = [f for f in CONNECTION_FIELDS if isinstance(f.type, Text)]
 CHOICES = [f for f in CONNECTION_FIELDS if isinstance(f.type, Choice) and len(f.type.options) > 1]
+NUMBERS = [f for f in CONNECTION_FIELDS if isinstance(f.type, Integer)]
+_EDITOR_KINDS = ((Choice, QComboBox), (Text, QLineEdit), (Integer, QAbstractSpinBox))
 
 
 @pytest.fixture
@@ -57,7 +59,7 @@ def test_every_connection_field_has_an_editor_named_and_labelled(section: Connec
     labels = {label.buddy(): label for label in section.findChildren(QLabel) if label.buddy() is not None}
     for spec in CONNECTION_FIELDS:
         editor = _editor(section, spec)
-        assert isinstance(editor, QComboBox if isinstance(spec.type, Choice) else QLineEdit)
+        assert isinstance(editor, next(kind for declared, kind in _EDITOR_KINDS if isinstance(spec.type, declared)))
         assert editor.toolTip() == spec.help
         assert labels[editor].text() == spec.label and labels[editor].toolTip() == spec.help
 
@@ -72,11 +74,15 @@ def test_not_set_shows_the_default_and_saves_nothing(section: ConnectionSection)
     for spec in CHOICES:
         box = _editor(section, spec)
         assert isinstance(box, QComboBox) and box.currentText() == spec.default
+    for spec in NUMBERS:
+        spin = _editor(section, spec)
+        assert isinstance(spin, QAbstractSpinBox) and spin.text().split()[0] == str(spec.default)
 
 
 def test_saved_values_round_trip_without_emitting(section: ConnectionSection, qtbot: Any) -> None:
     saved = {spec.key: _other_option(spec) for spec in CHOICES}
     saved.update({spec.key: f"x-{spec.key}" for spec in LINES})
+    saved.update({spec.key: spec.default + 1 for spec in NUMBERS})
     with qtbot.assertNotEmitted(section.changed):
         section.set_connection(saved)
     assert section.connection() == saved

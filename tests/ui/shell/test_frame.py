@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakeserver import FAKE_API_KEY, running_server
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QPushButton
-from ui_support import FakeDialogs, child, saved
+from ui_support import FakeDialogs, WindowFactory, child, edit_base_url, local, mint_and_wait, saved
 
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.store import ConfigStore
@@ -91,3 +92,29 @@ def test_the_first_frame_shows_the_names_and_the_endpoint_bar(qtbot: Any, store:
     assert window.tabs.widget(1) is window.bench.preview
     assert window.result_splitter.widget(1) is window.bench.result_panel
     assert child(window, QComboBox, "endpoint_selector").currentData() == "ga"
+
+
+def test_the_status_bar_keeps_no_stale_message(qtbot: Any, make_window: WindowFactory, keys: ApiKeys) -> None:
+    keys.set("default", FAKE_API_KEY)
+    with running_server() as server:
+        broken = local(server, "Broken")
+        broken.connection["base_url"] = "ftp://nowhere"
+        window = make_window(broken, local(server, "Fine"))
+        status = window._status
+        bench = window.bench
+        bench.editing.select_configuration("Broken")
+        bench.minting.mint()
+        assert status.text().startswith("Not minted")
+        # Another configuration open: the message was about the one before.
+        bench.editing.select_configuration("Fine")
+        assert "Not minted" not in status.text()
+        bench.editing.save()
+        assert status.text().startswith("Saved")
+        # The first edit since the save: "Saved" is no longer true.
+        edit_base_url(window, server.base_url + "/")
+        assert window.isWindowModified() and not status.text().startswith("Saved")
+        # A message nobody replaces goes after a while.
+        mint_and_wait(qtbot, window)
+        assert status.text().startswith("Minted")
+        window.status_expiry.setInterval(20)  # restarts it: shorter, for the test
+        qtbot.waitUntil(lambda: status.text() == "")

@@ -14,10 +14,12 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from ui_support import FakeClock, FakeDialogs, WindowFactory, child, local, mint_and_wait, saved
 
+from realtime_gui.core.catalog.connection import TIME_LIMIT
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.store import ConfigStore
 from realtime_gui.core.library.trust import trust_connection
 from realtime_gui.core.service.client import MintClient
+from realtime_gui.core.service.errors import MintTimeout
 from realtime_gui.core.wire.configuration import Configuration
 
 # The offscreen platform warns about any main window with a layout; it is the
@@ -210,3 +212,48 @@ def test_beta_shape_disabled_offers_convert_to_ga(qtbot: Any, make_window: Windo
     title, text = dialogs.told[-1]
     assert "Temperature" in text
     assert window.bench.result_panel.current_error() is None  # the error was about the original
+
+
+def test_cancel_frees_the_worker_so_the_next_mint_runs_at_once(
+        qtbot: Any, make_window: WindowFactory, store: ConfigStore, keys: ApiKeys, pool: QThreadPool) -> None:
+    # Two threads, as the global pool has on a two-core machine; a read limit
+    # far longer than any test waits, so only a freed thread can mint.
+    pool.setMaxThreadCount(2)
+    keys.set("default", FAKE_API_KEY)
+    with running_server() as server:
+        saved(store, local(server))
+        window = make_window(pool=pool, client=MintClient(read_timeout=600))
+        minting = window.bench.minting
+        for hung in (1, 2):
+            server.hang_next()
+            minting.mint()
+            qtbot.waitUntil(lambda n=hung: len(server.requests) == n)
+            minting.cancel()
+        qtbot.waitUntil(lambda: pool.activeThreadCount() == 0 and not window.work_in_flight())
+        # The hung answers are held until the server stops, at the end of this
+        # block: the next mint succeeds while they are still pending.
+        result, error = mint_and_wait(qtbot, window)
+        assert error is None and result.value.startswith("ek_")
+        assert len(server.requests) == 3
+    assert child(window, QLineEdit, "secret_value").text() == result.value
+
+
+def test_the_time_limit_bounds_a_trickling_answer_and_the_error_names_it(
+        qtbot: Any, make_window: WindowFactory, store: ConfigStore, keys: ApiKeys, pool: QThreadPool) -> None:
+    keys.set("default", FAKE_API_KEY)
+    with running_server() as server:
+        # Each byte comes well within any read timeout; only a limit on the whole mint ends it.
+        config = local(server)
+        config.connection[TIME_LIMIT.key] = 1
+        window = make_window(config, pool=pool)
+        server.trickle_next(0.2)
+        _, error = mint_and_wait(qtbot, window, timeout=30_000)
+    assert isinstance(error, MintTimeout) and error.phase == "total" and error.seconds == 1
+    panel = child(window, QWidget, "error_panel")
+    advice = child(panel, QLabel, "error_advice").text()
+    assert f"“{TIME_LIMIT.label}”" in advice and "(now 1 s)" in advice
+    action = child(panel, QPushButton, "error_action")
+    assert TIME_LIMIT.label.lower() in action.text()
+    qtbot.mouseClick(action, Qt.MouseButton.LeftButton)
+    assert window.bench.connection.is_expanded()
+    assert QApplication.focusWidget() is child(window, QWidget, f"connection.{TIME_LIMIT.key}")

@@ -18,6 +18,7 @@ from ui_support import FakeClock, WindowFactory, child, local, mint_and_wait, sa
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.store import ConfigStore
 from realtime_gui.ui.shell.frame import MainWindow
+from realtime_gui.ui.window.secret_clipboard import CONCEALED_HINTS
 
 # The offscreen platform warns about any main window with a layout; it is the
 # plugin talking, not the window.
@@ -66,3 +67,50 @@ def test_clipboard_is_left_alone_when_it_holds_something_else_or_the_preference_
     QApplication.clipboard().setText("something else")
     window.bench.result_panel.tick()
     assert QApplication.clipboard().text() == "something else"
+
+
+def test_a_copied_secret_is_marked_for_clipboard_managers_to_keep_no_history(
+        qtbot: Any, make_window: WindowFactory, store: ConfigStore, keys: ApiKeys) -> None:
+    window, result = _minted(qtbot, make_window, store, keys)
+    for what in ("secret", "export", "json"):
+        window.bench.result_panel.copy(what)
+        data = QApplication.clipboard().mimeData()
+        assert result.value in data.text()
+        assert bytes(data.data("x-kde-passwordManagerHint").data()) == b"secret"
+        assert set(CONCEALED_HINTS) <= set(data.formats())
+
+
+@pytest.mark.parametrize("clear_on_expiry", [True, False])
+def test_quitting_takes_a_copied_secret_off_the_clipboard(
+        qtbot: Any, make_window: WindowFactory, store: ConfigStore, keys: ApiKeys, clear_on_expiry: bool) -> None:
+    window, result = _minted(qtbot, make_window, store, keys)
+    if not clear_on_expiry:  # that switch is about expiry; quitting always takes the secret back
+        window.window_actions.clear_clipboard.trigger()
+    window.bench.result_panel.copy("export")
+    assert result.value in QApplication.clipboard().text()
+    assert window.close()
+    assert QApplication.clipboard().text() == ""
+
+
+def test_quitting_leaves_what_the_user_copied_since(qtbot: Any, make_window: WindowFactory, store: ConfigStore,
+                                                    keys: ApiKeys) -> None:
+    window, _ = _minted(qtbot, make_window, store, keys)
+    window.bench.result_panel.copy("secret")
+    QApplication.clipboard().setText("something else")
+    assert window.close()
+    assert QApplication.clipboard().text() == "something else"
+
+
+def test_the_secret_says_which_configuration_minted_it_also_once_another_is_open(
+        qtbot: Any, make_window: WindowFactory, keys: ApiKeys) -> None:
+    keys.set("default", FAKE_API_KEY)
+    with running_server() as server:
+        window = make_window(local(server, "Alpha"), local(server, "Beta"))
+        window.bench.editing.select_configuration("Alpha")
+        result, _ = mint_and_wait(qtbot, window)
+    source = child(window, QLabel, "result_source")
+    assert source.isVisible() and "Alpha" in source.text()
+    window.bench.editing.select_configuration("Beta")
+    assert window.bench.result_panel.current_result() is result  # a secret stays valid: still shown
+    assert source.isVisible() and "Alpha" in source.text() and "Beta" not in source.text()
+    assert window.bench.result_panel.current_source() == "Alpha"
