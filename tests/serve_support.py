@@ -20,6 +20,7 @@ from fakeserver import FAKE_API_KEY, FakeRealtimeServer
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secret_store import MemoryStore
 from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.core.library.trust import trust_connection
 from realtime_gui.core.serve.log import RequestRecord
 from realtime_gui.core.serve.server import ServeSettings, TokenServer
 from realtime_gui.core.service.client import MintClient
@@ -31,9 +32,10 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def aimed_at(fake: FakeRealtimeServer, name: str = "demo", endpoint_id: str = "ga") -> Configuration:
-    """A new configuration that mints from ``fake``."""
+    """A new configuration that mints from ``fake``, its host confirmed as the user would."""
     config = Configuration.new(name, endpoint_id)
     config.connection["base_url"] = fake.base_url
+    trust_connection(config)
     return config
 
 

@@ -13,6 +13,9 @@ from fakeserver import FAKE_API_KEY, FakeRealtimeServer
 from serve_support import aimed_at, run_serve, save, serve_command
 
 from realtime_gui.cli_failures import EXIT_BAD_ORIGIN, EXIT_PORT_IN_USE
+from realtime_gui.core.service.errors import KeyringUnavailableError, UntrustedConnectionError
+from realtime_gui.core.service.exit_codes import EXIT_CODES
+from realtime_gui.core.wire.configuration import Configuration
 
 pytestmark = pytest.mark.e2e
 
@@ -72,7 +75,20 @@ def test_a_configuration_that_does_not_validate_is_refused_before_serving(home: 
     no_key = run_serve(home, "demo-missing")
     assert no_key.returncode == 15
     save(home, aimed_at(server))
-    assert run_serve(home, "demo", env={"OPENAI_API_KEY": ""}).returncode in (13, 14)
+    # No key in the environment, and a keyring that can't be reached: that is what it says.
+    no_keyring = run_serve(home, "demo", env={"OPENAI_API_KEY": ""})
+    assert no_keyring.returncode == EXIT_CODES[KeyringUnavailableError], no_keyring.stderr
+    assert server.requests == []
+
+
+def test_a_connection_the_user_has_not_confirmed_is_refused_before_serving(home: Path,
+                                                                          server: FakeRealtimeServer) -> None:
+    config = Configuration.new("shared")
+    config.connection["base_url"] = server.base_url  # as a file someone shared would say, never confirmed
+    save(home, config)
+    done = run_serve(home, "shared")
+    assert done.returncode == EXIT_CODES[UntrustedConnectionError] and done.stdout == ""
+    assert "configs trust shared" in done.stderr
     assert server.requests == []
 
 

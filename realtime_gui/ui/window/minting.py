@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 
 from realtime_gui.core.catalog.connection import TIME_LIMIT
 from realtime_gui.core.catalog.declaration import field_for_path
+from realtime_gui.core.library.configurations import conversion_target
 from realtime_gui.core.redact import scrub
 from realtime_gui.core.service.errors import (
     AuthenticationError,
@@ -128,8 +129,8 @@ class Minting:
 
     def _remedy(self, error: MintError) -> tuple[str, Callable[[], Any]] | None:
         """The one button that helps most with ``error``, if any."""
-        if isinstance(error, BetaShapeDisabledError):
-            return ("Convert to GA", self._convert_to_ga)
+        if isinstance(error, BetaShapeDisabledError):  # a GA configuration has nothing to convert to
+            return ("Convert to GA", self._convert_to_ga) if conversion_target(self._current()) else None
         if isinstance(error, (NoApiKeyError, KeyringUnavailableError, AuthenticationError, PermissionDeniedError)):
             return ("Open Keys…", self._open_keys)
         if isinstance(error, MintTimeout) and error.phase in ("total", "read"):

@@ -15,6 +15,7 @@ from realtime_gui.core.library.configurations import load_configuration
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secret_store import MemoryStore
 from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.core.library.trust import trust_connection
 from realtime_gui.core.serve.server import TokenServer
 from realtime_gui.core.service.client import MintClient
 
@@ -60,6 +61,7 @@ def test_service_errors_pass_through_with_their_status(server: FakeRealtimeServe
 def test_a_network_fault_is_502_and_a_timeout_504(server: FakeRealtimeServer) -> None:
     unreachable = aimed_at(server)
     unreachable.connection["base_url"] = f"http://127.0.0.1:{closed_port()}/v1"
+    trust_connection(unreachable)
     with serving(unreachable) as served:
         got = httpx.post(served.url + "token")
     assert got.status_code == 502 and got.json()["error"]["code"] == "upstream_unreachable"

@@ -220,8 +220,6 @@ def test_the_window_and_the_command_line_make_the_same_files(make_window: Window
     assert dialogs.save_to.stat().st_mode & 0o077 == 0
 
 
-@pytest.mark.xfail(strict=True, reason="needs Minting._remedy to offer Convert to GA only when "
-                   "conversion_target(the configuration) is not None (ui/window/minting.py, owned elsewhere)")
 def test_a_ga_configuration_is_never_offered_convert_to_ga(qtbot: Any, make_window: WindowFactory,
                                                            store: ConfigStore, keys: ApiKeys) -> None:
     from fakeserver import FAKE_API_KEY, running_server
