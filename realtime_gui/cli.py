@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from realtime_gui.core.library.keys import ApiKeys
     from realtime_gui.core.library.store import ConfigStore
+    from realtime_gui.core.wire.configuration import Configuration
 
 __all__ = ["EXIT_EMPTY_INPUT", "EXIT_FILE_NOT_FOUND", "main"]
 
@@ -93,6 +94,25 @@ def _seconds(text: str) -> float:
     return value
 
 
+_SET_HELP = """\
+Set fields of a saved configuration, each by its wire path as `realtime-gui fields
+--endpoint ENDPOINT` lists it (session.audio.output.voice, temperature...), or a
+connection setting (service, base_url, key_name, organization, project,
+azure_api_version). Each VALUE is read as its field reads it:
+  null                      off (sent as null, where the endpoint allows it)
+  ash, gpt-realtime, inf    text the field accepts as it stands stays text
+  0.8, 4096, true, false    numbers and booleans
+  '["a", "b"]', '{...}'     lists and objects as JSON (tools, metadata...)
+Every value is checked as the window checks it; if one is wrong, nothing is saved.
+"""
+
+_UNSET_HELP = """\
+Return fields of a saved configuration to "not set", so the default applies: the
+service's for a session field, realtime-gui's for a connection setting. PATH is
+as for `configs set`; unsetting an object (turn_detection) unsets its fields too.
+"""
+
+
 def _parser() -> argparse.ArgumentParser:
     import argparse  # not at the top: opening the window needs no parser
 
@@ -116,14 +136,28 @@ def _parser() -> argparse.ArgumentParser:
     mint.add_argument("--connect-timeout", type=_seconds, default=10.0, metavar="SECONDS",
                       help="how long to wait for a connection (default 10)")
 
-    configs = commands.add_parser("configs", help="list, show, import, export, convert or delete configurations")
+    configs = commands.add_parser("configs", help="list, show, new, set, import, export, convert or delete "
+                                                  "configurations")
     sub = configs.add_subparsers(dest="action", metavar="ACTION", required=True)
     sub.add_parser("list", help="the saved configurations")
     show = sub.add_parser("show", help="a configuration as saved")
     show.add_argument("name", metavar="NAME")
-    new = sub.add_parser("new", help="a new configuration that sets only the model")
+    new = sub.add_parser("new", help="a new configuration that sets only the model (and the connection given)")
     new.add_argument("name", metavar="NAME")
     new.add_argument("--endpoint", default=DEFAULT_ENDPOINT, choices=_endpoint_ids())
+    from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS
+
+    for spec in CONNECTION_FIELDS:  # one option per connection setting: --base-url, --key-name, --service...
+        new.add_argument("--" + spec.key.replace("_", "-"), dest=spec.key, metavar=spec.key.upper(),
+                         help=f"{spec.label}: {spec.type.describe()}")
+    set_ = sub.add_parser("set", help="set fields of a configuration: PATH=VALUE ...",
+                          description=_SET_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    set_.add_argument("name", metavar="NAME")
+    set_.add_argument("assignments", nargs="+", metavar="PATH=VALUE")
+    unset = sub.add_parser("unset", help="return fields of a configuration to their defaults: PATH ...",
+                           description=_UNSET_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    unset.add_argument("name", metavar="NAME")
+    unset.add_argument("paths", nargs="+", metavar="PATH")
     imp = sub.add_parser("import", help="a raw request body or an exported configuration file")
     imp.add_argument("file", metavar="FILE", help="a JSON file, or - for standard input")
     imp.add_argument("--name", required=True, metavar="NAME")
@@ -192,8 +226,16 @@ def _configs(ctx: Context, args: argparse.Namespace) -> int:
     elif args.action == "show":
         ctx.print(json.dumps(load_configuration(ctx.store, args.name).to_document(), indent=2))
     elif args.action == "new":
-        created = new_configuration(ctx.store, args.name, args.endpoint)
+        from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS
+
+        chosen = {spec.key: getattr(args, spec.key) for spec in CONNECTION_FIELDS
+                  if getattr(args, spec.key) is not None}
+        created = new_configuration(ctx.store, args.name, args.endpoint, chosen)
+        if _CHOSEN_CONNECTION & chosen.keys():
+            _user_chose_connection(created)
         ctx.print(f"created {created.name!r} for {args.endpoint}")
+    elif args.action in ("set", "unset"):
+        return _set(ctx, args)
     elif args.action == "import":
         return _import(ctx, args)
     elif args.action == "export":
@@ -226,6 +268,47 @@ def _list(ctx: Context) -> None:
         ctx.print(line)
     for name, path in ctx.store.broken_files():
         ctx.print(f"{name}\tbroken, set aside as {path.name}")
+
+
+_CHOSEN_CONNECTION = frozenset({"base_url", "key_name"})  # where the key goes, and which key
+
+
+def _user_chose_connection(config: Configuration) -> None:
+    """The user set where ``config`` sends its key (``configs new --base-url/--key-name``
+    or ``configs set base_url=... key_name=...``): the one place such a
+    configuration is to be trusted. Nothing to do yet."""
+
+
+def _set(ctx: Context, args: argparse.Namespace) -> int:
+    from realtime_gui.core.library.configurations import (
+        field_at,
+        load_configuration,
+        save_configuration,
+        set_fields,
+        unset_fields,
+        value_from_text,
+    )
+
+    config = load_configuration(ctx.store, args.name)
+    if args.action == "unset":
+        touched = [field_at(config.endpoint, path) for path in args.paths]
+        config = unset_fields(config, args.paths)
+    else:
+        changes = {}
+        for assignment in args.assignments:
+            path, equals, text = assignment.partition("=")
+            if not equals:
+                raise ValueError(f"{assignment!r} is not PATH=VALUE; write, for example, "
+                                 "session.audio.output.voice=ash")
+            changes[path] = value_from_text(field_at(config.endpoint, path), text)
+        touched = [field_at(config.endpoint, path) for path in changes]
+        config = set_fields(config, changes)
+    saved = save_configuration(ctx.store, ctx.keys, config)
+    if args.action == "set" and _CHOSEN_CONNECTION & {spot.connection_key for spot in touched}:
+        _user_chose_connection(saved)
+    done = "set" if args.action == "set" else "unset"
+    ctx.tell(f"{done} {', '.join(spot.path for spot in touched)} in {saved.name!r}")
+    return 0
 
 
 def _import(ctx: Context, args: argparse.Namespace) -> int:
