@@ -219,12 +219,12 @@ def _mint(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _configs(ctx: Context, args: argparse.Namespace) -> int:
-    from realtime_gui.core.library.configurations import load_configuration, new_configuration
+    from realtime_gui.core.library.configurations import new_configuration
 
     if args.action == "list":
         _list(ctx)
     elif args.action == "show":
-        ctx.print(json.dumps(load_configuration(ctx.store, args.name).to_document(), indent=2))
+        return _show(ctx, args.name)
     elif args.action == "new":
         from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS
 
@@ -246,6 +246,20 @@ def _configs(ctx: Context, args: argparse.Namespace) -> int:
         moved = ctx.store.delete(args.name)
         ctx.tell(f"moved {args.name!r} to {moved}")
     return 0
+
+
+def _show(ctx: Context, name: str) -> int:
+    """The configuration as saved, even with wrong values (each named on standard error), so it can be corrected."""
+    from realtime_gui.core.library.configurations import load_configuration
+    from realtime_gui.core.wire.data_check import check_configuration_data
+
+    config = load_configuration(ctx.store, name, checked=False)
+    ctx.print(json.dumps(config.to_document(), indent=2, ensure_ascii=False))
+    problems = check_configuration_data(config.to_data())
+    for problem in problems:
+        ctx.error(f"{problem.message} Correct it with `realtime-gui configs set {config.name} {problem.path}=VALUE` "
+                  "or `configs unset`.")
+    return 3 if problems else 0
 
 
 def _list(ctx: Context) -> None:
@@ -289,7 +303,7 @@ def _set(ctx: Context, args: argparse.Namespace) -> int:
         value_from_text,
     )
 
-    config = load_configuration(ctx.store, args.name)
+    config = load_configuration(ctx.store, args.name, checked=False)  # so a wrong value can be corrected
     if args.action == "unset":
         touched = [field_at(config.endpoint, path) for path in args.paths]
         config = unset_fields(config, args.paths)
@@ -317,11 +331,11 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
     from realtime_gui.core.catalog.declaration import endpoint
     from realtime_gui.core.library.configurations import create_configuration
     from realtime_gui.core.library.secrets import placeholder_secrets
-    from realtime_gui.core.wire.importing import read_import
+    from realtime_gui.core.wire.importing import import_text, read_import
 
-    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     try:
-        imported = read_import(text, args.name, args.endpoint)
+        imported = read_import(import_text(raw), args.name, args.endpoint)
     except ValueError as error:
         raise ValueError(f"{args.file} {error}") from None
     for path in imported.unknown:
@@ -330,7 +344,7 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
         ctx.tell(f"warning: {where} holds a placeholder from an export without secrets, not the token; "
                  "minting refuses until the real token is entered")
     for problem in imported.problems:
-        ctx.error(str(problem))
+        ctx.error(f"{args.file}: {problem}")
     if imported.unknown and not imported.configuration.values:
         ctx.error(f"nothing in {args.file} belongs to {endpoint(imported.configuration.endpoint).label}; "
                   "check --endpoint")

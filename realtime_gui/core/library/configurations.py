@@ -23,34 +23,56 @@ from realtime_gui.core.catalog.nodes import Endpoint, Field, Group
 from realtime_gui.core.library.atomic import atomic_write_text
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secrets import missing_secrets, stash_secrets, without_plain_secrets
-from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.core.library.store import ConfigLoadError, ConfigStore
 from realtime_gui.core.service.errors import ConfigurationInvalidError
 from realtime_gui.core.wire.body import build_body
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.convert import Conversion, convert
-from realtime_gui.core.wire.data_check import check_configuration_data
+from realtime_gui.core.wire.data_check import check_configuration_data, unusable_data
 
 __all__ = [
-    "FieldPathError", "FieldSpot", "conversion_name", "conversion_target", "convert_configuration",
-    "create_configuration", "export_body", "export_document", "export_text", "field_at", "load_configuration",
-    "new_configuration", "save_configuration", "set_fields", "unique_name", "unset_fields", "value_from_text",
-    "write_export",
+    "ConfigurationValuesError", "FieldPathError", "FieldSpot", "conversion_name", "conversion_target",
+    "convert_configuration", "create_configuration", "export_body", "export_document", "export_text", "field_at",
+    "load_configuration", "new_configuration", "save_configuration", "set_fields", "unique_name", "unset_fields",
+    "value_from_text", "write_export",
 ]
 
 
-def load_configuration(store: ConfigStore, name: str) -> Configuration:
-    """A saved configuration. A file whose content can't be read is moved
-    aside (never deleted) and the ``ConfigLoadError`` raised says why and where."""
+class ConfigurationValuesError(ConfigurationInvalidError, ValueError):
+    """Values a configuration's fields don't allow, found before saving; nothing was saved."""
+
+
+def load_configuration(store: ConfigStore, name: str, *, checked: bool = True) -> Configuration:
+    """A saved configuration, checked field by field.
+
+    A file whose content can't be read is moved aside (never deleted) and
+    the ``ConfigLoadError`` raised says why and where. A file with values no
+    field can hold (:func:`~realtime_gui.core.wire.data_check.unusable_data`:
+    the wrong kind, a connection that must not be used, ``NaN``) is left as it
+    is, and the ``ConfigLoadError`` names the file and each field;
+    ``checked=False`` loads it anyway, to correct it.
+    """
     name = store.stored_name(name)
     data = store.load(name)
     try:
-        return Configuration.from_data(name, data)
+        config = Configuration.from_data(name, data)
     except ValueError as error:
         raise store.move_aside(name, str(error)) from error
+    problems = unusable_data(data) if checked else []
+    if problems:
+        path = store.path_of(name)
+        listed = "".join(f"\n  - {p.message}" for p in problems)
+        raise ConfigLoadError(f"Configuration {name!r} ({path}) holds values its fields don't allow:{listed}\n"
+                              f"Correct them in the file, or with `realtime-gui configs set {name} PATH=VALUE` "
+                              "or `configs unset`; the file was left as it is.", path=path)
+    return config
 
 
 def save_configuration(store: ConfigStore, keys: ApiKeys, config: Configuration) -> Configuration:
-    """Save ``config``, its secrets moved into the keyring first; returns it as saved."""
+    """Save ``config``, its secrets moved into the keyring first; returns it as saved.
+    Raises :class:`ConfigurationValuesError`, saving nothing, for a value a
+    loaded file may not hold (an out-of-range value, a tool not yet complete, may be saved)."""
+    _refuse_unusable(config)
     saved = stash_secrets(config, keys)
     store.save(saved.name, saved.to_data())
     return saved
@@ -58,7 +80,9 @@ def save_configuration(store: ConfigStore, keys: ApiKeys, config: Configuration)
 
 def create_configuration(store: ConfigStore, keys: ApiKeys, config: Configuration) -> Configuration:
     """Save ``config`` under a name no other configuration has (its secrets to
-    the keyring first); returns it as saved, under the store's tidy name."""
+    the keyring first); returns it as saved, under the store's tidy name.
+    Raises :class:`ConfigurationValuesError`, saving nothing, as :func:`save_configuration` does."""
+    _refuse_unusable(config)
     saved = stash_secrets(config, keys)
     saved.name = store.create(saved.name, saved.to_data())
     return saved
@@ -206,11 +230,11 @@ def value_from_text(spot: FieldSpot, text: str) -> Any:
 def set_fields(config: Configuration, changes: Mapping[str, Any]) -> Configuration:
     """A copy of ``config`` with each path in ``changes`` set to its value.
 
-    Checked as the window and a mint check (:func:`check_configuration_data`):
-    a change that brings a new problem raises
-    :class:`~realtime_gui.core.service.errors.ConfigurationInvalidError` naming
-    the field and what it allows; problems the configuration already had don't
-    stop it. Raises :class:`FieldPathError` for a path no field has.
+    Checked as validation checks (:func:`check_configuration_data`): a change
+    that brings a new problem raises :class:`ConfigurationValuesError` naming
+    the field and what it allows; a problem the configuration already had
+    stops it only if the file could not be saved with it. Raises
+    :class:`FieldPathError` for a path no field has.
     """
     updated = config.copy()
     for path, value in changes.items():
@@ -243,4 +267,11 @@ def _refuse_new_problems(before: Configuration, after: Configuration) -> None:
     known = {p.message for p in check_configuration_data(before.to_data())}
     new = [p for p in check_configuration_data(after.to_data()) if p.message not in known]
     if new:
-        raise ConfigurationInvalidError(new)
+        raise ConfigurationValuesError(new)
+    _refuse_unusable(after)
+
+
+def _refuse_unusable(config: Configuration) -> None:
+    problems = unusable_data(config.to_data())
+    if problems:
+        raise ConfigurationValuesError(problems)
