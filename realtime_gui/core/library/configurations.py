@@ -144,8 +144,8 @@ def conversion_target(config: Configuration) -> Endpoint | None:
 
 
 def conversion_name(name: str, target_id: str) -> str:
-    """``"NAME (GA)"``: what a converted copy is called by default."""
-    label = {"ga": "GA"}.get(target_id, target_id)
+    """``"NAME (GA)"``: what a converted copy is called by default (for any GA endpoint)."""
+    label = "GA" if endpoint(target_id).shape == "ga" else target_id
     return f"{name} ({label})"
 
 
