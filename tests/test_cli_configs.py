@@ -101,6 +101,8 @@ def test_a_wrong_value_names_the_field_and_what_it_allows(home: Path, assignment
 
 
 @pytest.mark.parametrize(("command", "words"), [
+    (["set", "demo", "temperature=0.8"], "temperature is not a field of GA client secret (realtime) (it is one on "
+                                         "beta); `realtime-gui fields --endpoint ga`"),
     (["set", "demo", "session.temperature=0.8"],
      "session.temperature is not a field of GA client secret (realtime); `realtime-gui fields --endpoint ga`"),
     (["unset", "demo", "colour"], "colour is not a field of GA client secret (realtime); "

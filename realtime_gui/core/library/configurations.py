@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, endpoint, placed
+from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, ENDPOINTS, endpoint, placed
 from realtime_gui.core.catalog.endpoints import DEFAULT_ENDPOINT
 from realtime_gui.core.catalog.field_type import EncodeContext, FieldType
 from realtime_gui.core.catalog.json_text import parse_json_text
@@ -205,7 +205,9 @@ def field_at(endpoint_id: str, path: str) -> FieldSpot:
     if inside:
         raise FieldPathError(f"{path} is an item of the list {inside}; set the whole list as JSON, "
                              f"as in {inside}='[...]' (see `realtime-gui fields --endpoint {endpoint_id}`)")
-    raise FieldPathError(f"{path} is not a field of {label}; `realtime-gui fields --endpoint {endpoint_id}` "
+    elsewhere = [e for e in ENDPOINTS if e != endpoint_id and any(s.path == path for s in placed(e))]
+    hint = f" (it is one on {', '.join(elsewhere)})" if elsewhere else ""
+    raise FieldPathError(f"{path} is not a field of {label}{hint}; `realtime-gui fields --endpoint {endpoint_id}` "
                          f"lists its paths, and the connection settings are {', '.join(_CONNECTION)}")
 
 
