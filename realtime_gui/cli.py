@@ -98,6 +98,8 @@ def _seconds(text: str) -> float:
 def _parser() -> argparse.ArgumentParser:
     import argparse  # not at the top: opening the window needs no parser
 
+    from realtime_gui.cli_configs import SET_HELP, UNSET_HELP
+
     epilog = _exit_codes_help()
 
     parser = argparse.ArgumentParser(
@@ -118,14 +120,28 @@ def _parser() -> argparse.ArgumentParser:
     mint.add_argument("--connect-timeout", type=_seconds, default=10.0, metavar="SECONDS",
                       help="how long to wait for a connection (default 10)")
 
-    configs = commands.add_parser("configs", help="list, show, import, export, convert or delete configurations")
+    configs = commands.add_parser("configs", help="list, show, new, set, import, export, convert, "
+                                                  "duplicate, rename or delete configurations")
     sub = configs.add_subparsers(dest="action", metavar="ACTION", required=True)
     sub.add_parser("list", help="the saved configurations")
     show = sub.add_parser("show", help="a configuration as saved")
     show.add_argument("name", metavar="NAME")
-    new = sub.add_parser("new", help="a new configuration that sets only the model")
+    new = sub.add_parser("new", help="a new configuration that sets only the model (and the connection given)")
     new.add_argument("name", metavar="NAME")
     new.add_argument("--endpoint", default=DEFAULT_ENDPOINT, choices=_endpoint_ids())
+    from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS
+
+    for spec in CONNECTION_FIELDS:  # one option per connection setting: --base-url, --key-name, --service...
+        new.add_argument("--" + spec.key.replace("_", "-"), dest=spec.key, metavar=spec.key.upper(),
+                         help=f"{spec.label}: {spec.type.describe()}")
+    set_ = sub.add_parser("set", help="set fields of a configuration: PATH=VALUE ...",
+                          description=SET_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    set_.add_argument("name", metavar="NAME")
+    set_.add_argument("assignments", nargs="+", metavar="PATH=VALUE")
+    unset = sub.add_parser("unset", help="return fields of a configuration to their defaults: PATH ...",
+                           description=UNSET_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    unset.add_argument("name", metavar="NAME")
+    unset.add_argument("paths", nargs="+", metavar="PATH")
     imp = sub.add_parser("import", help="a raw request body or an exported configuration file")
     imp.add_argument("file", metavar="FILE", help="a JSON file, or - for standard input")
     imp.add_argument("--name", required=True, metavar="NAME")
@@ -138,9 +154,16 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     conv = sub.add_parser("convert", help="a beta configuration as a GA one (the original is kept)")
     conv.add_argument("name", metavar="NAME")
-    conv.add_argument("--to", default="ga", choices=_endpoint_ids())
+    conv.add_argument("--to", choices=_endpoint_ids(),
+                      help="the endpoint (default, and for ga: the GA endpoint of the configuration's own kind)")
     conv.add_argument("--as", dest="new_name", metavar="NEW", help='the new name (default "NAME (GA)")')
     conv.add_argument("--replace", action="store_true", help="replace the original instead")
+    dup = sub.add_parser("duplicate", help='a copy of a configuration (named "NAME copy" unless --as)')
+    dup.add_argument("name", metavar="NAME")
+    dup.add_argument("--as", dest="new_name", metavar="NEW", help="the copy's name")
+    ren = sub.add_parser("rename", help="give a configuration another name")
+    ren.add_argument("name", metavar="NAME")
+    ren.add_argument("new_name", metavar="NEW")
     delete = sub.add_parser("delete", help="move a configuration to the trash folder")
     delete.add_argument("name", metavar="NAME")
     from realtime_gui.cli_trust import add_trust_parser
@@ -172,11 +195,12 @@ def _endpoint_ids() -> list[str]:
 # --- commands ---------------------------------------------------------------
 
 def _mint(ctx: Context, args: argparse.Namespace) -> int:
+    from realtime_gui.cli_configs import load
     from realtime_gui.core.library.minting import mint_configuration
     from realtime_gui.core.service.client import MintClient
     from realtime_gui.core.service.errors import MintTimeout
 
-    config = _load(ctx, args.name)
+    config = load(ctx, args.name)
     client = MintClient(connect_timeout=args.connect_timeout, read_timeout=args.timeout, deadline=args.timeout)
     try:
         result = mint_configuration(config, ctx.keys, client)
@@ -190,127 +214,54 @@ def _mint(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _configs(ctx: Context, args: argparse.Namespace) -> int:
-    from realtime_gui.core.library.configurations import export_document, new_configuration
+    from realtime_gui import cli_configs as commands
+    from realtime_gui.core.library.configurations import new_configuration
 
     if args.action == "list":
-        _list(ctx)
+        commands.list_command(ctx)
     elif args.action == "show":
-        ctx.print(json.dumps(export_document(_load(ctx, args.name)), indent=2))
+        return commands.show_command(ctx, args.name)
     elif args.action == "new":
-        created = new_configuration(ctx.store, args.name, args.endpoint)
+        from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS
+
+        chosen = {spec.key: getattr(args, spec.key) for spec in CONNECTION_FIELDS
+                  if getattr(args, spec.key) is not None}
+        created = new_configuration(ctx.store, args.name, args.endpoint, chosen)
+        if commands.CHOSEN_CONNECTION & chosen.keys():
+            _user_chose_connection(created)
         ctx.print(f"created {created.name!r} for {args.endpoint}")
+    elif args.action in ("set", "unset"):
+        return commands.set_command(ctx, args, _user_chose_connection)
     elif args.action == "import":
-        return _import(ctx, args)
+        return commands.import_command(ctx, args)
     elif args.action == "export":
-        return _export(ctx, args)
+        return commands.export_command(ctx, args)
     elif args.action == "convert":
-        return _convert(ctx, args)
+        return commands.convert_command(ctx, args)
+    elif args.action == "duplicate":
+        ctx.print(f"created {ctx.store.duplicate(args.name, args.new_name)!r}")
+    elif args.action == "rename":
+        ctx.print(f"renamed {ctx.store.stored_name(args.name)!r} to {ctx.store.rename(args.name, args.new_name)!r}")
     elif args.action == "delete":
         moved = ctx.store.delete(args.name)
         ctx.tell(f"moved {args.name!r} to {moved}")
     elif args.action == "trust":
         from realtime_gui.cli_trust import trust_command
 
-        return trust_command(ctx, args, _load(ctx, args.name))
+        return trust_command(ctx, args, commands.load(ctx, args.name))
     return 0
 
 
-def _list(ctx: Context) -> None:
-    """Each name; a file that can't be opened is marked broken (and moved aside, never deleted)."""
-    from realtime_gui.core.library.configurations import load_configuration
-    from realtime_gui.core.library.store import ConfigLoadError, ConfigNotFoundError
+def _user_chose_connection(config: Configuration) -> None:
+    """The user set where ``config`` sends its key (``configs new --base-url/--key-name``
+    or ``configs set base_url=... key_name=...``): the one place such a
+    configuration is trusted, as the user chose its host themself."""
+    from realtime_gui.core.library.trust import trust_connection
 
-    unreadable = []
-    for name in ctx.store.list():
-        try:
-            load_configuration(ctx.store, name)
-        except ConfigLoadError as problem:
-            if problem.moved_to is None:  # left in place: too new, or not readable at all
-                unreadable.append(f"{name}\tcan't be opened (see `realtime-gui configs show {name}`)")
-        except ConfigNotFoundError:  # removed since listing
-            continue
-        else:
-            ctx.print(name)
-    for line in unreadable:
-        ctx.print(line)
-    for name, path in ctx.store.broken_files():
-        ctx.print(f"{name}\tbroken, set aside as {path.name}")
-
-
-def _import(ctx: Context, args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from realtime_gui.core.catalog.declaration import endpoint
-    from realtime_gui.core.library.configurations import create_configuration
-    from realtime_gui.core.library.secrets import placeholder_secrets
-    from realtime_gui.core.wire.importing import read_import
-
-    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
     try:
-        imported = read_import(text, args.name, args.endpoint)
-    except ValueError as error:
-        raise ValueError(f"{args.file} {error}") from None
-    for path in imported.unknown:
-        ctx.tell(f"warning: {path} is not a field realtime-gui knows; it was not imported")
-    for where in placeholder_secrets(imported.configuration):
-        ctx.tell(f"warning: {where} holds a placeholder from an export without secrets, not the token; "
-                 "minting refuses until the real token is entered")
-    for problem in imported.problems:
-        ctx.error(str(problem))
-    if imported.unknown and not imported.configuration.values:
-        ctx.error(f"nothing in {args.file} belongs to {endpoint(imported.configuration.endpoint).label}; "
-                  "check --endpoint")
-        return 3
-    if imported.problems:
-        return 3
-    saved = create_configuration(ctx.store, ctx.keys, imported.configuration)
-    ctx.print(f"imported {saved.name!r} from {imported.kind}")
-    from realtime_gui.cli_trust import tell_untrusted
-
-    tell_untrusted(ctx, saved)
-    return 0
-
-
-def _load(ctx: Context, name: str) -> Configuration:
-    """A saved configuration, any secret its file still holds moved into the keyring (or why not, told)."""
-    from realtime_gui.core.library.configurations import load_configuration
-
-    return load_configuration(ctx.store, name, ctx.keys, lambda note: ctx.tell(f"warning: {note}"))
-
-
-def _export(ctx: Context, args: argparse.Namespace) -> int:
-    from realtime_gui.core.library.configurations import (
-        export_body,
-        export_document,
-        export_text,
-        write_export,
-    )
-
-    if args.with_secrets and not args.body:
-        raise ValueError("--with-secrets goes with --body: an exported configuration file holds keyring "
-                         "references, never secrets")
-    config = _load(ctx, args.name)
-    document = export_body(config, ctx.keys, with_secrets=args.with_secrets) if args.body else export_document(config)
-    if args.output:
-        from pathlib import Path
-
-        write_export(Path(args.output), document)
-    else:
-        ctx.out.write(export_text(document))
-    return 0
-
-
-def _convert(ctx: Context, args: argparse.Namespace) -> int:
-    from realtime_gui.core.library.configurations import conversion_name, convert_configuration
-
-    config = _load(ctx, args.name)
-    new_name = args.name if args.replace else (args.new_name or conversion_name(args.name, args.to))
-    conversion = convert_configuration(ctx.store, ctx.keys, config, args.to, new_name,
-                                       replace_original=args.replace)
-    for field, why in conversion.dropped:
-        ctx.tell(f"not carried over: {field}: {why}")
-    ctx.print(f"{'replaced' if args.replace else 'created'} {new_name!r} for {args.to}")
-    return 0
+        trust_connection(config)
+    except ValueError:
+        pass  # no usable host: the mint's own check says so in its words
 
 
 def _key(ctx: Context, args: argparse.Namespace) -> int:
@@ -321,6 +272,10 @@ def _key(ctx: Context, args: argparse.Namespace) -> int:
                                   "the key at the prompt, or pipe it in on standard input.")
         ctx.keys.set(args.name, value)
         ctx.tell(f"stored key {args.name!r} in the OS keyring")
+    elif args.action == "duplicate":
+        ctx.print(f"created {ctx.store.duplicate(args.name, args.new_name)!r}")
+    elif args.action == "rename":
+        ctx.print(f"renamed {ctx.store.stored_name(args.name)!r} to {ctx.store.rename(args.name, args.new_name)!r}")
     elif args.action == "delete":
         found = ctx.keys.delete(args.name)
         ctx.tell(f"deleted key {args.name!r}" if found else f"there was no key {args.name!r}")

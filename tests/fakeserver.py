@@ -51,6 +51,7 @@ from fake_answers import beta_session, error_body, ga_secret
 __all__ = [
     "FAKE_API_KEY",
     "FAKE_SDP_ANSWER",
+    "Answered",
     "FakeRealtimeServer",
     "RecordedRequest",
     "closed_port",
@@ -101,6 +102,18 @@ class _Script:
     headers: Mapping[str, str] = field(default_factory=dict)
 
 
+@dataclass
+class Answered:
+    """How much of one answer the server has sent: ``sent`` of its ``total`` bytes."""
+
+    total: int
+    sent: int = 0
+
+    @property
+    def finished(self) -> bool:
+        return self.sent == self.total
+
+
 class FakeRealtimeServer:
     """The fake service. Use :func:`running_server` rather than start/stop by hand."""
 
@@ -112,6 +125,8 @@ class FakeRealtimeServer:
         self.beta_shape_enabled = True
         #: True: a 401 quotes the wrong key in full, as a careless server might.
         self.echo_keys = False
+        #: Every answer begun, in order: a trickled one counts its bytes as they go out.
+        self.answers: list[Answered] = []
         self._scripts: deque[_Script] = deque()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -366,17 +381,22 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(payload)
-        if trickle:
-            whole, self.wfile = collected.getvalue(), out
-            for i in range(len(whole)):
-                try:
-                    out.write(whole[i:i + 1])
-                    out.flush()
-                except OSError:  # the client gave up
-                    break
-                if fake._stopping.wait(trickle):
-                    break
-            self.close_connection = True
+        if not trickle:
+            fake.answers.append(Answered(len(payload), len(payload)))
+            return
+        whole, self.wfile = collected.getvalue(), out
+        answered = Answered(len(whole))
+        fake.answers.append(answered)
+        for i in range(len(whole)):
+            try:
+                out.write(whole[i:i + 1])
+                out.flush()
+            except OSError:  # the client gave up
+                break
+            answered.sent += 1
+            if fake._stopping.wait(trickle):
+                break
+        self.close_connection = True
 
 
 @contextmanager

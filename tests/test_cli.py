@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +114,7 @@ def test_network_timeout_and_missing_key_and_config(home: Path, server: FakeReal
     slow = run_cli(home, "mint", "slow", "--timeout", "0.5", env={"OPENAI_API_KEY": FAKE_API_KEY})
     assert slow.returncode == 5 and "time" in slow.stderr.lower()
     nokey = run_cli(home, "mint", "slow")
-    assert nokey.returncode in (13, 14) and "key" in nokey.stderr.lower()
+    assert nokey.returncode == 13 and "No keyring" in nokey.stderr  # the test keyring keeps nothing
     missing = run_cli(home, "mint", "nothing-here")
     assert missing.returncode == 15 and "configs list" in missing.stderr
 
@@ -223,12 +222,11 @@ def test_configs_new_reports_the_name_it_saved(home: Path) -> None:
 def test_mint_timeout_bounds_the_whole_request(home: Path, server: FakeRealtimeServer) -> None:
     save(home, pointed_at(server, Configuration.new("trickle")))
     server.trickle_next(0.5)
-    started = time.monotonic()
     done = run_cli(home, "mint", "trickle", "--timeout", "2", env={"OPENAI_API_KEY": FAKE_API_KEY})
-    waited = time.monotonic() - started
+    answer = server.answers[-1]
+    assert not answer.finished and answer.sent < answer.total  # cut off at the deadline, not waited out
     assert done.returncode == 5, done.stderr
-    assert waited < 5.5
-    assert "--timeout" in done.stderr
+    assert "total" in done.stderr.lower() and "--timeout SECONDS` (now 2)" in done.stderr
 
 
 def test_a_body_exported_without_secrets_imports_with_a_warning_and_never_mints(tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from realtime_gui.core.catalog.json_text import parse_json_text
 from realtime_gui.core.library.atomic import atomic_write, remove_stale_temp_files
 from realtime_gui.core.library.config_names import (
     MAX_NAME_LENGTH,
@@ -333,15 +334,14 @@ class ConfigStore:
                 path=path,
             ) from exc
         try:
-            document = json.loads(raw.decode("utf-8"))
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            why = f"it is not UTF-8 text ({exc.reason} at byte {exc.start})"
+            why = f"it is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8"
             raise self._broken(name, path, why) from exc
-        except json.JSONDecodeError as exc:
-            why = f"it is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-            raise self._broken(name, path, why) from exc
-        except (ValueError, RecursionError) as exc:  # an integer of thousands of digits; absurd nesting
-            raise self._broken(name, path, f"it can't be read: {exc or 'nested too deeply'}") from exc
+        try:  # strictly: a key given twice, NaN, a number of thousands of digits, a BOM are each named
+            document = parse_json_text(text)
+        except ValueError as exc:
+            raise self._broken(name, path, f"it {exc}") from exc
         if not isinstance(document, dict):
             why = f"it holds a JSON {type(document).__name__}, not an object"
             raise self._broken(name, path, why)

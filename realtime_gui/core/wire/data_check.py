@@ -4,6 +4,12 @@ A hand-edited file may hold anything: wrong types, a ``tools`` that is no
 list, settings nobody declared, ``NaN``.  Each becomes a :class:`Problem`
 worded as validation words it, never an exception; values left empty are not
 problems here, as a saved configuration may still be being edited.
+
+:func:`check_configuration_data` finds everything validation would refuse;
+:func:`unusable_data` only what no field can hold (the wrong kind of value,
+a connection that sends the key somewhere it must not, an unknown setting,
+``NaN``): what a file may not hold to be opened or saved, while a value out
+of range or a tool not yet complete is work in progress the window marks.
 """
 
 from __future__ import annotations
@@ -14,11 +20,22 @@ from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, DEFAULT_END
 from realtime_gui.core.catalog.field_type import value_kind
 from realtime_gui.core.catalog.json_text import non_finite
 from realtime_gui.core.catalog.nodes import Field, Group
+from realtime_gui.core.catalog.tools import ToolList
 from realtime_gui.core.wire.body import active
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.validate import Problem, validate
 
-__all__ = ["check_configuration_data"]
+__all__ = ["check_configuration_data", "unusable_data"]
+
+# The JSON kinds (as ``value_kind`` names them) a value of each field type's kind can take at all.
+_KINDS: dict[str, frozenset[str]] = {
+    "number": frozenset({"a number"}), "integer": frozenset({"a number"}),
+    "tokenlimit": frozenset({"a number", "text"}), "boolean": frozenset({"true or false"}),
+    "text": frozenset({"text"}), "choice": frozenset({"text"}), "secret": frozenset({"text", "an object"}),
+    "voice": frozenset({"text", "an object"}), "stringlist": frozenset({"a list"}),
+    "multichoice": frozenset({"a list"}), "toolchoice": frozenset({"text", "an object"}),
+    "group": frozenset({"text", "an object"}),
+}
 
 
 def check_configuration_data(data: Any) -> list[Problem]:
@@ -46,6 +63,32 @@ def check_configuration_data(data: Any) -> list[Problem]:
         if isinstance(node, (Field, Group)) and (detail := node.type.check(value)):
             problems.append(Problem(field_id, field_id, node.label, detail))
     return problems + _non_finite_problems(values, {p.field_id for p in problems})
+
+
+def unusable_data(data: Any) -> list[Problem]:
+    """The problems of :func:`check_configuration_data` that keep a file from
+    being opened or saved: its shape, its connection, unknown fields, ``NaN``,
+    and values of a kind their field never holds (``tools`` that is no list of tools)."""
+    problems = check_configuration_data(data)
+    if not problems or _shape_problems(data):
+        return problems
+    values = data.get("values", {})
+    return [p for p in problems if p.field_id.startswith("connection.") or p.field_id not in values
+            or _wrong_kind(p.field_id, values[p.field_id]) or non_finite(values[p.field_id]) is not None]
+
+
+def _wrong_kind(field_id: str, value: Any) -> bool:
+    """Whether ``value`` is of a kind the field never holds (off, ``None``, fits every field)."""
+    try:
+        node = field_by_id(field_id)
+    except KeyError:
+        return True
+    if value is None or not isinstance(node, (Field, Group)):
+        return False
+    if isinstance(node.type, ToolList):
+        return not isinstance(value, list) or any(node.type.kind_of(item) is None for item in value)
+    kinds = _KINDS.get(node.type.kind)
+    return kinds is not None and value_kind(value) not in kinds
 
 
 def _shape_problems(data: Any) -> list[Problem]:

@@ -30,11 +30,11 @@ def test_every_default_fits_its_type(node: Field) -> None:
             assert node.type.check(default) is None, (shape, default)
 
 
-@pytest.mark.parametrize("node", [n for n in FIELD_NODES if isinstance(n.type, Choice)], ids=lambda n: n.id)
-def test_every_option_says_what_it_means(node: Field) -> None:
-    assert isinstance(node.type, Choice)
-    for option in node.type.options:
-        assert option.help
+@pytest.mark.parametrize(("field_id", "choice"), [(n.id, n.type) for n in FIELD_NODES if isinstance(n.type, Choice)])
+def test_every_option_says_what_it_means(field_id: str, choice: Choice) -> None:
+    assert choice.options, field_id
+    for option in choice.options:
+        assert option.help.strip(), (field_id, option.value)
 
 
 def test_ids_are_unique_and_sections_known() -> None:

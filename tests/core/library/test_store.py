@@ -235,7 +235,7 @@ def test_listing_500_configurations_opens_no_file(store: ConfigStore) -> None:
 @pytest.mark.parametrize(
     ("content", "why"),
     [
-        ('{"format": 1,\n  "name": "Demo",,}', "not valid JSON: .* at line 2, column 18"),
+        ('{"format": 1,\n  "name": "Demo",,}', "not valid JSON: line 2, column 18"),
         ("[1, 2]", "holds a JSON list, not an object"),
         ('{"name": "Demo"}', '"format" is None'),
         ('{"format": "1"}', "\"format\" is '1'"),

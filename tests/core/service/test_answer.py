@@ -6,6 +6,7 @@ mock transport (canned requests and answers: tests/mint_support.py).
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -50,7 +51,15 @@ def test_ga_answer_gives_value_expiry_and_nested_session(router: respx.Router) -
     assert result.session == GA_ANSWER["session"]  # nulls kept as they came
     assert result.response == GA_ANSWER
     assert (result.request_id, result.status) == ("req_ok", 200)
-    assert result.elapsed_ms >= 0
+
+
+def test_elapsed_time_covers_the_exchange(router: respx.Router) -> None:
+    def slow(request: httpx.Request) -> httpx.Response:
+        time.sleep(0.05)  # sleeps at least this long: a bound from below, never a wall-clock limit
+        return httpx.Response(200, json=GA_ANSWER)
+
+    result = mint(prepared(), MintClient(transport=httpx.MockTransport(slow)))
+    assert result.elapsed_ms >= 50
 
 
 def test_beta_answer_is_itself_the_session(router: respx.Router) -> None:

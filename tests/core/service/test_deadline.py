@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import httpx
 import pytest
 from fakeserver import FAKE_API_KEY, running_server
@@ -24,12 +22,11 @@ def test_the_deadline_caps_each_time_limit() -> None:
 def test_a_trickling_server_is_cut_off_at_the_deadline() -> None:
     with running_server() as server:
         server.trickle_next(0.2)  # every read succeeds, so only a total deadline ends it
-        started = time.monotonic()
         error = fail(None, prepared(f"{server.base_url}/realtime/client_secrets", key=FAKE_API_KEY),
                      read_timeout=30.0, deadline=1.5)
-        waited = time.monotonic() - started
+        answer = server.answers[-1]
+        assert not answer.finished and answer.sent < answer.total  # cut off, not waited out
     assert isinstance(error, MintTimeout) and error.phase == "total"
-    assert 1.4 < waited < 3.0
     assert "1.5 s" in str(error) and "a secret may" in str(error)
 
 

@@ -213,12 +213,14 @@ def test_api_key_header_and_extra_secrets_are_masked() -> None:
 def test_e2e_beta_shape() -> None:
     with running_server() as server:
         request = prepared(f"{server.base_url}/realtime/sessions", "beta", key=FAKE_API_KEY)
+        before = int(time.time())
         result = mint(request)
+        after = int(time.time())
         (seen,) = server.requests
     assert result.value.startswith("ek_") and len(result.value) == 35
     assert result.session is not None and result.session["object"] == "realtime.session"
     assert result.session["model"] == BETA_BODY["model"]
-    assert result.expires_at is not None and abs(result.expires_at - (time.time() + 60)) < 5
+    assert result.expires_at is not None and before + 60 <= result.expires_at <= after + 60  # a minute on
     assert result.request_id == seen.request_id
     assert seen.body == BETA_BODY and seen.raw_body == encode_body(BETA_BODY)
     assert seen.headers["authorization"] == f"Bearer {FAKE_API_KEY}"
@@ -229,11 +231,13 @@ def test_e2e_beta_shape() -> None:
 def test_e2e_ga_shape() -> None:
     body = {**GA_BODY, "expires_after": {"anchor": "created_at", "seconds": 300}}
     with running_server() as server:
+        before = int(time.time())
         result = mint(prepared(f"{server.base_url}/realtime/client_secrets", key=FAKE_API_KEY,
                                body=body))
+        after = int(time.time())
     assert result.session is not None and result.session["id"].startswith("sess_")
     assert result.session["instructions"] == "Hi ✓"
-    assert result.expires_at is not None and abs(result.expires_at - (time.time() + 300)) < 5
+    assert result.expires_at is not None and before + 300 <= result.expires_at <= after + 300
 
 
 @pytest.mark.e2e
@@ -292,12 +296,10 @@ def test_e2e_oversized_answer() -> None:
 def test_e2e_read_timeout_when_the_server_hangs() -> None:
     with running_server() as server:
         server.hang_next()
-        started = time.monotonic()
         error = fail(None, prepared(f"{server.base_url}/realtime/client_secrets",
                                     key=FAKE_API_KEY), read_timeout=0.5)
-        waited = time.monotonic() - started
+        assert len(server.requests) == 1 and server.answers == []  # received, never answered
     assert isinstance(error, MintTimeout) and error.phase == "read"
-    assert 0.4 < waited < 5
 
 
 @pytest.mark.e2e

@@ -7,7 +7,6 @@ touches injected (see conftest.py and ui_support.py); then
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
@@ -95,24 +94,21 @@ def test_choosing_another_endpoint_marks_the_change(qtbot: Any, make_window: Win
     assert "OpenAI-Beta: realtime=v1" in window.bench.preview.text()
 
 
-def test_switching_configurations_is_fast(qtbot: Any, make_window: WindowFactory, store: ConfigStore) -> None:
-    for n in range(500):
-        store.create(f"config {n:03d}", Configuration.new(f"config {n:03d}").to_data())
+def test_switching_configurations_shows_each_one(qtbot: Any, make_window: WindowFactory, store: ConfigStore) -> None:
+    # How fast this is is measured by benchmarks/bench_gui.py (switching); a test never asserts time.
+    for n in range(5):
+        store.create(f"config {n:03d}", Configuration.new(f"config {n:03d}", "beta").to_data())
     tools = [{"type": "function", "name": f"tool_{n}", "description": f"Tool number {n}",
               "parameters": {"type": "object", "properties": {}}} for n in range(128)]
     big = Configuration.new("big")
     big.values["tools"] = tools
     saved(store, big)
     window = make_window()
-    for name in ("big", "config 001", "big", "config 002"):  # warm up the per-endpoint forms
-        window.bench.editing.select_configuration(name)
-    timings = []
     for name in ("big", "config 003", "big", "config 004"):
-        started = time.perf_counter()
-        window.bench.editing.select_configuration(name)
-        timings.append(time.perf_counter() - started)
-    assert window.bench.editing.current_name() == "config 004"
-    assert max(timings) < 0.05, [f"{t * 1000:.1f} ms" for t in timings]
+        assert window.bench.editing.select_configuration(name)
+        shown = window.bench.editing.current_configuration()
+        assert (shown.name, shown.endpoint) == ((name, "ga") if name == "big" else (name, "beta"))
+        assert shown.values.get("tools") == (tools if name == "big" else None)
 
 
 # The controller on its own: its editors, but no window around them.
