@@ -9,12 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakeserver import FAKE_API_KEY, FakeRealtimeServer
 from test_cli import run_cli, save
 
 from realtime_gui import cli
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secret_store import MemoryStore
 from realtime_gui.core.library.store import ConfigStore
+from realtime_gui.core.service.errors import UntrustedConnectionError
+from realtime_gui.core.service.exit_codes import EXIT_CODES
 from realtime_gui.core.wire.configuration import Configuration
 
 
@@ -154,3 +157,21 @@ def test_a_problem_the_file_already_had_does_not_stop_another_change(home: Path)
     done = run_cli(home, "configs", "set", "demo", "voice=ash")
     assert done.returncode == 0, done.stderr
     assert stored(home, "demo")["values"] == {"model": "m", "temperature": 1.5, "voice": "ash"}
+
+
+@pytest.mark.e2e
+def test_a_host_typed_on_the_command_line_is_the_users_choice(home: Path, server: FakeRealtimeServer) -> None:
+    key = {"OPENAI_API_KEY": FAKE_API_KEY}
+    assert run_cli(home, "configs", "new", "typed", "--base-url", server.base_url).returncode == 0
+    done = run_cli(home, "mint", "typed", env=key)
+    assert done.returncode == 0, done.stderr
+    ConfigStore(home / "configs").save("set-later", Configuration.new("set-later").to_data())
+    assert run_cli(home, "configs", "set", "set-later", f"base_url={server.base_url}").returncode == 0
+    assert run_cli(home, "mint", "set-later", env=key).returncode == 0
+    # A file that names a host itself is not a choice the user made: it stays unconfirmed.
+    shared = Configuration.new("shared")
+    shared.connection["base_url"] = server.base_url.replace("127.0.0.1", "localhost")
+    ConfigStore(home / "configs").save("shared", shared.to_data())
+    refused = run_cli(home, "mint", "shared", env=key)
+    assert refused.returncode == EXIT_CODES[UntrustedConnectionError], refused.stderr
+    assert len(server.requests) == 2
