@@ -13,7 +13,15 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from realtime_gui.core.catalog.field_type import DecodeError, EncodeContext, FieldType, Option, Shape, value_kind
+from realtime_gui.core.catalog.field_type import (
+    NOT_SET,
+    DecodeError,
+    EncodeContext,
+    FieldType,
+    Option,
+    Shape,
+    value_kind,
+)
 from realtime_gui.core.catalog.nodes import Field
 from realtime_gui.core.catalog.object_types import Composite
 from realtime_gui.core.catalog.scalar_types import Choice
@@ -205,6 +213,11 @@ class ToolNames(StringList):
         if bad is not None:
             return f"must name each tool; {bad!r} is {'empty' if not bad.strip() else 'padded with spaces'}"
         return None
+
+    def normalise(self, value: Any) -> Any:
+        """As any list of text, but an empty list stays one: no tools at all is a value here."""
+        kept = super().normalise(value)
+        return [] if kept is NOT_SET and isinstance(value, list) else kept
 
     def describe(self) -> str:
         return "a list of tool names"

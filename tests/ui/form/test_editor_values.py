@@ -19,6 +19,7 @@ from realtime_gui.core.catalog import declaration
 from realtime_gui.core.catalog.nodes import Field
 from realtime_gui.ui.form.all_editors import make_editor
 from realtime_gui.ui.form.editors import EditorContext
+from realtime_gui.ui.form.rows import FieldRow
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 
@@ -28,12 +29,13 @@ def _cases() -> list[tuple[Field, EditorContext]]:
     for endpoint_id, ep in declaration.ENDPOINTS.items():
         for spot in declaration.placed(endpoint_id):
             if isinstance(spot.node, Field):
-                cases.setdefault((spot.node.id, ep.shape), (spot.node, EditorContext(endpoint_id, ep.shape)))
+                context = EditorContext(endpoint_id, ep.shape, make_row=FieldRow)
+                cases.setdefault((spot.node.id, ep.shape), (spot.node, context))
     for kind in declaration.TOOLS.kinds:
         for spec in kind.fields:
-            cases.setdefault((f"tools[].{spec.key}", "ga"), (spec, EditorContext("ga", "ga")))
+            cases.setdefault((f"tools[].{spec.key}", "ga"), (spec, EditorContext("ga", "ga", make_row=FieldRow)))
     for spec in declaration.CONNECTION_FIELDS:
-        cases.setdefault((f"connection.{spec.key}", None), (spec, EditorContext(None, None)))
+        cases.setdefault((f"connection.{spec.key}", None), (spec, EditorContext(None, None, make_row=FieldRow)))
     return list(cases.values())
 
 
