@@ -35,22 +35,25 @@ class _QuitOnPaint(QObject):
         return False
 
 
-class _QuitWhenUsable(QObject):
-    """Quits at the first paint of an editor inside the open configuration's form."""
+def _quit_when_usable(window: MainWindow) -> None:
+    """Quit at the first paint of an editor of the open configuration.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        # What a person edits with; imported here so the probe costs nothing unless asked for.
-        from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
+    The filter goes on the editors themselves once the window has built them:
+    one on the whole application would make PySide6 build a Python type for
+    every object that gets an event, and cost more than it measures.
+    """
+    finish_start = window.finish_start
 
-        self._editors = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QCheckBox)
+    def finish_then_watch() -> None:
+        finish_start()
+        from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.Paint and self._window.is_ready()
-                and isinstance(watched, self._editors) and self._window.bench.form.isAncestorOf(watched)):
-            QApplication.quit()
-        return False
+        watcher = _QuitOnPaint(window)
+        for kind in (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit):
+            for editor in window.bench.form.findChildren(kind):
+                editor.installEventFilter(watcher)
+
+    window.finish_start = finish_then_watch  # type: ignore[method-assign]
 
 
 def install_probes(window: MainWindow) -> None:
@@ -66,6 +69,4 @@ def install_probes(window: MainWindow) -> None:
     if os.environ.get(QUIT_AFTER_PAINT_ENV):
         window.installEventFilter(_QuitOnPaint(window))
     if os.environ.get(QUIT_WHEN_USABLE_ENV):
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(_QuitWhenUsable(window))
+        _quit_when_usable(window)
