@@ -1,19 +1,23 @@
-"""How long the window takes to show its first frame, as a whole process,
-against the floor of a bare PySide6 window (``bare_window.py``), in the same run.
+"""How long the window takes until a person can use it, as a whole process,
+against the floor of a bare PySide6 window with a 60-row form (``bare_window.py``),
+in the same run.
 
     python benchmarks/bench_startup.py [--runs 15]
 
-Both quit in their window's first Paint event (ours through
-``REALTIME_GUI_QUIT_AFTER_PAINT``), offscreen, with bytecode caching on.
-They run alternately, so a busy machine slows both alike. Three cases:
+*Usable* is the moment the open configuration's editors have been painted
+(``REALTIME_GUI_QUIT_WHEN_USABLE``): a first frame whose form is still being
+built doesn't count. The floor quits at its first paint, which is when its
+form is usable. The first frame (``REALTIME_GUI_QUIT_AFTER_PAINT``) is
+reported beside it. All run offscreen, with bytecode caching on, alternately,
+so a busy machine slows them alike. Three cases:
 
 * an empty ``REALTIME_GUI_HOME``;
 * 500 saved configurations and one holding 128 function tools;
 * the same, with the window settings naming the 128-tool one as the last open.
 
 Prints the median wall time and peak RSS of each and their ratios; exits 1
-when a ratio is above its target (wall 1.3 for the empty home and 1.5 for
-the large ones, RSS 1.3 for all).
+when a ratio is above its target (usable: wall 1.5 for the empty home and
+1.6 for the large ones, RSS 1.3 for all; the first frame has no target).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import sys
 import sysconfig
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,21 +95,26 @@ def make_homes(root: Path) -> list[Case]:
     fill(ConfigStore(last / "configs"))
     # What WindowMemory writes (QSettings' INI format), without loading Qt here.
     (last / "window.ini").write_text(f"[General]\nlast_configuration={BIG}\n", encoding="utf-8")
-    return [Case("empty home", empty, 1.3), Case("500 configs + 128 tools", large, 1.5),
-            Case("same, 128-tool one last open", last, 1.5)]
+    return [Case("empty home", empty, 1.5), Case("500 configs + 128 tools", large, 1.6),
+            Case("same, 128-tool one last open", last, 1.6)]
 
 
-def measure(case: Case, runs: int, base_env: dict[str, str]) -> tuple[list[Run], list[Run]]:
+def measure(case: Case, runs: int, base_env: dict[str, str]) -> tuple[list[Run], list[Run], list[Run]]:
+    """The floor, ours until usable and ours until the first frame, alternating."""
     floor_command = [sys.executable, str(REPO / "benchmarks" / "bare_window.py")]
-    env = {**base_env, "REALTIME_GUI_HOME": str(case.home), "REALTIME_GUI_QUIT_AFTER_PAINT": "1"}
+    env = {**base_env, "REALTIME_GUI_HOME": str(case.home)}
+    usable_env = {**env, "REALTIME_GUI_QUIT_WHEN_USABLE": "1"}
+    frame_env = {**env, "REALTIME_GUI_QUIT_AFTER_PAINT": "1"}
     for command in (floor_command, ours_command()):  # warm the disk cache and the bytecode
-        run_once(command, env)
+        run_once(command, usable_env)
     floor: list[Run] = []
-    ours: list[Run] = []
+    usable: list[Run] = []
+    frame: list[Run] = []
     for _ in range(runs):
         floor.append(run_once(floor_command, env))
-        ours.append(run_once(ours_command(), env))
-    return floor, ours
+        usable.append(run_once(ours_command(), usable_env))
+        frame.append(run_once(ours_command(), frame_env))
+    return floor, usable, frame
 
 
 def main() -> int:
@@ -117,17 +127,21 @@ def main() -> int:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "realtime_gui")], env=env, check=True)
     missed = []
     with tempfile.TemporaryDirectory() as root:
-        print(f"{args.runs} runs each, medians   {'floor':>8} {'ours':>8} {'ratio':>6} {'target':>6}")
+        print(f"{args.runs} runs each, medians {' ' * 12}{'floor':>9} {'ours':>9} {'ratio':>6} {'target':>6}")
         for case in make_homes(Path(root)):
-            floor, ours = measure(case, args.runs, env)
-            for what, unit, target, pick in (("wall", "ms", case.wall_target, lambda r: r.seconds * 1000),
-                                             ("max RSS", "MiB", RSS_TARGET, lambda r: r.max_rss_kib / 1024)):
+            floor, usable, frame = measure(case, args.runs, env)
+            rows: list[tuple[str, str, float | None, list[Run], Callable[[Run], float]]] = [
+                ("usable", "ms", case.wall_target, usable, lambda r: r.seconds * 1000),
+                ("max RSS", "MiB", RSS_TARGET, usable, lambda r: r.max_rss_kib / 1024),
+                ("1st frame", "ms", None, frame, lambda r: r.seconds * 1000)]
+            for what, unit, target, ours, pick in rows:
                 f, o = statistics.median(map(pick, floor)), statistics.median(map(pick, ours))
                 ratio = o / f
-                verdict = "ok" if ratio <= target else "MISSED"
-                print(f"{case.name:>29} {what:<7} {f:6.1f}{unit:<3} {o:6.1f}{unit:<3} {ratio:5.2f}x {target:5.2f}x "
+                verdict = "" if target is None else "ok" if ratio <= target else "MISSED"
+                shown = "" if target is None else f"{target:5.2f}x"
+                print(f"{case.name:>29} {what:<9} {f:6.1f}{unit:<3} {o:6.1f}{unit:<3} {ratio:5.2f}x {shown:>6} "
                       f"{verdict}")
-                if ratio > target:
+                if target is not None and ratio > target:
                     missed.append(f"{case.name}: {what}")
     if missed:
         print("missed: " + "; ".join(missed))

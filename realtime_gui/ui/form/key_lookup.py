@@ -1,8 +1,15 @@
-"""Which key a key name resolves to, and how the window says so."""
+"""Which key a key name resolves to, and how the window says so.
+
+Asking is slow and may block: the keyring sits behind D-Bus, and a locked
+collection can hold the answer behind an unlock prompt. So :func:`look_up`
+is a plain blocking function for a worker thread, and :func:`describe`
+says what is known so far, "looking it up" included.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from realtime_gui.core.library.keys import DEFAULT_KEY, ENV_VAR, KeyNameError
@@ -12,42 +19,35 @@ from realtime_gui.core.service.request import Credentials
 if TYPE_CHECKING:
     from realtime_gui.core.library.keys import ApiKeys
 
-__all__ = ["KeyLookup"]
+__all__ = ["KeyAnswer", "describe", "look_up"]
 
 
-class KeyLookup:
-    """Which key a name resolves to, asked of ``ApiKeys`` once per name.
+@dataclass(frozen=True)
+class KeyAnswer:
+    """What asking for one key name found: its credentials, or why there are none."""
 
-    The preview and the key's source line ask on every edit; the keyring
-    sits behind D-Bus, so answers are kept until :meth:`forget` (after the
-    Keys dialog changed something).
-    """
+    credentials: Credentials | None
+    keyring_down: bool = False
 
-    def __init__(self, keys: ApiKeys, env: Mapping[str, str]) -> None:
-        self._keys, self._env = keys, env
-        self._found: dict[str, Credentials | None] = {}
-        self._keyring_down = False
 
-    def credentials(self, name: str) -> Credentials | None:
-        if name not in self._found:
-            try:
-                self._found[name] = self._keys.resolve(name, self._env)
-            except KeyringUnavailableError:
-                self._found[name], self._keyring_down = None, True
-            except (NoApiKeyError, KeyNameError):
-                self._found[name] = None
-        return self._found[name]
+def look_up(keys: ApiKeys, name: str, env: Mapping[str, str]) -> KeyAnswer:
+    """Ask ``keys`` for ``name``; blocks on the keyring, so never call it on the UI thread."""
+    try:
+        return KeyAnswer(keys.resolve(name, env))
+    except KeyringUnavailableError:
+        return KeyAnswer(None, keyring_down=True)
+    except (NoApiKeyError, KeyNameError):
+        return KeyAnswer(None)
 
-    def describe(self, name: str) -> str:
-        """``Key “work”: keyring (work)``, or what to do when there is none."""
-        found = self.credentials(name)
-        if found is not None:
-            return f"Key “{name}”: {found.source}"
-        fallback = f" or set {ENV_VAR}" if name == DEFAULT_KEY else ""
-        if self._keyring_down:
-            return f"No key “{name}”: the keyring can't be reached; keep one for this run with Keys…{fallback}"
-        return f"No key “{name}” yet: add it with Keys…{fallback}"
 
-    def forget(self) -> None:
-        self._found.clear()
-        self._keyring_down = False
+def describe(name: str, answer: KeyAnswer | None) -> str:
+    """``Key “work”: keyring (work)``, what to do when there is none, or that
+    the answer is still coming (``answer`` is None)."""
+    if answer is None:
+        return f"Key “{name}”: looking it up…"
+    if answer.credentials is not None:
+        return f"Key “{name}”: {answer.credentials.source}"
+    fallback = f" or set {ENV_VAR}" if name == DEFAULT_KEY else ""
+    if answer.keyring_down:
+        return f"No key “{name}”: the keyring can't be reached; keep one for this run with Keys…{fallback}"
+    return f"No key “{name}” yet: add it with Keys…{fallback}"

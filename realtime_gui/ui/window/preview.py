@@ -37,7 +37,7 @@ class PreviewContent:
 
 
 def preview_content(config: Configuration, key_name: str, found: Credentials | None, *,
-                    env: Mapping[str, str], lookup: Callable[[str], str | None]) -> PreviewContent:
+                    env: Mapping[str, str], lookup: Callable[[str], str | None] | None) -> PreviewContent:
     """The request Mint would send for ``config``, secrets masked.
 
     Without a key (``found`` is None) a placeholder stands in, and the note says so.

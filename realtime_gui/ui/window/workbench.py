@@ -40,6 +40,7 @@ from realtime_gui.ui.window.minting import Minting
 from realtime_gui.ui.window.preview import RequestPreview
 from realtime_gui.ui.window.result_panel import ResultPanel
 from realtime_gui.ui.window.services import Services
+from realtime_gui.ui.window.worker import TaskRunner
 
 __all__ = ["Frame", "Workbench", "endpoint_selector"]
 
@@ -74,7 +75,8 @@ class Workbench:
         self.connection = ConnectionSection()
         self.connection.set_expanded(frame.memory.flag(CONNECTION_OPEN, False))
         self.form = FormView()
-        self.key_source = KeySource(s.keys, s.env, self.connection)
+        self.key_source = KeySource(s.keys, s.env, self.connection, TaskRunner(s.pool, window),
+                                    found=lambda: self.preview.schedule())
         self.preview = RequestPreview(lambda: self.key_source.preview(self.editing.current_configuration()))
         frame.endpoint_bar.offer(ENDPOINTS.values(), endpoint_selector(ENDPOINTS.values()))
         frame.place(connection=self.connection, form=self.form, preview=self.preview, result=self.result_panel)

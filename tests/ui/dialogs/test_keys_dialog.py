@@ -79,7 +79,7 @@ def test_keys_dialog_offers_this_run_only_without_a_keyring(qtbot: Any, make_win
     child(dialog, QLineEdit, "key_value").setText("sk-test-session-00000001")
     qtbot.mouseClick(child(dialog, QPushButton, "save_key"), Qt.MouseButton.LeftButton)
     assert keys.resolve("default").source == "this run only (default)"
-    assert "this run only" in child(window, QLabel, "key_source").text()
+    qtbot.waitUntil(lambda: "this run only" in child(window, QLabel, "key_source").text())
 
 
 def test_enter_saves_the_key_typed_and_never_deletes(qtbot: Any, make_window: WindowFactory, keys: ApiKeys,
