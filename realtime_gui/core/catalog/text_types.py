@@ -10,6 +10,7 @@ from typing import Any
 
 from realtime_gui.core.catalog.field_type import EncodeContext, FieldType, MissingSecretError, value_kind
 from realtime_gui.core.catalog.json_text import json_error_text, parse_json_text
+from realtime_gui.core.catalog.quick_schema import surely_fits, surely_valid_schema
 
 __all__ = ["Json", "Secret", "StringList", "Text", "Voice", "json_error_text", "parse_json_text"]
 
@@ -105,7 +106,9 @@ class Json(FieldType):
     kind: str = field(default="json", init=False)
 
     def check(self, value: Any) -> str | None:
-        import jsonschema  # deferred: it costs start-up time and is needed only here
+        if surely_fits(self.schema, value) and (not self.json_schema or surely_valid_schema(value)):
+            return None
+        import jsonschema  # only for what the quick check can't vouch for: it costs as much as a mint
 
         errors = sorted(jsonschema.Draft202012Validator(dict(self.schema)).iter_errors(value), key=str)
         if errors:
