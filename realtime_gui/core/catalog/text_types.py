@@ -118,7 +118,7 @@ class Json(FieldType):
             try:
                 validator = jsonschema.validators.validator_for(value, default=jsonschema.Draft202012Validator)
                 validator.check_schema(value)
-            except (TypeError, jsonschema.exceptions.UnknownType) as error:  # e.g. "$schema": []
+            except (TypeError, AttributeError, jsonschema.exceptions.UnknownType) as error:  # "$schema": [] or true
                 return f"is not a valid JSON Schema: {error}"
             except jsonschema.SchemaError as error:
                 where = "/".join(str(p) for p in error.absolute_path)

@@ -113,3 +113,8 @@ def test_the_messages_still_come_from_the_full_check() -> None:
         "is not a valid JSON Schema: 3 is not of type 'object' (at properties)")
     assert parameters.check(["no"]) == "does not fit: ['no'] is not of type 'object'"
     assert parameters.check({"type": "object"}) is None
+
+
+def test_a_schema_naming_no_draft_is_refused_not_a_crash() -> None:
+    parameters = Json(schema={"type": "object"}, json_schema=True)
+    assert (parameters.check({"$schema": True}) or "").startswith("is not a valid JSON Schema: ")
