@@ -10,6 +10,7 @@ from typing import Any
 
 from realtime_gui.core.catalog.field_type import NOT_SET, EncodeContext, FieldType, MissingSecretError, value_kind
 from realtime_gui.core.catalog.json_text import json_error_text, parse_json_text
+from realtime_gui.core.catalog.quick_schema import surely_fits, surely_valid_schema
 
 __all__ = ["Json", "Secret", "SecretMap", "StringList", "Text", "Voice", "json_error_text", "parse_json_text"]
 
@@ -117,7 +118,9 @@ class Json(FieldType):
     kind: str = field(default="json", init=False)
 
     def check(self, value: Any) -> str | None:
-        import jsonschema  # deferred: it costs start-up time and is needed only here
+        if surely_fits(self.schema, value) and (not self.json_schema or surely_valid_schema(value)):
+            return None
+        import jsonschema  # only for what the quick check can't vouch for: it costs as much as a mint
 
         errors = sorted(jsonschema.Draft202012Validator(dict(self.schema)).iter_errors(value), key=str)
         if errors:
@@ -127,7 +130,7 @@ class Json(FieldType):
             try:
                 validator = jsonschema.validators.validator_for(value, default=jsonschema.Draft202012Validator)
                 validator.check_schema(value)
-            except (TypeError, jsonschema.exceptions.UnknownType) as error:  # e.g. "$schema": []
+            except (TypeError, AttributeError, jsonschema.exceptions.UnknownType) as error:  # "$schema": [] or true
                 return f"is not a valid JSON Schema: {error}"
             except jsonschema.SchemaError as error:
                 where = "/".join(str(p) for p in error.absolute_path)
