@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 from fakeserver import FAKE_API_KEY, FakeRealtimeServer
+from test_cli import save
 
-from realtime_gui.core.library.store import ConfigStore
 from realtime_gui.core.wire.configuration import Configuration
 
 REPO = Path(__file__).resolve().parents[1]
@@ -50,7 +50,7 @@ def test_a_mint_loads_no_schema_library_no_keyring_and_no_qt(home: Path, server:
     config.connection["base_url"] = server.base_url
     if tools:
         config.values["tools"] = [tool(n) for n in range(tools)]
-    ConfigStore(home / "configs").save("demo", config.to_data())
+    save(home, config)
     done, modules = mint_modules(home, "demo")
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.startswith("ek_")
@@ -64,7 +64,7 @@ def test_a_mint_still_refuses_parameters_that_are_not_a_schema(home: Path, serve
     config = Configuration.new("demo")
     config.connection["base_url"] = server.base_url
     config.values["tools"] = [tool(0), {**tool(1), "parameters": {"type": "object", "properties": {"q": {"type": 3}}}}]
-    ConfigStore(home / "configs").save("demo", config.to_data())
+    save(home, config)
     done, _ = mint_modules(home, "demo")
     assert done.returncode != 0 and not server.requests
     assert "Tools (session.tools[1].parameters) is not a valid JSON Schema: 3 is not valid under any of the given " \
