@@ -90,7 +90,7 @@ class Workbench:
             result=self.result_panel, mint_action=actions.mint, cancel_action=actions.cancel,
             show_editors=lambda: frame.tabs.setCurrentIndex(0), show_status=frame.show_status,
             show_busy=frame.show_busy, convert_to_ga=self.library.convert_to_ga, open_keys=self.open_keys,
-            parent=window)
+            ask=dialogs.ask, parent=window)
 
         frame.endpoint_bar.endpoint_changed.connect(self.editing.endpoint_changed)
         self.connection.changed.connect(self.editing.edited)
