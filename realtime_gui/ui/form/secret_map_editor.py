@@ -147,8 +147,9 @@ class SecretMapEditor(Editor):
         return found if found or self._none or any(not line.blank() for line in self._lines) else NOT_SET
 
     def problem(self) -> str | None:
+        """A line with no name, or a name twice: the words follow the field's label."""
         names = [line.name.text() for line in self._lines if not line.blank()]
         if "" in names:
-            return f"a line of {self.field.label} has a value but no name"
+            return "has a value with no name; name it or remove its line"
         twice = sorted({name for name in names if names.count(name) > 1})
-        return f"names {', '.join(twice)} more than once" if twice else None
+        return f"has {', '.join(twice)} more than once; keep one line each" if twice else None
