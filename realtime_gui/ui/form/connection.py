@@ -5,6 +5,12 @@ editors the form uses, picked by field type (``all_editors.make_editor``);
 the window tells it where the current key comes from and which service the
 base URL points at. Open, it lays the settings out two to a line, and says
 where the key comes from on its title line, so the form below keeps its room.
+
+Marks follow the edits, as the form's do: once problems are shown, every edit
+checks the settings again, so a fixed one loses its mark at once; a number
+typed out of range is marked as it is typed. The section also knows which
+settings the user changed since they were shown (:meth:`ConnectionSection.changed_here`):
+a host typed here is the user's own choice, one read from a file is not.
 """
 
 from __future__ import annotations
@@ -26,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from realtime_gui.core.catalog.connection import KEY_NAME
 from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS
+from realtime_gui.core.catalog.endpoints import DEFAULT_ENDPOINT
 from realtime_gui.core.catalog.nodes import NOT_SET, Field
-from realtime_gui.core.wire.validate import Problem
+from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.wire.validate import Problem, validate
 from realtime_gui.ui.form.all_editors import make_editor
 from realtime_gui.ui.form.editors import EditorContext
 from realtime_gui.ui.style.style import ElidedLabel
@@ -130,8 +138,11 @@ class ConnectionSection(QWidget):
         grid.setHorizontalSpacing(12)  # as the form's columns
         grid.setVerticalSpacing(2)
         self._settings: dict[str, _Setting] = {}
+        self._shown: dict[str, Any] = {}  # the settings as last set_connection() gave them
+        self._edited: set[str] = set()  # keys of the settings the user edited since
+        self._live = False  # problems are shown: each edit checks again
         for index, spec in enumerate(CONNECTION_FIELDS):
-            setting = self._settings[spec.key] = _Setting(spec, self._body, self.changed.emit)
+            setting = self._settings[spec.key] = _Setting(spec, self._body, self._edit_of(spec.key))
             line, column = divmod(index, _PER_LINE)
             label = QLabel(spec.label)  # no colon, as in the form below
             label.setToolTip(spec.help)
@@ -159,12 +170,42 @@ class ConnectionSection(QWidget):
         """Show ``connection``'s settings; does not emit ``changed``."""
         for key, setting in self._settings.items():
             setting.load(connection.get(key))
+        self._shown, self._edited = self.connection(), set()
         self.show_problems([])
 
     def connection(self) -> dict[str, Any]:
         """The settings that are set, by key."""
         read = ((key, setting.value()) for key, setting in self._settings.items())
         return {key: value for key, value in read if value is not None}
+
+    def changed_here(self) -> set[str]:
+        """Keys of the settings the user edited here to something other than
+        what :meth:`set_connection` showed (a file's values are not the user's choice)."""
+        now = self.connection()
+        return {key for key in self._edited if now.get(key) != self._shown.get(key)}
+
+    def _edit_of(self, key: str) -> Callable[[], None]:
+        def edited() -> None:
+            self._edited.add(key)
+            self._follow(key)
+            self.changed.emit()
+        return edited
+
+    def _follow(self, key: str) -> None:
+        """Bring the marks up to date with an edit of setting ``key``."""
+        if self._live:
+            self._mark(self._check())
+            return
+        setting = self._settings[key]
+        if setting.editor.checks_as_typed:
+            value = setting.value()
+            detail = None if value is None else setting.field.type.check(value)
+            setting.show_problem(Problem(_PREFIX + key, key, setting.field.label, detail) if detail else None)
+
+    def _check(self) -> list[Problem]:
+        """What Mint would find wrong with the settings shown."""
+        found = validate(Configuration("", DEFAULT_ENDPOINT, {}, self.connection()))
+        return [p for p in found if p.field_id.startswith(_PREFIX)]
 
     # -- what the window tells it ----------------------------------------------
 
@@ -175,12 +216,18 @@ class ConnectionSection(QWidget):
         self._key_source.setText(text)
 
     def show_problems(self, problems: list[Problem]) -> None:
-        """Show the connection problems among ``problems`` under their editors."""
+        """Show the connection problems among ``problems`` under their editors.
+        From now on the marks follow the edits, until none are shown."""
+        self._live = self._mark(problems)
+        if self._live:
+            self.set_expanded(True)
+
+    def _mark(self, problems: list[Problem]) -> bool:
+        """Mark the settings ``problems`` name, clear the rest; whether any is marked."""
         found = {p.field_id.removeprefix(_PREFIX): p for p in problems if p.field_id.startswith(_PREFIX)}
         for key, setting in self._settings.items():
             setting.show_problem(found.get(key))
-        if found:
-            self.set_expanded(True)
+        return bool(found)
 
     def focus_setting(self, field_id: str) -> bool:
         """Open the section and focus ``connection.KEY``; False if not ours."""

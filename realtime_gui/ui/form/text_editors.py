@@ -1,5 +1,6 @@
 """Editors for text of every kind: lines, paragraphs, suggestions, voices,
-secrets, lists of lines and JSON."""
+secrets, lists of lines and JSON (a secret map, JSON by kind, has its own:
+``secret_map_editor``)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from realtime_gui.core.catalog.nodes import NOT_SET, Field
-from realtime_gui.core.catalog.types import Secret, Voice, parse_json_text
+from realtime_gui.core.catalog.types import Secret, SecretMap, Voice, parse_json_text
 from realtime_gui.ui.form.editors import Combo, Editor, EditorContext, h_box, register
+from realtime_gui.ui.form.secret_map_editor import SecretMapEditor
 from realtime_gui.ui.style.style import ElidedLabel, monospace, set_role
 
 __all__ = [
@@ -244,6 +246,12 @@ class StringListEditor(MultilineEditor):
 # --- JSON ---------------------------------------------------------------------
 
 @register("json")
+def _json_editor(field: Field, ctx: EditorContext, parent: QWidget) -> Editor:
+    if isinstance(field.type, SecretMap):  # its values are secrets: never shown as JSON text
+        return SecretMapEditor(field, ctx, parent)
+    return JsonEditor(field, ctx, parent)
+
+
 class JsonEditor(Editor):
     """Monospace JSON with pretty-printing, a template and live checks.
 

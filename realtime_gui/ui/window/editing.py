@@ -12,6 +12,13 @@ The window never overwrites a change made outside it: the folder is watched
 renamed files; the open configuration, changed on disk, is reloaded when it
 has no unsaved edits, and otherwise Save asks which version to keep, the one
 replaced going to ``trash/`` first.
+
+Loading moves secret values an older file still holds itself (MCP headers)
+into the keyring. A connection the user set up here -- the service, base URL
+or key name edited in this window -- is their own choice: saving it records
+it as confirmed (:func:`~realtime_gui.core.library.trust.trust_connection`),
+so Mint doesn't ask about it. One opened from a file and saved untouched stays
+unconfirmed.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import copy
 import json
 from collections.abc import Callable
 
+from realtime_gui.core.catalog.connection import BASE_URL, KEY_NAME, SERVICE
 from realtime_gui.core.library.configurations import (
     create_configuration,
     load_configuration,
@@ -29,6 +37,8 @@ from realtime_gui.core.library.configurations import (
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secrets import without_plain_secrets
 from realtime_gui.core.library.store import ConfigStore, ConfigStoreError
+from realtime_gui.core.library.trust import trust_connection
+from realtime_gui.core.redact import scrub
 from realtime_gui.core.service.errors import KeyringUnavailableError
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.ui.dialogs.standard import Ask, Destructive, Tell
@@ -43,6 +53,8 @@ __all__ = ["FIRST_NAME", "KEEP_BOTH", "KEEP_MINE", "TAKE_THEIRS", "OpenConfigura
 FIRST_NAME = "Default"  # of the configuration made on the first run
 # The answers when Save meets a change made outside the window; the first, the default, loses nothing.
 KEEP_BOTH, KEEP_MINE, TAKE_THEIRS = "Save as New", "Keep Mine", "Take Theirs"
+# The settings that say where the API key goes: edited here, they are the user's own choice.
+_WHERE_THE_KEY_GOES = frozenset({SERVICE.key, BASE_URL.key, KEY_NAME.key})
 
 
 class OpenConfiguration:
@@ -96,7 +108,7 @@ class OpenConfiguration:
     def load_configuration(self, name: str) -> bool:
         try:
             mark = FileMark(self._store.path_of(name))  # before reading: a change meanwhile counts
-            config = load_configuration(self._store, name)
+            config = load_configuration(self._store, name, self._keys, tell=self._show_status)
         except (ConfigStoreError, ValueError) as exc:
             self._tell("Could not open the configuration", str(exc))
             self._names.set_names(self._store.list(), select=self._name or None)
@@ -153,8 +165,19 @@ class OpenConfiguration:
         self._saved = self.current_configuration()
         self._remember_file()
         self._set_dirty(False)
-        self._show_status(f"Saved “{config.name}”.")
+        self._show_status(f"Saved “{config.name}”." + self._confirm_chosen_connection(config))
         return True
+
+    def _confirm_chosen_connection(self, config: Configuration) -> str:
+        """Record ``config``'s connection as confirmed when the user set where the
+        key goes in this window; a note for the status when that failed."""
+        if not self._connection.changed_here() & _WHERE_THE_KEY_GOES:
+            return ""
+        try:
+            trust_connection(config)
+        except (OSError, ValueError) as exc:
+            return f" The connection could not be recorded as confirmed ({scrub(str(exc))}); Mint will ask."
+        return ""
 
     def renamed(self, name: str) -> None:
         """The current configuration was renamed on disk; unsaved edits stay."""
@@ -271,6 +294,7 @@ class OpenConfiguration:
                 mine = self.current_configuration()
                 mine.name = unique_name(self._store, f"{name} (mine)")
                 saved = create_configuration(self._store, self._keys, mine)
+                self._confirm_chosen_connection(saved)
                 self._set_dirty(False)  # the edits are saved; the old name's row loses its mark
                 self._names.set_names(self._store.list(), select=saved.name)
                 self.open_configuration(saved)

@@ -1,6 +1,11 @@
 """Minting the open configuration: checks first, the request on a pool with
 its progress and Cancel, then the outcome in the result panel with the one
-button that helps most, and the problems marked in the editors."""
+button that helps most, and the problems marked in the editors.
+
+Before anything is sent, a connection the user hasn't confirmed (it came from
+someone else's file) is shown for confirmation: the host and the name of the
+key that would go there. Cancel is the default, and plain http to another
+machine takes a button of its own that says so."""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from PySide6.QtGui import QAction
 from realtime_gui.core.catalog.connection import TIME_LIMIT
 from realtime_gui.core.catalog.declaration import field_for_path
 from realtime_gui.core.library.configurations import conversion_target
+from realtime_gui.core.library.trust import TrustProblem, connection_trust, trust_connection
 from realtime_gui.core.redact import scrub
 from realtime_gui.core.service.errors import (
     AuthenticationError,
@@ -25,6 +31,7 @@ from realtime_gui.core.service.errors import (
     MintTimeout,
     NoApiKeyError,
     PermissionDeniedError,
+    UntrustedConnectionError,
 )
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.validate import Problem, validate
@@ -34,7 +41,10 @@ from realtime_gui.ui.window.result_panel import ResultPanel
 from realtime_gui.ui.window.services import Services
 from realtime_gui.ui.window.worker import CancellableJob, TaskRunner
 
-__all__ = ["Minting"]
+__all__ = ["ALLOW_HTTP", "TRUST", "Minting"]
+
+# The answers that confirm a connection; "Cancel", the default, sends nothing.
+TRUST, ALLOW_HTTP = "Trust and Mint", "Allow Plain HTTP and Mint"
 
 
 class Minting:
@@ -42,19 +52,21 @@ class Minting:
 
     ``current`` gives the configuration to mint; ``show_editors`` brings the
     form's tab forward; ``show_busy(busy)`` shows or hides the progress;
-    ``convert_to_ga`` and ``open_keys`` are the remedies some errors offer.
+    ``convert_to_ga`` and ``open_keys`` are the remedies some errors offer;
+    ``ask(title, text, buttons, default=...)`` asks the user to confirm a connection.
     """
 
     def __init__(self, *, services: Services, current: Callable[[], Configuration], form: FormView,
                  connection: ConnectionSection, result: ResultPanel, mint_action: QAction,
                  cancel_action: QAction, show_editors: Callable[[], None], show_status: Callable[[str], None],
                  show_busy: Callable[[bool], None], convert_to_ga: Callable[[], object],
-                 open_keys: Callable[[], object], parent: QObject | None = None) -> None:
+                 open_keys: Callable[[], object], ask: Callable[..., str],
+                 parent: QObject | None = None) -> None:
         self._services, self._current = services, current
         self._form, self._connection, self._result = form, connection, result
         self._mint_action, self._cancel_action = mint_action, cancel_action
         self._show_editors, self._show_status, self._show_busy = show_editors, show_status, show_busy
-        self._convert_to_ga, self._open_keys = convert_to_ga, open_keys
+        self._convert_to_ga, self._open_keys, self._ask = convert_to_ga, open_keys, ask
         self._runner = TaskRunner(services.pool, parent)
         self.job = CancellableJob(self._runner, parent)
         self.job.progress.connect(lambda seconds: show_status(f"Minting… {seconds:.1f} s"))
@@ -77,6 +89,8 @@ class Minting:
             error = ConfigurationInvalidError(problems)
             self._result.show_error(error, self._remedy(error))
             return
+        if not self._confirmed(config):
+            return
         s = self._services
         # The configuration's time limit bounds the whole mint, as --timeout does on the command line.
         client = replace(s.client, deadline=float(config.setting(TIME_LIMIT.key)))
@@ -91,6 +105,27 @@ class Minting:
         self._minting_name = config.name
         self.job.start(work)
         self._set_busy(True)
+
+    def _confirmed(self, config: Configuration) -> bool:
+        """Whether the user trusts ``config``'s host with its key, asking when
+        that isn't on record; a yes is recorded (a small file: read and written here)."""
+        problem = connection_trust(config)
+        if problem is None:
+            return True
+        confirm = ALLOW_HTTP if problem.plain_http else TRUST
+        if self._ask("Send your API key to this host?", _question(problem), (confirm, "Cancel"),
+                     default="Cancel") != confirm:
+            self._show_status("Not minted: the connection was not confirmed; nothing was sent.")
+            return False
+        try:
+            trust_connection(config, allow_http=problem.plain_http)
+        except (OSError, ValueError) as exc:
+            error = MintError(scrub(str(exc)), title="Could not confirm the connection",
+                              advice="Check that the app's folder can be written, then Mint again.")
+            self._result.show_error(error)
+            self._show_status(f"{error.title}.")
+            return False
+        return True
 
     def cancel(self) -> None:
         if self.job.cancel():
@@ -131,6 +166,8 @@ class Minting:
         """The one button that helps most with ``error``, if any."""
         if isinstance(error, BetaShapeDisabledError):  # a GA configuration has nothing to convert to
             return ("Convert to GA", self._convert_to_ga) if conversion_target(self._current()) else None
+        if isinstance(error, UntrustedConnectionError):  # the record changed since the question
+            return ("Confirm and Mint…", self.mint)
         if isinstance(error, (NoApiKeyError, KeyringUnavailableError, AuthenticationError, PermissionDeniedError)):
             return ("Open Keys…", self._open_keys)
         if isinstance(error, MintTimeout) and error.phase in ("total", "read"):
@@ -151,3 +188,17 @@ class Minting:
         if self._connection.focus_setting(problem.field_id):
             return True
         return self._form.focus_field(problem.path)
+
+
+def _question(problem: TrustProblem) -> str:
+    """What the user is asked: the host, the key that would go there, and plain http called out."""
+    text = (f"“{problem.config_name}” would send the API key “{problem.key_name}” to\n\n"
+            f"    {problem.origin}\n\n")
+    if not problem.confirmed:
+        text += ("You haven't confirmed this host for this key (the connection came from a file). "
+                 "Mint only if you chose this host yourself and trust it with the key.")
+    if problem.plain_http:
+        text += ("\n\n" if not problem.confirmed else "") + (
+            "⚠ This is plain http to another machine: the key would cross the network unencrypted, "
+            f"readable by anyone on the way. Only “{ALLOW_HTTP}” sends it like that; https is safer.")
+    return text

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from realtime_gui.ui.style.style import ElidedLabel, heading, monospace, muted, set_role, set_state
+from realtime_gui.ui.style.style import ElidedLabel, heading, monospace, set_role, set_state
 from realtime_gui.ui.window.secret_clipboard import SecretClipboard
 
 if TYPE_CHECKING:
@@ -149,14 +149,14 @@ class ResultPanel(QFrame):
     # -- pages -----------------------------------------------------------------
 
     def _build_empty(self) -> QWidget:
-        page, layout = _page()
-        layout.addStretch(1)
-        hint = muted("Mint a client secret to see it here.\nCtrl+Enter mints the selected configuration.")
-        hint.setObjectName("result_empty")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(hint)
-        layout.addStretch(2)
-        return page
+        # Empty, the panel takes no room, so its hint lives where the window
+        # puts ``empty_hint`` (the status bar), shown while there is nothing here.
+        self.empty_hint = ElidedLabel("No client secret yet: Mint (Ctrl+Enter) makes one from the open "
+                                      "configuration.", role="muted")
+        self.empty_hint.setObjectName("result_empty")
+        self.empty_hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.empty_hint.setMinimumWidth(16)  # all of it where there is room, elided where not
+        return _page()[0]
 
     def _build_result(self) -> QWidget:
         page, layout = _page("result_view")
@@ -274,6 +274,8 @@ class ResultPanel(QFrame):
             height = QSizePolicy.Policy.Preferred if counts else QSizePolicy.Policy.Ignored
             page.setSizePolicy(QSizePolicy.Policy.Preferred, height)
         self._stack.setCurrentIndex(shown)
+        if self.empty_hint.parentWidget() is not None:  # placed: never a window of its own
+            self.empty_hint.setVisible(shown == _EMPTY)
         self.updateGeometry()
         parent = self.parentWidget()
         if parent is not None and shown != _EMPTY:
@@ -388,11 +390,8 @@ class ResultPanel(QFrame):
 def _details_text(error: MintError) -> str:
     lines = [f"error: {type(error).__name__}"]
     for key, value in error.details.items():
-        if isinstance(value, list):
-            lines.append(f"{key}:")
-            lines += [f"  - {item}" for item in value]
-        else:
-            lines.append(f"{key}: {_one_line(value)}")
+        lines += [f"{key}:", *(f"  - {item}" for item in value)] if isinstance(value, list) else [
+            f"{key}: {_one_line(value)}"]
     return "\n".join(lines)
 
 

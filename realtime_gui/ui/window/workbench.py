@@ -17,7 +17,7 @@ from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from realtime_gui import __version__
 from realtime_gui.core.catalog.declaration import ENDPOINTS
@@ -80,6 +80,8 @@ class Workbench:
         self.preview = RequestPreview(lambda: self.key_source.preview(self.editing.current_configuration()))
         frame.endpoint_bar.offer(ENDPOINTS.values(), endpoint_selector(ENDPOINTS.values()))
         frame.place(connection=self.connection, form=self.form, preview=self.preview, result=self.result_panel)
+        if isinstance(window, QMainWindow):  # the empty result's hint, where it is seen
+            window.statusBar().addWidget(self.result_panel.empty_hint)
 
         self.editing = OpenConfiguration(
             store=s.store, keys=s.keys, bar=frame.endpoint_bar, form=self.form, connection=self.connection,
@@ -92,7 +94,7 @@ class Workbench:
             result=self.result_panel, mint_action=actions.mint, cancel_action=actions.cancel,
             show_editors=lambda: frame.tabs.setCurrentIndex(0), show_status=frame.show_status,
             show_busy=frame.show_busy, convert_to_ga=self.library.convert_to_ga, open_keys=self.open_keys,
-            parent=window)
+            ask=dialogs.ask, parent=window)
 
         frame.endpoint_bar.endpoint_changed.connect(self.editing.endpoint_changed)
         self.connection.changed.connect(self.editing.edited)

@@ -167,3 +167,53 @@ def test_the_summary_shows_while_closed_and_the_keys_button_asks(section: Connec
     [keys] = [b for b in section.findChildren(QPushButton) if b.text() == "Keys…"]
     with qtbot.waitSignal(section.keys_requested):
         qtbot.mouseClick(keys, Qt.MouseButton.LeftButton)
+
+
+def _problem_notes(section: ConnectionSection) -> list[str]:
+    return [label.text() for label in section.findChildren(QLabel) if label.isVisible() and "⚠" in label.text()]
+
+
+def test_marks_follow_the_edits_as_the_forms_do(section: ConnectionSection, qtbot: Any) -> None:
+    from realtime_gui.core.catalog.connection import BASE_URL
+    from realtime_gui.core.catalog.endpoints import DEFAULT_ENDPOINT
+    from realtime_gui.core.wire.configuration import Configuration
+    from realtime_gui.core.wire.validate import validate
+
+    section.set_connection({BASE_URL.key: "ftp://x"})
+    section.show_problems(validate(Configuration("t", DEFAULT_ENDPOINT, {}, section.connection())))
+    assert len(_problem_notes(section)) == 1
+    edit = _editor(section, BASE_URL)
+    assert isinstance(edit, QLineEdit)
+    edit.selectAll()
+    qtbot.keyClicks(edit, "https://example.com/v1")
+    assert _problem_notes(section) == []  # fixed: the mark goes with the edit, not at the next Mint
+    qtbot.keyClicks(edit, " x")
+    assert len(_problem_notes(section)) == 1  # made wrong again while marks are shown
+
+
+def test_a_number_typed_out_of_range_is_marked_as_it_is_typed(section: ConnectionSection, qtbot: Any) -> None:
+    spec = NUMBERS[0]
+    assert isinstance(spec.type, Integer) and spec.type.maximum is not None
+    spin = _editor(section, spec)
+    assert isinstance(spin, QAbstractSpinBox)
+    spin.selectAll()
+    qtbot.keyClicks(spin, str(spec.type.maximum + 1))
+    assert len(_problem_notes(section)) == 1
+    spin.selectAll()
+    qtbot.keyClicks(spin, str(spec.type.maximum))
+    assert _problem_notes(section) == []
+
+
+def test_it_tells_which_settings_the_user_changed(section: ConnectionSection, qtbot: Any) -> None:
+    spec = LINES[0]
+    section.set_connection({spec.key: "https://one.example/v1"})
+    assert section.changed_here() == set()
+    edit = _editor(section, spec)
+    assert isinstance(edit, QLineEdit)
+    edit.selectAll()
+    qtbot.keyClicks(edit, "https://one.example/v1")  # typed again as it was: no change
+    assert section.changed_here() == set()
+    qtbot.keyClicks(edit, "x")
+    assert section.changed_here() == {spec.key}
+    section.set_connection({spec.key: "https://two.example/v1"})  # another file: nothing chosen here
+    assert section.changed_here() == set()

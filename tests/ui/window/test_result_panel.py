@@ -114,3 +114,23 @@ def test_the_secret_says_which_configuration_minted_it_also_once_another_is_open
     assert window.bench.result_panel.current_result() is result  # a secret stays valid: still shown
     assert source.isVisible() and "Alpha" in source.text() and "Beta" not in source.text()
     assert window.bench.result_panel.current_source() == "Alpha"
+
+
+def test_a_new_user_sees_how_to_mint_while_there_is_no_result(
+        qtbot: Any, make_window: WindowFactory, store: ConfigStore, keys: ApiKeys) -> None:
+    keys.set("default", FAKE_API_KEY)
+    with running_server() as server:
+        saved(store, local(server))
+        window = make_window(size=(1024, 640))
+        hint = child(window.statusBar(), QLabel, "result_empty")
+        assert hint.isVisible() and "Ctrl+Enter" in hint.text()
+        assert hint.width() >= hint.fontMetrics().horizontalAdvance(hint.text())  # all of it, not elided
+        server.fail_next(500, {"message": "Oops", "type": "server_error"})
+        mint_and_wait(qtbot, window)
+        assert not hint.isVisible()  # the error is where the hint pointed
+        window.bench.result_panel.clear()
+        assert hint.isVisible()
+        mint_and_wait(qtbot, window)
+    assert not hint.isVisible()
+    window.bench.result_panel.clear()
+    assert not hint.isVisible()  # a secret is shown again
