@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle("realtime-gui")
         self.memory = WindowMemory(services.settings)
-        self.window_actions = WindowActions(self, self.finish_start)
+        self.window_actions = WindowActions(self, self.finish_everything)
         self.window_actions.handle("quit", self.close)
         self._build_frame()
         self.window_actions.build_menus()
@@ -128,20 +128,28 @@ class MainWindow(QMainWindow):
 
     # -- what the workbench asks of the frame ------------------------------------------------
 
-    def place(self, *, connection: QWidget, form: QWidget, preview: QWidget, result: QWidget) -> None:
-        """Put the editors, the preview and the result where their stand-ins are."""
-        stand_in = self.result_splitter.replaceWidget(1, result)
-        if stand_in is not None:
-            stand_in.deleteLater()
+    def place_editors(self, *, connection: QWidget, form: QWidget) -> None:
+        """Put the connection section and the form in the editors' page."""
         self._editor_layout.addWidget(connection)
         self._editor_layout.addWidget(form, 1)
         for editor in (connection, form):
             editor.show()  # a child added to a visible window is shown only when asked
+
+    def place_rest(self, *, preview: QWidget, result: QWidget) -> None:
+        """Put the preview and the result where their stand-ins are."""
+        stand_in = self.result_splitter.replaceWidget(1, result)
+        if stand_in is not None:
+            stand_in.deleteLater()
         stand_in = self.tabs.widget(1)
         self.tabs.removeTab(1)
         self.tabs.insertTab(1, preview, "Request preview")
         if stand_in is not None:
             stand_in.deleteLater()
+        if self._sizes_saved:  # again, once laid out: the result's minimum size moved the handles
+            from PySide6.QtCore import QCoreApplication, QEvent
+
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.memory.restore_splitters(self._splitters())
 
     def show_status(self, text: str) -> None:
         """Say ``text`` until another message, for a while, or until another configuration opens."""
@@ -180,11 +188,18 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.finish_start)
 
     def is_ready(self) -> bool:
-        return self._ready
+        """Whether the whole window is built: the editors, and everything behind the actions."""
+        return self._ready and self.bench.is_complete()
+
+    def finish_everything(self) -> None:
+        """Build what is not built yet; what an action runs before its handler."""
+        self.finish_start()
+        self.bench.complete()
 
     def finish_start(self) -> None:
-        """Build the workbench and open a configuration; runs once, normally just
-        after the first paint, or earlier if something needs the editors."""
+        """Build the editors and open a configuration in them; runs once, normally
+        just after the first paint, or earlier if something needs the editors.
+        The workbench completes itself once they are painted."""
         if self._ready:
             return
         self._ready = True
@@ -196,10 +211,11 @@ class MainWindow(QMainWindow):
         if self._sizes_saved:  # again: the editors' minimum sizes moved the handles
             self.memory.restore_splitters(self._splitters())
         self.bench.editing.open_initial()
+        self.bench.complete_after_paint()
 
     def work_in_flight(self) -> bool:
         """Whether a mint, even a cancelled one, still holds a worker thread."""
-        return self._ready and self.bench.minting.work_in_flight()
+        return self.is_ready() and self.bench.minting.work_in_flight()
 
     def _selection_requested(self, name: str) -> None:
         self.finish_start()
@@ -209,7 +225,7 @@ class MainWindow(QMainWindow):
         if self._ready and not self.bench.close():
             event.ignore()
             return
-        if self._ready:
+        if self.is_ready():
             self.bench.result_panel.take_back_clipboard()
         current = self.bench.editing.current_name() if self._ready else ""
         self.memory.save(self, self._splitters(), current or self.config_list.current_name() or "")

@@ -1,21 +1,26 @@
-"""The window's working parts, built just after the first paint: the editors,
-the preview and the result in the frame's places, and the controllers that
-work on them, wired to the frame's actions.
+"""The window's working parts, built just after the first paint, in two steps.
 
-The controllers are plain objects with their collaborators given:
-:class:`~.editing.OpenConfiguration` (the configuration open),
-:class:`~.library.Library` (what one does with saved ones),
-:class:`~.minting.Minting` and :class:`~.key_source.KeySource`. The frame
+First the editors: the connection section and the form, the open
+configuration in them, and :class:`~.editing.OpenConfiguration` behind them.
+That is what a person waits for, so nothing else is imported or built until
+it has been painted. Then :meth:`Workbench.complete` adds the rest: the
+preview and the result in the frame's places, and the controllers that work
+on them (:class:`~.library.Library`, :class:`~.minting.Minting`,
+:class:`~.key_source.KeySource`), wired to the frame's actions. Their
+modules are imported there, the only imports deferred outside the shell;
+an action used before then completes the workbench first.
+
+The controllers are plain objects with their collaborators given. The frame
 (``ui/shell/frame.py``) makes the one :class:`Workbench`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QComboBox, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -24,7 +29,6 @@ from realtime_gui.core.catalog.declaration import ENDPOINTS
 from realtime_gui.core.catalog.nodes import Endpoint
 from realtime_gui.core.library.configurations import conversion_target
 from realtime_gui.core.wire.configuration import Configuration
-from realtime_gui.ui.dialogs.keys_dialog import KeysDialog
 from realtime_gui.ui.dialogs.standard import Dialogs
 from realtime_gui.ui.form.connection import ConnectionSection
 from realtime_gui.ui.form.form import FormView
@@ -33,18 +37,21 @@ from realtime_gui.ui.window.actions import WindowActions
 from realtime_gui.ui.window.config_list import ConfigList
 from realtime_gui.ui.window.editing import OpenConfiguration
 from realtime_gui.ui.window.endpoint_bar import EndpointBar
-from realtime_gui.ui.window.key_source import KeySource
-from realtime_gui.ui.window.library import Library
 from realtime_gui.ui.window.memory import CLEAR_CLIPBOARD, CONNECTION_OPEN, WindowMemory
-from realtime_gui.ui.window.minting import Minting
-from realtime_gui.ui.window.preview import RequestPreview
-from realtime_gui.ui.window.result_panel import ResultPanel
 from realtime_gui.ui.window.services import Services
-from realtime_gui.ui.window.worker import TaskRunner
+
+if TYPE_CHECKING:
+    from realtime_gui.ui.dialogs.keys_dialog import KeysDialog
+    from realtime_gui.ui.window.key_source import KeySource
+    from realtime_gui.ui.window.library import Library
+    from realtime_gui.ui.window.minting import Minting
+    from realtime_gui.ui.window.preview import RequestPreview
+    from realtime_gui.ui.window.result_panel import ResultPanel
 
 __all__ = ["Frame", "Workbench", "endpoint_selector"]
 
 _ICON = Path(__file__).resolve().parents[2] / "resources" / "realtime-gui.svg"
+_LATEST_MS = 300  # complete() at the latest, should the editors not be painted (a window off screen)
 
 
 class Frame(Protocol):
@@ -56,37 +63,100 @@ class Frame(Protocol):
     tabs: QTabWidget
     memory: WindowMemory
 
-    def place(self, *, connection: QWidget, form: QWidget, preview: QWidget, result: QWidget) -> None: ...
+    def place_editors(self, *, connection: QWidget, form: QWidget) -> None: ...
+    def place_rest(self, *, preview: QWidget, result: QWidget) -> None: ...
     def show_status(self, text: str) -> None: ...
     def show_busy(self, busy: bool) -> None: ...
     def show_title(self, name: str, modified: bool) -> None: ...
 
 
+class _AfterPaint(QObject):
+    """Calls ``then`` once, from the event loop, after any of ``watched`` was painted,
+    or after ``latest`` milliseconds if none is (a window that is not on screen)."""
+
+    def __init__(self, watched: list[QWidget], then: Callable[[], object], latest: int) -> None:
+        super().__init__(watched[0] if watched else None)
+        self._then, self._watched = then, watched
+        for widget in watched:
+            widget.installEventFilter(self)
+        QTimer.singleShot(latest, self._go)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            # After this paint pass: the window's dirty widgets are painted together.
+            QTimer.singleShot(0, self._go)
+        return False
+
+    def _go(self) -> None:
+        for widget in self._watched:
+            widget.removeEventFilter(self)
+        self._watched = []
+        self._then()  # complete() runs once, whichever comes first
+
+
 class Workbench:
-    """Builds the editors, the preview and the result into ``frame`` and wires
-    the controllers; ``window`` parents the dialogs."""
+    """Builds the editors into ``frame`` and opens a configuration in them; once
+    they are painted, :meth:`complete` builds and wires the rest. ``window``
+    parents the dialogs."""
+
+    result_panel: ResultPanel
+    key_source: KeySource
+    preview: RequestPreview
+    library: Library
+    minting: Minting
 
     def __init__(self, frame: Frame, window: QWidget, services: Services, dialogs: Dialogs) -> None:
         RoleStyle.install()  # the first frame's widgets got their looks when made
         _set_icon()
         self._frame, self._window, self._services, self._dialogs = frame, window, services, dialogs
-        actions, s = frame.window_actions, services
-        self.result_panel = ResultPanel(actions.copy, s.clock, actions.clear_clipboard.isChecked)
+        self._complete = False
+        s = services
         self.connection = ConnectionSection()
         self.connection.set_expanded(frame.memory.flag(CONNECTION_OPEN, False))
         self.form = FormView()
-        self.key_source = KeySource(s.keys, s.env, self.connection, TaskRunner(s.pool, window),
-                                    found=lambda: self.preview.schedule())
-        self.preview = RequestPreview(lambda: self.key_source.preview(self.editing.current_configuration()))
         frame.endpoint_bar.offer(ENDPOINTS.values(), endpoint_selector(ENDPOINTS.values()))
-        frame.place(connection=self.connection, form=self.form, preview=self.preview, result=self.result_panel)
-        if isinstance(window, QMainWindow):  # the empty result's hint, where it is seen
-            window.statusBar().addWidget(self.result_panel.empty_hint)
+        frame.place_editors(connection=self.connection, form=self.form)
 
         self.editing = OpenConfiguration(
             store=s.store, keys=s.keys, bar=frame.endpoint_bar, form=self.form, connection=self.connection,
             names=frame.config_list, ask=dialogs.ask, tell=dialogs.tell, show_status=frame.show_status,
             show_title=frame.show_title, on_shown=self._shown)
+        frame.endpoint_bar.endpoint_changed.connect(self.editing.endpoint_changed)
+        self.connection.changed.connect(self.editing.edited)
+        self.form.changed.connect(self.editing.edited)
+
+    def complete_after_paint(self) -> None:
+        """Complete the workbench as soon as the editors now shown have been painted."""
+        from PySide6.QtWidgets import QAbstractScrollArea
+
+        areas = [area.viewport() for area in self.form.findChildren(QAbstractScrollArea) if area.isVisible()]
+        _AfterPaint(areas, self.complete, _LATEST_MS)
+
+    def is_complete(self) -> bool:
+        return self._complete
+
+    def complete(self) -> None:
+        """Build the preview, the result and the controllers behind the actions; runs
+        once, after the editors were first painted, or earlier if an action needs them."""
+        if self._complete:
+            return
+        self._complete = True
+        from realtime_gui.ui.window.key_source import KeySource
+        from realtime_gui.ui.window.library import Library
+        from realtime_gui.ui.window.minting import Minting
+        from realtime_gui.ui.window.preview import RequestPreview
+        from realtime_gui.ui.window.result_panel import ResultPanel
+        from realtime_gui.ui.window.worker import TaskRunner
+
+        frame, window, s, dialogs = self._frame, self._window, self._services, self._dialogs
+        actions = frame.window_actions
+        self.result_panel = ResultPanel(actions.copy, s.clock, actions.clear_clipboard.isChecked)
+        self.key_source = KeySource(s.keys, s.env, self.connection, TaskRunner(s.pool, window),
+                                    found=lambda: self.preview.schedule())
+        self.preview = RequestPreview(lambda: self.key_source.preview(self.editing.current_configuration()))
+        frame.place_rest(preview=self.preview, result=self.result_panel)
+        if isinstance(window, QMainWindow):  # the empty result's hint, where it is seen
+            window.statusBar().addWidget(self.result_panel.empty_hint)
         self.library = Library(current=self.editing, names=frame.config_list, store=s.store, keys=s.keys,
                                dialogs=dialogs, show_status=frame.show_status)
         self.minting = Minting(
@@ -95,12 +165,9 @@ class Workbench:
             show_editors=lambda: frame.tabs.setCurrentIndex(0), show_status=frame.show_status,
             show_busy=frame.show_busy, convert_to_ga=self.library.convert_to_ga, open_keys=self.open_keys,
             ask=dialogs.ask, parent=window)
-
-        frame.endpoint_bar.endpoint_changed.connect(self.editing.endpoint_changed)
-        self.connection.changed.connect(self.editing.edited)
         self.connection.keys_requested.connect(self.open_keys)
-        self.form.changed.connect(self.editing.edited)
         self._handle_actions(actions)
+        self._shown(self.editing.current_configuration(), opened=False)
 
     def _handle_actions(self, actions: WindowActions) -> None:
         library, handle = self.library, actions.handle
@@ -124,7 +191,10 @@ class Workbench:
             CLEAR_CLIPBOARD, actions.clear_clipboard.isChecked()))
 
     def _shown(self, config: Configuration, opened: bool) -> None:
-        """The editors show ``config``: the actions, the preview and the key's source follow."""
+        """The editors show ``config``: the actions, the preview and the key's source follow
+        (once they exist: :meth:`complete` calls this again)."""
+        if not self._complete:
+            return
         convertible = conversion_target(config) is not None
         for action in (self._frame.window_actions.convert, self._frame.window_actions.convert_replace):
             action.setEnabled(convertible)
@@ -134,6 +204,8 @@ class Workbench:
             self.result_panel.clear()  # an error was about what was open before; a secret stays valid
 
     def open_keys(self) -> KeysDialog:
+        from realtime_gui.ui.dialogs.keys_dialog import KeysDialog
+
         dialog = KeysDialog(self._services.keys, self._dialogs.ask, env=self._services.env, parent=self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.keys_changed.connect(self._keys_changed)
@@ -153,7 +225,8 @@ class Workbench:
         """The window is closing: False if the user chose to keep it open."""
         if not self.editing.settle_changes(revert=False):
             return False
-        self.minting.job.cancel()
+        if self._complete:
+            self.minting.job.cancel()
         self._frame.memory.set_flag(CONNECTION_OPEN, self.connection.is_expanded())
         return True
 

@@ -24,8 +24,9 @@ def test_preview_masks_the_key(qtbot: Any, make_window: WindowFactory, keys: Api
     keys.set("default", "sk-test-0123-fake-WXYZ")
     window = make_window()
     window.tabs.setCurrentWidget(window.bench.preview)
+    # The key is looked up off the UI thread; the preview shows it once found.
+    qtbot.waitUntil(lambda: "Authorization: Bearer …WXYZ" in window.bench.preview.text())
     text = window.bench.preview.text()
-    assert "Authorization: Bearer …WXYZ" in text
     assert "sk-test-0123456789" not in text
     assert text.startswith("POST https://api.openai.com/v1/realtime/client_secrets")
     assert '"type": "realtime"' in text
