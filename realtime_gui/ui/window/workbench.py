@@ -40,6 +40,7 @@ from realtime_gui.ui.window.minting import Minting
 from realtime_gui.ui.window.preview import RequestPreview
 from realtime_gui.ui.window.result_panel import ResultPanel
 from realtime_gui.ui.window.services import Services
+from realtime_gui.ui.window.serving import Serving
 from realtime_gui.ui.window.worker import TaskRunner
 
 __all__ = ["Frame", "Workbench", "endpoint_selector"]
@@ -93,6 +94,8 @@ class Workbench:
             show_editors=lambda: frame.tabs.setCurrentIndex(0), show_status=frame.show_status,
             show_busy=frame.show_busy, convert_to_ga=self.library.convert_to_ga, open_keys=self.open_keys,
             parent=window)
+        self.serving = Serving(services=s, editing=self.editing, actions=actions, show_status=frame.show_status,
+                               window=window)
 
         frame.endpoint_bar.endpoint_changed.connect(self.editing.endpoint_changed)
         self.connection.changed.connect(self.editing.edited)
@@ -152,6 +155,7 @@ class Workbench:
         if not self.editing.settle_changes(revert=False):
             return False
         self.minting.job.cancel()
+        self.serving.close()
         self._frame.memory.set_flag(CONNECTION_OPEN, self.connection.is_expanded())
         return True
 
