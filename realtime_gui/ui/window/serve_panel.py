@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -25,6 +26,7 @@ from realtime_gui.ui.style.style import monospace, muted, set_role
 __all__ = ["LOG_LINES", "ServePanel"]
 
 LOG_LINES = 500  # the log keeps the newest lines; a page in a loop must not grow it without end
+_LOG_ROWS = 5  # the lines the log asks room for
 
 
 class ServePanel(QWidget):
@@ -66,7 +68,7 @@ class ServePanel(QWidget):
         self.problem.setWordWrap(True)
         set_role(self.problem, "problem")
         self.problem.hide()
-        self.log = QPlainTextEdit()
+        self.log = _Log()
         self.log.setObjectName("serve_log")
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(LOG_LINES)
@@ -139,3 +141,11 @@ class ServePanel(QWidget):
 
     def add_line(self, text: str) -> None:
         self.log.appendPlainText(text)
+
+
+class _Log(QPlainTextEdit):
+    """The request log, asking for a few lines of room: the form above needs the height more."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.fontMetrics().lineSpacing() * _LOG_ROWS + 2 * self.frameWidth() + 8)
