@@ -46,6 +46,10 @@ class WindowActions:
                       "Mint a client secret with this configuration (Ctrl+Enter)")
         self.cancel = a("cancel", "Cancel", "Escape", "Cancel the mint in flight (Esc)")
         self.cancel.setEnabled(False)
+        self.serve = a("serve", "Serve", None, "Serve tokens from the saved configuration to pages on this computer")
+        self.serve.setCheckable(True)
+        self.serve_panel = a("serve_panel", "Serving Panel", None, "Show the port, origins, address and log of Serve")
+        self.serve_panel.setCheckable(True)
         self.keys = a("keys", "Keys…", None, "Manage API keys in the OS keyring")
         self.convert = a("convert", "Convert to GA", None, "Copy this beta configuration to the GA endpoint")
         self.convert.setEnabled(False)  # until a beta configuration is open
@@ -68,7 +72,7 @@ class WindowActions:
             ("&File", [self.new, self.import_file, None, self.export_body, self.export_config, None,
                        self.save, None, self.quit]),
             ("&Edit", [self.copy, None, self.find, None, self.clear_clipboard]),
-            ("&Mint", [self.mint, self.cancel]),
+            ("&Mint", [self.mint, self.cancel, None, self.serve, self.serve_panel]),
             ("&Tools", [self.keys, None, self.convert, self.convert_replace]),
             ("&Help", [self.about]),
         ):
@@ -79,7 +83,7 @@ class WindowActions:
         tools.setObjectName("main_toolbar")
         tools.setMovable(False)
         set_enum(tools, "toolButtonStyle", "ToolButtonTextOnly")
-        for action in (self.new, self.import_file, self.save, None, self.keys, self.convert):
+        for action in (self.new, self.import_file, self.save, None, self.keys, self.convert, None, self.serve):
             tools.addSeparator() if action is None else tools.addAction(action)
 
     def _make(self, name: str, text: str, shortcut: Shortcut = None, tip: str = "") -> QAction:

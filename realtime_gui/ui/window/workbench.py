@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from realtime_gui.ui.window.minting import Minting
     from realtime_gui.ui.window.preview import RequestPreview
     from realtime_gui.ui.window.result_panel import ResultPanel
+    from realtime_gui.ui.window.serving import Serving
 
 __all__ = ["Frame", "Workbench", "endpoint_selector"]
 
@@ -104,6 +105,7 @@ class Workbench:
     preview: RequestPreview
     library: Library
     minting: Minting
+    serving: Serving
 
     def __init__(self, frame: Frame, window: QWidget, services: Services, dialogs: Dialogs) -> None:
         RoleStyle.install()  # the first frame's widgets got their looks when made
@@ -146,6 +148,7 @@ class Workbench:
         from realtime_gui.ui.window.minting import Minting
         from realtime_gui.ui.window.preview import RequestPreview
         from realtime_gui.ui.window.result_panel import ResultPanel
+        from realtime_gui.ui.window.serving import Serving
         from realtime_gui.ui.window.worker import TaskRunner
 
         frame, window, s, dialogs = self._frame, self._window, self._services, self._dialogs
@@ -165,6 +168,8 @@ class Workbench:
             show_editors=lambda: frame.tabs.setCurrentIndex(0), show_status=frame.show_status,
             show_busy=frame.show_busy, convert_to_ga=self.library.convert_to_ga, open_keys=self.open_keys,
             ask=dialogs.ask, parent=window)
+        self.serving = Serving(services=s, editing=self.editing, actions=actions, show_status=frame.show_status,
+                               window=window)
         self.connection.keys_requested.connect(self.open_keys)
         self._handle_actions(actions)
         self._shown(self.editing.current_configuration(), opened=False)
@@ -227,6 +232,7 @@ class Workbench:
             return False
         if self._complete:
             self.minting.job.cancel()
+            self.serving.close()
         self._frame.memory.set_flag(CONNECTION_OPEN, self.connection.is_expanded())
         return True
 

@@ -30,6 +30,9 @@ def loaded_after(statement: str, home: Path) -> set[str]:
     "from realtime_gui.cli import main; main(['serve', 'demo', '--allow-origin', 'nope'])",
     # the window, built and shown
     "from realtime_gui.ui.shell import app; import realtime_gui.ui.window.workbench",
+    # the window with its workbench built, the Serve panel shown and its origins checked, not serving
+    "from realtime_gui.ui.shell.app import open_window; w = open_window(); w.finish_start(); "
+    "w.window_actions.serve_panel.trigger(); w.bench.serving.panel.origins.setText('http://localhost:5173')",
 ])
 def test_serving_libraries_load_only_to_serve(statement: str, tmp_path: Path) -> None:
     loaded = loaded_after(statement, tmp_path)
