@@ -34,6 +34,7 @@ import argparse
 import io
 import json
 import secrets
+import select
 import signal
 import socket
 import threading
@@ -112,6 +113,8 @@ class FakeRealtimeServer:
         self.beta_shape_enabled = True
         #: True: a 401 quotes the wrong key in full, as a careless server might.
         self.echo_keys = False
+        #: A port on loopback: WebSocket upgrades are passed there byte for byte (see fakesocket.py).
+        self.socket_port: int | None = None
         self._scripts: deque[_Script] = deque()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -325,7 +328,30 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve()
 
     def do_GET(self) -> None:
+        port = self.server.fake.socket_port
+        if port is not None and self.headers.get("upgrade", "").lower() == "websocket":
+            self._relay(port)
+            return
         self._serve()
+
+    def _relay(self, port: int) -> None:
+        """A WebSocket upgrade, passed on to ``port`` and relayed both ways until either end closes."""
+        head = self.requestline + "\r\n" + "".join(f"{k}: {v}\r\n" for k, v in self.headers.items()) + "\r\n"
+        self.close_connection = True
+        with socket.create_connection(("127.0.0.1", port)) as upstream:
+            upstream.sendall(head.encode("latin-1"))
+            ends = {self.connection: upstream, upstream: self.connection}
+            while not self.server.fake._stopping.is_set():
+                ready, _, _ = select.select(list(ends), [], [], 0.1)
+                for end in ready:
+                    try:
+                        data = end.recv(65536)
+                        if data:
+                            ends[end].sendall(data)
+                    except OSError:
+                        data = b""
+                    if not data:
+                        return
 
     def do_OPTIONS(self) -> None:
         """A browser's CORS preflight: any origin may send any header (the service's own stance)."""
