@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -86,9 +86,10 @@ def test_the_secret_and_the_key_are_never_printed(home: Path, server: FakeRealti
                                                  fake_socket: FakeRealtimeSocket) -> None:
     fake_socket.echo_token = True
     outputs = []
-    for script, args in ((lambda: fake_socket.apply(APPLIED), ("--json",)), (lambda: fake_socket.apply(APPLIED), ()),
-                         (lambda: fake_socket.close_with(4001, "bad token"), ()),
-                         (lambda: fake_socket.refuse(401), ("--json",))):
+    scripts: list[tuple[Callable[[], None], tuple[str, ...]]] = [
+        (lambda: fake_socket.apply(APPLIED), ("--json",)), (lambda: fake_socket.apply(APPLIED), ()),
+        (lambda: fake_socket.close_with(4001, "bad token"), ()), (lambda: fake_socket.refuse(401), ("--json",))]
+    for script, args in scripts:
         script()
         done = run_check(home, server, *args)
         token = fake_socket.upgrades[-1].headers["authorization"].removeprefix("Bearer ")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -149,7 +149,9 @@ def test_the_secret_never_reaches_a_message_or_the_result(server: FakeRealtimeSe
     result = check(server, keys)
     token = fake_socket.upgrades[-1].headers["authorization"].removeprefix("Bearer ")
     assert token not in repr(result) and token not in str(result.to_json())
-    for script in (lambda: fake_socket.refuse(401), lambda: fake_socket.close_with(4001, "bad token")):
+    scripts: list[Callable[[], None]] = [lambda: fake_socket.refuse(401),
+                                         lambda: fake_socket.close_with(4001, "bad token")]
+    for script in scripts:
         script()
         error = failure(server, keys)
         token = fake_socket.upgrades[-1].headers["authorization"].removeprefix("Bearer ")

@@ -56,7 +56,8 @@ def test_a_group_switched_off_is_compared_whole_and_objects_field_by_field() -> 
 
 
 def test_the_expiry_is_not_part_of_the_session() -> None:
-    config = configured(**{"expires_after.seconds": 60})
+    config = configured()
+    config.values["expires_after.seconds"] = 60
     assert "expires_after" not in asked_session(config)
     assert not [p for p in verdicts(config, {}) if p.startswith("expires_after")]
 
