@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
 
     def work_in_flight(self) -> bool:
         """Whether a mint, even a cancelled one, still holds a worker thread."""
-        return self._ready and self.bench.minting.work_in_flight()
+        return self._ready and (self.bench.minting.work_in_flight() or self.bench.checking.work_in_flight())
 
     def _selection_requested(self, name: str) -> None:
         self.finish_start()

@@ -30,6 +30,7 @@ from realtime_gui.ui.form.connection import ConnectionSection
 from realtime_gui.ui.form.form import FormView
 from realtime_gui.ui.style.role_style import RoleStyle
 from realtime_gui.ui.window.actions import WindowActions
+from realtime_gui.ui.window.checking import Checking, place_check_button
 from realtime_gui.ui.window.config_list import ConfigList
 from realtime_gui.ui.window.editing import OpenConfiguration
 from realtime_gui.ui.window.endpoint_bar import EndpointBar
@@ -91,6 +92,11 @@ class Workbench:
             show_editors=lambda: frame.tabs.setCurrentIndex(0), show_status=frame.show_status,
             show_busy=frame.show_busy, convert_to_ga=self.library.convert_to_ga, open_keys=self.open_keys,
             parent=window)
+        self.checking = Checking(
+            services=s, current=self.editing.current_configuration, result=self.result_panel, actions=actions,
+            show_status=frame.show_status, show_busy=frame.show_busy, busy_elsewhere=self.minting.job.busy,
+            parent=window)
+        place_check_button(frame.endpoint_bar, actions.check)
 
         frame.endpoint_bar.endpoint_changed.connect(self.editing.endpoint_changed)
         self.connection.changed.connect(self.editing.edited)
@@ -111,13 +117,18 @@ class Workbench:
         handle("save", self.editing.save)
         handle("copy", lambda: self.result_panel.copy("secret"))
         handle("mint", self.minting.mint)
-        handle("cancel", self.minting.cancel)
+        handle("check", self.checking.check)
+        handle("cancel", self._cancel)
         handle("keys", self.open_keys)
         handle("convert", library.convert_to_ga)
         handle("convert_replace", lambda: library.convert_to_ga(replace=True))
         handle("about", self.about)
         handle("clear_clipboard", lambda: self._frame.memory.set_flag(
             CLEAR_CLIPBOARD, actions.clear_clipboard.isChecked()))
+
+    def _cancel(self) -> None:
+        self.minting.cancel()
+        self.checking.cancel()
 
     def _shown(self, config: Configuration, opened: bool) -> None:
         """The editors show ``config``: the actions, the preview and the key's source follow."""
@@ -150,6 +161,7 @@ class Workbench:
         if not self.editing.settle_changes(revert=False):
             return False
         self.minting.job.cancel()
+        self.checking.job.cancel()
         self._frame.memory.set_flag(CONNECTION_OPEN, self.connection.is_expanded())
         return True
 
