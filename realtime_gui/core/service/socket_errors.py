@@ -30,8 +30,7 @@ class TokenRefusedError(MintError):
 
     title = "Client secret refused"
     default_message = "The Realtime service refused the client secret that had just been minted."
-    advice = ("The secret may have expired already (check the lifetime under Expiry), or the socket may be "
-              "served by another service than the token endpoint: check the base URL and the service.")
+    advice = "Check the secret's lifetime (Expiry), and that the base URL serves the Realtime socket too."
 
     def __init__(self, message: str | None = None, *, close_code: int | None = None,
                  close_reason: str | None = None, **context: Unpack[ErrorContext]) -> None:

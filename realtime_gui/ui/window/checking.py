@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -50,7 +51,7 @@ class CheckDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("check_dialog")
         self.setWindowTitle("Check")
-        self.resize(760, 420)
+        self.resize(900, 440)
         self._title = heading("")
         self._where = ElidedLabel(copyable=True)
         self.table = QTableWidget(0, len(_COLUMNS))
@@ -59,7 +60,12 @@ class CheckDialog(QDialog):
         self.table.verticalHeader().hide()
         set_enum(self.table, "editTriggers", "NoEditTriggers")
         set_enum(self.table, "selectionBehavior", "SelectRows")
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        # The path and the verdict take what they need; the values share the rest, elided, so the
+        # verdict stays in sight (the tooltip holds a value whole).
+        header = self.table.horizontalHeader()
+        for column, mode in enumerate(("ResizeToContents", "Stretch", "Stretch", "ResizeToContents")):
+            header.setSectionResizeMode(column, getattr(QHeaderView.ResizeMode, mode))
         self.only_differences = QCheckBox("Only differences")
         self.only_differences.setObjectName("check_only_differences")
         self.only_differences.toggled.connect(self._filter)
@@ -103,7 +109,6 @@ class CheckDialog(QDialog):
                     if column in (0, 3):
                         item.setFont(bold)
                 self.table.setItem(index, column, item)
-        self.table.resizeColumnsToContents()
         self._filter(self.only_differences.isChecked())
 
     def shown_paths(self) -> list[str]:
