@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.config_list = ConfigList([actions.new, actions.import_file],
                                       [actions.duplicate, actions.rename, actions.delete])
         self.config_list.selection_requested.connect(self._selection_requested)
-        self.endpoint_bar = EndpointBar(actions.mint, actions.cancel)
+        self.endpoint_bar = EndpointBar(actions.mint, actions.cancel, actions.check)
         # Until finish_start() fills them, the empty pages stand in for the form and the preview.
         self._editor_page = QWidget()
         self._editor_layout = QVBoxLayout(self._editor_page)

@@ -9,14 +9,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QAction, QBrush, QFont, QPalette
+from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from realtime_gui.core.catalog.connection import TIME_LIMIT
 from realtime_gui.core.redact import scrub
-from realtime_gui.core.service.errors import MintError
+from realtime_gui.core.service.errors import MintError, SessionTimeout
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.ui.style.enums import set_enum
 from realtime_gui.ui.style.style import ElidedLabel, heading, monospace
@@ -37,7 +36,7 @@ if TYPE_CHECKING:
     from realtime_gui.core.check.checking import CheckResult
     from realtime_gui.ui.window.actions import WindowActions
 
-__all__ = ["CheckDialog", "Checking", "place_check_button"]
+__all__ = ["CheckDialog", "Checking"]
 
 _COLUMNS = ("Field", "Asked", "Applied", "")
 _CELL = 80  # characters of a value shown in a cell; the tooltip holds it whole
@@ -195,20 +194,9 @@ class Checking:
         if not isinstance(error, MintError):  # a bug, not a failure the core foresaw
             error = MintError(scrub(f"Unexpected {type(error).__name__}: {error}"),
                               title="Unexpected error", advice="Please report this, with the details.")
+        if isinstance(error, SessionTimeout):
+            error.advice = f"{error.advice.rstrip('.')}: the connection's “{TIME_LIMIT.label}” setting " \
+                           f"(now {error.seconds:g} s)."
         self._result.show_error(error)
         self._show_status(f"Check failed: {error.title}.")
 
-
-def place_check_button(bar: QWidget, action: QAction) -> QPushButton:
-    """A button for ``action`` in the endpoint bar, just before Mint."""
-    button = QPushButton(action.text())
-    button.setObjectName("check")
-    button.setToolTip(action.toolTip())
-    button.setEnabled(action.isEnabled())
-    button.clicked.connect(action.trigger)
-    action.enabledChanged.connect(button.setEnabled)
-    row, mint = bar.layout(), bar.findChild(QPushButton, "mint")
-    if isinstance(row, QHBoxLayout):
-        at = row.indexOf(mint) if mint is not None else -1
-        row.insertWidget(at if at >= 0 else row.count(), button)
-    return button

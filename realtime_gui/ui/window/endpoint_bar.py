@@ -1,4 +1,4 @@
-"""The bar above the form: which endpoint, its method and path, Mint and Cancel.
+"""The bar above the form: which endpoint, its method and path, Cancel, Check and Mint.
 
 It is part of the first frame, so it imports neither the core nor ``Qt``: the
 window hands it the declared endpoints and their selector just after the
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButto
 from realtime_gui.ui.style.style import ElidedLabel, set_role
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
+    from PySide6.QtGui import QAction, QResizeEvent
 
     from realtime_gui.core.catalog.nodes import Endpoint
 
@@ -41,7 +41,8 @@ class EndpointBar(QFrame):
 
     endpoint_changed = Signal(str)
 
-    def __init__(self, mint: QAction, cancel: QAction, parent: QWidget | None = None) -> None:
+    def __init__(self, mint: QAction, cancel: QAction, check: QAction | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         set_role(self, "header")
         self._endpoints: dict[str, Endpoint] = {}
@@ -60,10 +61,24 @@ class EndpointBar(QFrame):
         self._row.addWidget(self.selector)
         self._row.addWidget(self._path, 1)
         self._row.addWidget(_button_for(cancel, "cancel_mint"))
+        self._check: QPushButton | None = None
+        if check is not None:
+            # Check takes room only where there is some to spare: it asks for none, and steps aside
+            # in a narrow window (the Mint menu still has it), so the window's minimum width stays.
+            self._check = _button_for(check, "check")
+            self._check.setMinimumWidth(1)
+            self._row.addWidget(self._check)
         mint_button = _button_for(mint, "mint")
         set_role(mint_button, "heading")  # the one thing this window is for
         mint_button.setMinimumWidth(mint_button.sizeHint().width() + 24)
         self._row.addWidget(mint_button)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._check is not None:
+            own = self._check.minimumWidth() + self._row.spacing() if self._check.isVisibleTo(self) else 0
+            spare = self.width() - (self.minimumSizeHint().width() - own)
+            self._check.setVisible(spare >= self._check.sizeHint().width() + self._row.spacing())
 
     def offer(self, endpoints: Iterable[Endpoint], selector: QComboBox) -> None:
         """Put up ``selector``, which lists ``endpoints`` (its data their ids); the

@@ -30,7 +30,7 @@ from realtime_gui.ui.form.connection import ConnectionSection
 from realtime_gui.ui.form.form import FormView
 from realtime_gui.ui.style.role_style import RoleStyle
 from realtime_gui.ui.window.actions import WindowActions
-from realtime_gui.ui.window.checking import Checking, place_check_button
+from realtime_gui.ui.window.checking import Checking
 from realtime_gui.ui.window.config_list import ConfigList
 from realtime_gui.ui.window.editing import OpenConfiguration
 from realtime_gui.ui.window.endpoint_bar import EndpointBar
@@ -96,7 +96,6 @@ class Workbench:
             services=s, current=self.editing.current_configuration, result=self.result_panel, actions=actions,
             show_status=frame.show_status, show_busy=frame.show_busy, busy_elsewhere=self.minting.job.busy,
             parent=window)
-        place_check_button(frame.endpoint_bar, actions.check)
 
         frame.endpoint_bar.endpoint_changed.connect(self.editing.endpoint_changed)
         self.connection.changed.connect(self.editing.edited)

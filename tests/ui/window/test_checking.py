@@ -10,7 +10,7 @@ from fakeserver import FAKE_API_KEY, FakeRealtimeServer
 from fakesocket import FakeRealtimeSocket, running_socket
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QAction, QPalette
-from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton
+from PySide6.QtWidgets import QCheckBox, QLabel, QMenu, QPushButton
 from ui_support import WindowFactory, child, local
 
 from realtime_gui.core.library.keys import ApiKeys
@@ -87,3 +87,30 @@ def test_cancel_ends_a_check_waiting_for_its_session(qtbot: Any, make_window: Wi
     child(window, QAction, "action_cancel").trigger()
     assert child(window, QPushButton, "check").isEnabled()
     assert not window.bench.checking.job.busy()
+
+
+def test_no_session_in_time_points_at_the_time_limit(qtbot: Any, make_window: WindowFactory, keys: ApiKeys,
+                                                     pool: QThreadPool, server: FakeRealtimeServer,
+                                                     fake_socket: FakeRealtimeSocket) -> None:
+    keys.set("default", FAKE_API_KEY)
+    fake_socket.stay_silent()
+    config = local(server)
+    config.connection["timeout"] = 1
+    window = make_window(config, pool=pool)
+    _, error = check_and_wait(qtbot, window)
+    assert error is not None
+    assert "no session.created came within 1 s" in child(window, QLabel, "error_message").text()
+    assert "“Time limit” setting (now 1 s)" in child(window, QLabel, "error_advice").text()
+
+
+def test_the_check_button_steps_aside_in_a_narrow_window(qtbot: Any, make_window: WindowFactory) -> None:
+    window = make_window(size=(1024, 640))
+    button = child(window, QPushButton, "check")
+    qtbot.waitUntil(button.isVisible)
+    narrowest = window.minimumSizeHint().width()
+    window.resize(narrowest, 640)
+    qtbot.waitUntil(lambda: not button.isVisible())
+    mint_menu = next(menu for menu in window.menuBar().findChildren(QMenu) if menu.title() == "&Mint")
+    assert child(window, QAction, "action_check") in mint_menu.actions()
+    window.resize(1024, 640)
+    qtbot.waitUntil(button.isVisible)
