@@ -34,12 +34,11 @@ import argparse
 import io
 import json
 import secrets
-import select
 import signal
 import socket
 import threading
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -113,8 +112,8 @@ class FakeRealtimeServer:
         self.beta_shape_enabled = True
         #: True: a 401 quotes the wrong key in full, as a careless server might.
         self.echo_keys = False
-        #: A port on loopback: WebSocket upgrades are passed there byte for byte (see fakesocket.py).
-        self.socket_port: int | None = None
+        #: Given each WebSocket upgrade's handler, its request read (see fakesocket.py).
+        self.take_upgrade: Callable[[BaseHTTPRequestHandler], None] | None = None
         self._scripts: deque[_Script] = deque()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -328,30 +327,11 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve()
 
     def do_GET(self) -> None:
-        port = self.server.fake.socket_port
-        if port is not None and self.headers.get("upgrade", "").lower() == "websocket":
-            self._relay(port)
+        take_over = self.server.fake.take_upgrade
+        if take_over is not None and self.headers.get("upgrade", "").lower() == "websocket":
+            take_over(self)
             return
         self._serve()
-
-    def _relay(self, port: int) -> None:
-        """A WebSocket upgrade, passed on to ``port`` and relayed both ways until either end closes."""
-        head = self.requestline + "\r\n" + "".join(f"{k}: {v}\r\n" for k, v in self.headers.items()) + "\r\n"
-        self.close_connection = True
-        with socket.create_connection(("127.0.0.1", port)) as upstream:
-            upstream.sendall(head.encode("latin-1"))
-            ends = {self.connection: upstream, upstream: self.connection}
-            while not self.server.fake._stopping.is_set():
-                ready, _, _ = select.select(list(ends), [], [], 0.1)
-                for end in ready:
-                    try:
-                        data = end.recv(65536)
-                        if data:
-                            ends[end].sendall(data)
-                    except OSError:
-                        data = b""
-                    if not data:
-                        return
 
     def do_OPTIONS(self) -> None:
         """A browser's CORS preflight: any origin may send any header (the service's own stance)."""

@@ -1,7 +1,8 @@
 """A stand-in for the Realtime WebSocket, served by ``websockets`` on loopback.
 
-The token endpoints' fake (fakeserver.py) passes WebSocket upgrades on to it,
-so one base URL serves both the mint and the socket, as the real service does::
+The token endpoints' fake (fakeserver.py) hands it WebSocket upgrades, which it
+relays to its own server, so one base URL serves both the mint and the socket,
+as the real service does::
 
     with running_socket(server) as socket:
         socket.apply({"model": "gpt-realtime", "audio": {"output": {"voice": "alloy"}}})
@@ -19,10 +20,13 @@ from __future__ import annotations
 
 import json
 import secrets
+import select
+import socket
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler
 from typing import Any, Literal
 
 from fakeserver import FakeRealtimeServer
@@ -59,6 +63,7 @@ class FakeRealtimeSocket:
     upgrades: list[RecordedUpgrade] = field(default_factory=list)
     _server: Server | None = None
     _thread: threading.Thread | None = None
+    _stopping: threading.Event = field(default_factory=threading.Event)
 
     # -- scripting ---------------------------------------------------------
 
@@ -82,17 +87,41 @@ class FakeRealtimeSocket:
 
     # -- serving -----------------------------------------------------------
 
-    def start(self, relay_from: FakeRealtimeServer) -> None:
+    def start(self, behind: FakeRealtimeServer) -> None:
         self._server = serve(self._handle, "127.0.0.1", 0, process_request=self._upgrade, ping_interval=None)
-        relay_from.socket_port = int(self._server.socket.getsockname()[1])
+        behind.take_upgrade = self._relay
         self._thread = threading.Thread(target=self._server.serve_forever, name="fake-socket", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
+        self._stopping.set()
         if self._server is not None:
             self._server.shutdown()
         if self._thread is not None:
             self._thread.join(timeout=10)
+
+    def _relay(self, handler: BaseHTTPRequestHandler) -> None:
+        """An upgrade the token endpoints' fake received, passed on byte for byte both ways until either end closes."""
+        assert self._server is not None
+        head = handler.requestline + "\r\n" + "".join(f"{k}: {v}\r\n" for k, v in handler.headers.items())
+        handler.close_connection = True
+        with socket.create_connection(self._server.socket.getsockname()[:2]) as upstream:
+            upstream.sendall((head + "\r\n").encode("latin-1"))
+            ends = {handler.connection: upstream, upstream: handler.connection}
+            while not self._stopping.is_set():
+                try:
+                    ready, _, _ = select.select(list(ends), [], [], 0.1)
+                except (OSError, ValueError):  # an end was closed under us (the server stopping)
+                    return
+                for end in ready:
+                    try:
+                        data = end.recv(65536)
+                        if data:
+                            ends[end].sendall(data)
+                    except OSError:
+                        data = b""
+                    if not data:
+                        return
 
     def _token(self, headers: Mapping[str, str]) -> str:
         return headers.get("authorization", "").removeprefix("Bearer ")
@@ -137,5 +166,5 @@ def running_socket(server: FakeRealtimeServer, **script: Any) -> Iterator[FakeRe
     try:
         yield fake
     finally:
-        server.socket_port = None
+        server.take_upgrade = None
         fake.stop()

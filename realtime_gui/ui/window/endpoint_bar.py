@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButto
 from realtime_gui.ui.style.style import ElidedLabel, set_role
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QResizeEvent
+    from PySide6.QtGui import QAction
 
     from realtime_gui.core.catalog.nodes import Endpoint
 
@@ -61,24 +61,16 @@ class EndpointBar(QFrame):
         self._row.addWidget(self.selector)
         self._row.addWidget(self._path, 1)
         self._row.addWidget(_button_for(cancel, "cancel_mint"))
-        self._check: QPushButton | None = None
         if check is not None:
-            # Check takes room only where there is some to spare: it asks for none, and steps aside
-            # in a narrow window (the Mint menu still has it), so the window's minimum width stays.
-            self._check = _button_for(check, "check")
-            self._check.setMinimumWidth(1)
-            self._row.addWidget(self._check)
+            # Check asks for no room of its own, so the window's minimum width stays; it narrows
+            # in a narrow window (the Mint menu still has it).
+            check_button = _button_for(check, "check")
+            check_button.setMinimumWidth(1)
+            self._row.addWidget(check_button)
         mint_button = _button_for(mint, "mint")
         set_role(mint_button, "heading")  # the one thing this window is for
         mint_button.setMinimumWidth(mint_button.sizeHint().width() + 24)
         self._row.addWidget(mint_button)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self._check is not None:
-            own = self._check.minimumWidth() + self._row.spacing() if self._check.isVisibleTo(self) else 0
-            spare = self.width() - (self.minimumSizeHint().width() - own)
-            self._check.setVisible(spare >= self._check.sizeHint().width() + self._row.spacing())
 
     def offer(self, endpoints: Iterable[Endpoint], selector: QComboBox) -> None:
         """Put up ``selector``, which lists ``endpoints`` (its data their ids); the
