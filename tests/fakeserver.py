@@ -38,7 +38,7 @@ import signal
 import socket
 import threading
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -127,6 +127,8 @@ class FakeRealtimeServer:
         self.echo_keys = False
         #: Every answer begun, in order: a trickled one counts its bytes as they go out.
         self.answers: list[Answered] = []
+        #: Given each WebSocket upgrade's handler, its request read (see fakesocket.py).
+        self.take_upgrade: Callable[[BaseHTTPRequestHandler], None] | None = None
         self._scripts: deque[_Script] = deque()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -340,6 +342,10 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve()
 
     def do_GET(self) -> None:
+        take_over = self.server.fake.take_upgrade
+        if take_over is not None and self.headers.get("upgrade", "").lower() == "websocket":
+            take_over(self)
+            return
         self._serve()
 
     def do_OPTIONS(self) -> None:

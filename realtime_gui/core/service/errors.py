@@ -16,7 +16,13 @@
      ├── KeyringUnavailableError       no keyring backend works
      ├── NoApiKeyError                 no key in the keyring nor in OPENAI_API_KEY
      ├── ConfigurationInvalidError     the configuration breaks its declaration
-     └── UntrustedConnectionError      the key would go to a host the user hasn't confirmed
+     ├── UntrustedConnectionError      the key would go to a host the user hasn't confirmed
+     ├── TokenRefusedError             the Realtime socket refused a fresh client secret (``close_code``)
+     ├── SocketClosedError             the Realtime socket closed before ``session.created`` (``close_code``)
+     └── SessionTimeout                the socket opened, but no ``session.created`` came in time
+
+The last three come from checking a token (:mod:`realtime_gui.core.check`) and live in
+:mod:`realtime_gui.core.service.socket_errors`.
 
 ``str(err)`` is our own plain-English message, then what to do, then the
 service's request id when there is one. Whatever the server said is passed
@@ -37,6 +43,7 @@ from collections.abc import Sequence
 from typing import ClassVar, Literal, Protocol, Unpack
 
 from realtime_gui.core.service.error_base import ErrorContext, MintError, safe_text
+from realtime_gui.core.service.socket_errors import SessionTimeout, SocketClosedError, TokenRefusedError
 
 __all__ = [
     "AuthenticationError",
@@ -54,7 +61,10 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ServerError",
+    "SessionTimeout",
+    "SocketClosedError",
     "TimeoutPhase",
+    "TokenRefusedError",
     "UntrustedConnectionError",
 ]
 
@@ -335,3 +345,4 @@ class UntrustedConnectionError(MintError):
         context.setdefault("advice", advice)
         super().__init__(message, **context)
         self.details.update(host=host, key_name=key_name, plain_http=plain_http, confirmed=confirmed)
+

@@ -22,6 +22,9 @@ from realtime_gui.core.service.errors import (
     PermissionDeniedError,
     RateLimitError,
     ServerError,
+    SessionTimeout,
+    SocketClosedError,
+    TokenRefusedError,
     UntrustedConnectionError,
 )
 
@@ -54,6 +57,10 @@ EXIT_CODES: dict[type[MintError], int] = {
     KeyringUnavailableError: 13,
     NoApiKeyError: 14,
     UntrustedConnectionError: 18,  # 15-17 are the command line's own
+    # checking a token; 20 and 21 are serve's own
+    TokenRefusedError: 19,
+    SocketClosedError: 22,
+    SessionTimeout: 23,
     # 128 + SIGINT, what a shell reports for a run stopped with Ctrl-C.
     MintCancelled: 130,
 }

@@ -18,7 +18,7 @@ import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from typing import ClassVar
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from realtime_gui import __version__
 from realtime_gui.core.catalog.connection import AZURE_API_VERSION, BASE_URL, ORGANIZATION, PROJECT, SERVICE
@@ -60,6 +60,20 @@ class Provider(ABC):
     @abstractmethod
     def describe(self, config: Configuration, env: Mapping[str, str]) -> str:
         """``"Azure OpenAI, api-key header"``: shown beside previews and errors."""
+
+    def socket_url(self, config: Configuration, ep: Endpoint, env: Mapping[str, str], model: str | None) -> str:
+        """Where a client opens the Realtime WebSocket with a secret minted at ``ep``:
+        the token endpoint's collection without ``/client_secrets`` (the beta
+        shapes: ``/realtime``), as ``wss://`` (``ws://`` for plain http)."""
+        path = ep.path.removesuffix(_SECRETS_SUFFIX) if ep.shape == "ga" else _REALTIME_PATH
+        return _as_socket(self.base_url(config, env) + path + _query(model=model, intent=_intent(ep)))
+
+    def socket_headers(self, ep: Endpoint, token: str) -> dict[str, str]:
+        """The headers that open the socket with the client secret ``token``."""
+        headers = {"Authorization": f"Bearer {token}"}
+        if ep.sends_beta_header:
+            headers["OpenAI-Beta"] = "realtime=v1"
+        return headers
 
 
 class OpenAI(Provider):
@@ -108,6 +122,34 @@ class Azure(Provider):
 
     def describe(self, config: Configuration, env: Mapping[str, str]) -> str:
         return f"Azure OpenAI, {self.auth.describe()}"
+
+    def socket_url(self, config: Configuration, ep: Endpoint, env: Mapping[str, str], model: str | None) -> str:
+        root = self.base_url(config, env).removesuffix(self._API_PREFIX)
+        if ep.shape == "ga":
+            path = (ep.azure_path or self._API_PREFIX + ep.path).removesuffix(_SECRETS_SUFFIX)
+            return _as_socket(root + path + _query(model=model, intent=_intent(ep)))
+        # The preview interface names the deployment, and its version, in the query.
+        query = _query(**{"api-version": str(config.setting(AZURE_API_VERSION.key)), "deployment": model,
+                          "intent": _intent(ep)})
+        return _as_socket(root + "/openai" + _REALTIME_PATH + query)
+
+
+_SECRETS_SUFFIX = "/client_secrets"
+_REALTIME_PATH = "/realtime"
+
+
+def _intent(ep: Endpoint) -> str | None:
+    return "transcription" if ep.family == "transcription" else None
+
+
+def _query(**values: str | None) -> str:
+    present = {name: value for name, value in values.items() if value}
+    return "?" + urlencode(present) if present else ""
+
+
+def _as_socket(url: str) -> str:
+    scheme, rest = url.split("://", 1) if "://" in url else ("https", url)
+    return ("ws" if scheme.lower() == "http" else "wss") + "://" + rest
 
 
 def providers(*members: Provider) -> dict[str, Provider]:

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.config_list = ConfigList([actions.new, actions.import_file],
                                       [actions.duplicate, actions.rename, actions.delete])
         self.config_list.selection_requested.connect(self._selection_requested)
-        self.endpoint_bar = EndpointBar(actions.mint, actions.cancel)
+        self.endpoint_bar = EndpointBar(actions.mint, actions.cancel, actions.check)
         # Until finish_start() fills them, the empty pages stand in for the form and the preview.
         self._editor_page = QWidget()
         self._editor_layout = QVBoxLayout(self._editor_page)
@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
 
     def work_in_flight(self) -> bool:
         """Whether a mint, even a cancelled one, still holds a worker thread."""
-        return self.is_ready() and self.bench.minting.work_in_flight()
+        return self.is_ready() and (self.bench.minting.work_in_flight() or self.bench.checking.work_in_flight())
 
     def _selection_requested(self, name: str) -> None:
         self.finish_start()

@@ -44,6 +44,8 @@ class WindowActions:
         self.copy.setEnabled(False)  # the result panel enables it while a live secret is shown
         self.mint = a("mint", "Mint", [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
                       "Mint a client secret with this configuration (Ctrl+Enter)")
+        self.check = a("check", "Check", "Ctrl+Shift+K",
+                       "Mint a secret, open the Realtime socket with it and compare the session applied (Ctrl+Shift+K)")
         self.cancel = a("cancel", "Cancel", "Escape", "Cancel the mint in flight (Esc)")
         self.cancel.setEnabled(False)
         self.serve = a("serve", "Serve", None, "Serve tokens from the saved configuration to pages on this computer")
@@ -72,7 +74,7 @@ class WindowActions:
             ("&File", [self.new, self.import_file, None, self.export_body, self.export_config, None,
                        self.save, None, self.quit]),
             ("&Edit", [self.copy, None, self.find, None, self.clear_clipboard]),
-            ("&Mint", [self.mint, self.cancel, None, self.serve, self.serve_panel]),
+            ("&Mint", [self.mint, self.check, self.cancel, None, self.serve, self.serve_panel]),
             ("&Tools", [self.keys, None, self.convert, self.convert_replace]),
             ("&Help", [self.about]),
         ):

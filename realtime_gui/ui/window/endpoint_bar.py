@@ -1,4 +1,4 @@
-"""The bar above the form: which endpoint, its method and path, Mint and Cancel.
+"""The bar above the form: which endpoint, its method and path, Cancel, Check and Mint.
 
 It is part of the first frame, so it imports neither the core nor ``Qt``: the
 window hands it the declared endpoints and their selector just after the
@@ -41,7 +41,8 @@ class EndpointBar(QFrame):
 
     endpoint_changed = Signal(str)
 
-    def __init__(self, mint: QAction, cancel: QAction, parent: QWidget | None = None) -> None:
+    def __init__(self, mint: QAction, cancel: QAction, check: QAction | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         set_role(self, "header")
         self._endpoints: dict[str, Endpoint] = {}
@@ -60,6 +61,12 @@ class EndpointBar(QFrame):
         self._row.addWidget(self.selector)
         self._row.addWidget(self._path, 1)
         self._row.addWidget(_button_for(cancel, "cancel_mint"))
+        if check is not None:
+            # Check asks for no room of its own, so the window's minimum width stays; it narrows
+            # in a narrow window (the Mint menu still has it).
+            check_button = _button_for(check, "check")
+            check_button.setMinimumWidth(1)
+            self._row.addWidget(check_button)
         mint_button = _button_for(mint, "mint")
         set_role(mint_button, "heading")  # the one thing this window is for
         mint_button.setMinimumWidth(mint_button.sizeHint().width() + 24)

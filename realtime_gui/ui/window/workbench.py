@@ -42,6 +42,7 @@ from realtime_gui.ui.window.services import Services
 
 if TYPE_CHECKING:
     from realtime_gui.ui.dialogs.keys_dialog import KeysDialog
+    from realtime_gui.ui.window.checking import Checking
     from realtime_gui.ui.window.key_source import KeySource
     from realtime_gui.ui.window.library import Library
     from realtime_gui.ui.window.minting import Minting
@@ -106,6 +107,7 @@ class Workbench:
     library: Library
     minting: Minting
     serving: Serving
+    checking: Checking
 
     def __init__(self, frame: Frame, window: QWidget, services: Services, dialogs: Dialogs) -> None:
         RoleStyle.install()  # the first frame's widgets got their looks when made
@@ -143,6 +145,7 @@ class Workbench:
         if self._complete:
             return
         self._complete = True
+        from realtime_gui.ui.window.checking import Checking
         from realtime_gui.ui.window.key_source import KeySource
         from realtime_gui.ui.window.library import Library
         from realtime_gui.ui.window.minting import Minting
@@ -170,6 +173,10 @@ class Workbench:
             ask=dialogs.ask, parent=window)
         self.serving = Serving(services=s, editing=self.editing, actions=actions, show_status=frame.show_status,
                                window=window)
+        self.checking = Checking(
+            services=s, current=self.editing.current_configuration, result=self.result_panel, actions=actions,
+            show_status=frame.show_status, show_busy=frame.show_busy, busy_elsewhere=self.minting.job.busy,
+            parent=window)
         self.connection.keys_requested.connect(self.open_keys)
         self._handle_actions(actions)
         self._shown(self.editing.current_configuration(), opened=False)
@@ -187,13 +194,18 @@ class Workbench:
         handle("save", self.editing.save)
         handle("copy", lambda: self.result_panel.copy("secret"))
         handle("mint", self.minting.mint)
-        handle("cancel", self.minting.cancel)
+        handle("check", self.checking.check)
+        handle("cancel", self._cancel)
         handle("keys", self.open_keys)
         handle("convert", library.convert_to_ga)
         handle("convert_replace", lambda: library.convert_to_ga(replace=True))
         handle("about", self.about)
         handle("clear_clipboard", lambda: self._frame.memory.set_flag(
             CLEAR_CLIPBOARD, actions.clear_clipboard.isChecked()))
+
+    def _cancel(self) -> None:
+        self.minting.cancel()
+        self.checking.cancel()
 
     def _shown(self, config: Configuration, opened: bool) -> None:
         """The editors show ``config``: the actions, the preview and the key's source follow
@@ -232,6 +244,7 @@ class Workbench:
             return False
         if self._complete:
             self.minting.job.cancel()
+            self.checking.job.cancel()
             self.serving.close()
         self._frame.memory.set_flag(CONNECTION_OPEN, self.connection.is_expanded())
         return True
