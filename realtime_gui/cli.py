@@ -158,6 +158,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="the endpoint (default, and for ga: the GA endpoint of the configuration's own kind)")
     conv.add_argument("--as", dest="new_name", metavar="NEW", help='the new name (default "NAME (GA)")')
     conv.add_argument("--replace", action="store_true", help="replace the original instead")
+    conv.add_argument("--counterparts", action="store_true",
+                      help="put in the GA counterparts of beta values (a beta model becomes its GA successor)")
     dup = sub.add_parser("duplicate", help='a copy of a configuration (named "NAME copy" unless --as)')
     dup.add_argument("name", metavar="NAME")
     dup.add_argument("--as", dest="new_name", metavar="NEW", help="the copy's name")
