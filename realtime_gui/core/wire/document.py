@@ -9,14 +9,11 @@ Each older format has a migration registered in :data:`MIGRATIONS`;
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, field_by_id
-from realtime_gui.core.catalog.field_type import FieldType
-from realtime_gui.core.catalog.nodes import Field
-from realtime_gui.core.catalog.object_types import Either, Record
-from realtime_gui.core.catalog.text_types import Text
-from realtime_gui.core.catalog.tools import ToolChoice, ToolList
+if TYPE_CHECKING:
+    from realtime_gui.core.catalog.field_type import FieldType
+    from realtime_gui.core.catalog.nodes import Field
 
 __all__ = ["FORMAT", "MIGRATIONS", "Migration", "upgrade"]
 
@@ -41,6 +38,10 @@ def _erased_text_is_not_set(document: dict[str, Any]) -> dict[str, Any]:
     and their parts, and the connection) is left out; nothing else changes, and
     anything the catalog doesn't know is left for the file's check to name.
     """
+    # The store reads FORMAT before the window's first paint; the catalog loads only for an old file.
+    from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, field_by_id
+    from realtime_gui.core.catalog.nodes import Field
+
     values, connection = document.get("values"), document.get("connection")
     if isinstance(values, dict):
         kept = {}
@@ -62,6 +63,10 @@ def _erased_text_is_not_set(document: dict[str, Any]) -> dict[str, Any]:
 
 def _without_erased(kind: FieldType, value: Any) -> Any:
     """``value`` without its erased text, or ``_ERASED`` when it is erased text itself."""
+    from realtime_gui.core.catalog.object_types import Either, Record
+    from realtime_gui.core.catalog.text_types import Text
+    from realtime_gui.core.catalog.tools import ToolChoice, ToolList
+
     if isinstance(kind, Text):
         return _ERASED if value == "" and not kind.allow_empty else value
     if isinstance(kind, ToolList) and isinstance(value, list):

@@ -69,14 +69,14 @@ def test_only_erased_text_changes(values: dict[str, Any]) -> None:
 def test_a_text_that_allows_empty_keeps_it(monkeypatch: pytest.MonkeyPatch) -> None:
     from dataclasses import replace
 
-    from realtime_gui.core.catalog.declaration import field_by_id
+    from realtime_gui.core.catalog import declaration
     from realtime_gui.core.catalog.nodes import Field
     from realtime_gui.core.catalog.text_types import Text
 
-    instructions = field_by_id("instructions")
+    instructions = declaration.field_by_id("instructions")
     assert isinstance(instructions, Field)
     allowing = replace(instructions, type=Text(multiline=True, allow_empty=True))
-    monkeypatch.setattr(document_module, "field_by_id", lambda field_id: allowing)
+    monkeypatch.setattr(declaration, "field_by_id", lambda field_id: allowing)
     assert upgrade(_format_1({"instructions": ""}))["values"] == {"instructions": ""}
 
 
