@@ -116,8 +116,9 @@ def _parser() -> argparse.ArgumentParser:
                                epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
     mint.add_argument("name", metavar="NAME", help="the saved configuration")
     mint.add_argument("--json", action="store_true", help="print the whole response, not only the secret")
-    mint.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS",
-                      help="how long the whole request may take, connecting included (default 30)")
+    mint.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                      help="how long the whole request may take, connecting included (default: the "
+                           "configuration's time limit, the connection setting timeout)")
     mint.add_argument("--connect-timeout", type=_seconds, default=10.0, metavar="SECONDS",
                       help="how long to wait for a connection (default 10)")
 
@@ -159,6 +160,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="the endpoint (default, and for ga: the GA endpoint of the configuration's own kind)")
     conv.add_argument("--as", dest="new_name", metavar="NEW", help='the new name (default "NAME (GA)")')
     conv.add_argument("--replace", action="store_true", help="replace the original instead")
+    conv.add_argument("--counterparts", action="store_true",
+                      help="put in the GA counterparts of beta values (a beta model becomes its GA successor)")
     dup = sub.add_parser("duplicate", help='a copy of a configuration (named "NAME copy" unless --as)')
     dup.add_argument("name", metavar="NAME")
     dup.add_argument("--as", dest="new_name", metavar="NEW", help="the copy's name")
@@ -197,18 +200,26 @@ def _endpoint_ids() -> list[str]:
 # --- commands ---------------------------------------------------------------
 
 def _mint(ctx: Context, args: argparse.Namespace) -> int:
+    import shlex
+
     from realtime_gui.cli_configs import load
+    from realtime_gui.core.catalog.connection import TIME_LIMIT
     from realtime_gui.core.library.minting import mint_configuration
     from realtime_gui.core.service.client import MintClient
     from realtime_gui.core.service.errors import MintTimeout
 
     config = load(ctx, args.name)
-    client = MintClient(connect_timeout=args.connect_timeout, read_timeout=args.timeout, deadline=args.timeout)
+    # Without --timeout, the configuration's own time limit bounds the mint, as it does in the window.
+    timeout = args.timeout if args.timeout is not None else float(config.setting(TIME_LIMIT.key))
+    client = MintClient(connect_timeout=args.connect_timeout, read_timeout=timeout, deadline=timeout)
     try:
         result = mint_configuration(config, ctx.keys, client)
     except MintTimeout as error:
         option = "--connect-timeout" if error.phase == "connect" else "--timeout"
         now = f" (now {error.seconds:g})" if error.seconds is not None else ""
+        if option == "--timeout" and args.timeout is None and error.seconds is not None:
+            now = (f" (now {error.seconds:g}, the configuration's {TIME_LIMIT.label.lower()}; keep a longer one with "
+                   f"`realtime-gui configs set {shlex.quote(config.name)} {TIME_LIMIT.key}=SECONDS`)")
         error.advice = f"{error.advice.rstrip('.')}: `{option} SECONDS`{now}."
         raise
     ctx.print(json.dumps(result.response, indent=2) if args.json else result.value)

@@ -175,19 +175,25 @@ def export_command(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def convert_command(ctx: Context, args: argparse.Namespace) -> int:
-    from realtime_gui.core.library.configurations import (
-        conversion_name,
-        conversion_target,
-        convert_configuration,
-    )
+    from realtime_gui.core.library.configurations import conversion_name, convert_configuration
+    from realtime_gui.core.library.store import ConfigNameError
+    from realtime_gui.core.wire.convert import conversion_target
 
     config = load(ctx, args.name)
-    target = conversion_target(config)
-    # "ga" means the GA endpoint of the configuration's own family: a beta transcription one stays transcription.
-    to = target.id if target is not None and args.to in (None, "ga") else args.to or "ga"
+    to = conversion_target(config, args.to)  # "ga": the GA endpoint of its own kind; refused when already GA
     new_name = args.name if args.replace else (args.new_name or conversion_name(args.name, to))
-    conversion = convert_configuration(ctx.store, ctx.keys, config, to, new_name, replace_original=args.replace)
-    for field, why in conversion.dropped:
-        ctx.tell(f"not carried over: {field}: {why}")
+    try:
+        conversion = convert_configuration(ctx.store, ctx.keys, config, to, new_name, replace_original=args.replace,
+                                           use_counterparts=args.counterparts)
+    except ConfigNameError:
+        if args.replace or not ctx.store.exists(new_name):
+            raise
+        raise ValueError(f"A configuration named {ctx.store.stored_name(new_name)!r} already exists; give the "
+                         f"converted copy another name with --as NEW, or convert {args.name!r} in place with "
+                         "--replace") from None
+    for note in conversion.notes():
+        ctx.tell(note)
+    if conversion.counterparts and not args.counterparts:
+        ctx.tell("convert with --counterparts to put the GA counterparts in")
     ctx.print(f"{'replaced' if args.replace else 'created'} {new_name!r} for {to}")
     return 0

@@ -2,8 +2,10 @@
 
 Like qutebrowser's ``configdata`` loader, a mistake in the declaration (a
 duplicate id, a ``when`` or ``require`` that names nothing, a default its own
-type rejects, two fields on one wire path, an option for an unknown endpoint)
-is an error when the catalog is imported, not a surprise in the form.
+type rejects, two fields on one wire path, an option for an unknown endpoint,
+a record with a part twice, an either with two forms of one JSON kind, a field
+with no default that doesn't say what not set means) is an error when the
+catalog is imported, not a surprise in the form.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 
-from realtime_gui.core.catalog.field_type import NOT_SET, SHAPES, Option
+from realtime_gui.core.catalog.field_type import NOT_SET, SHAPES, FieldType, Option
 from realtime_gui.core.catalog.nodes import Condition, Endpoint, Field, Group, Node, Placed
+from realtime_gui.core.catalog.object_types import Composite, Either
 from realtime_gui.core.catalog.scalar_types import Choice, MultiChoice
 from realtime_gui.core.catalog.tools import ToolChoice, ToolKind, ToolList
 
@@ -196,6 +199,7 @@ def _field_problems(node: Field, endpoints: Mapping[str, Endpoint], siblings: tu
             problems.append(f"option {option.value!r} has a wire form for an unknown shape")
     if isinstance(node.type, ToolList):
         problems += _tool_list_problems(node.type)
+    problems += _composite_problems(node.type)
     if node.required_when is not None and siblings:
         key, wanted = node.required_when
         sibling = next((s for s in siblings if s.key == key), None)
@@ -227,8 +231,37 @@ def _tool_kind_problems(kind: ToolKind) -> list[str]:
         problems += [f"`{what}` names {key!r}, which is not one of their fields" for key in listed if key not in keys]
     if set(kind.shapes) - set(SHAPES) or set(kind.bare_choice_on) - set(kind.shapes):
         problems.append("name a shape they are not sent in")
-    for spec in kind.fields:
-        problems += [f"{spec.key}: {p}" for p in _field_problems(spec, {})]
+    extras = [f.key for f in kind.choice_extras]
+    problems += [f"choices declare {key!r} twice" for key in sorted({k for k in extras if extras.count(k) > 1})]
+    if kind.named_by in extras:
+        problems.append(f"choices declare {kind.named_by!r}, which names the tool, again as an extra")
+    for spec in (*kind.fields, *kind.choice_extras):
+        problems += [f"{spec.key}: {p}" for p in _part_problems(spec)]
+    return problems
+
+
+def _part_problems(part: Field) -> list[str]:
+    """A field inside a value (a tool item's, a record's): checked as a field, and it says what not set means."""
+    unset = _unset_problem(part)
+    return _field_problems(part, {}) + ([unset] if unset else [])
+
+
+def _composite_problems(kind: FieldType) -> list[str]:
+    """A record's part keys are distinct, an either's forms differ in JSON kind and its literals
+    are distinct, and every part inside is sound; nested values are checked all the way down."""
+    problems: list[str] = []
+    if isinstance(kind, Either):
+        literals = kind.literal_values()
+        problems += [f"lists the literal {v!r} twice" for v in sorted({v for v in literals if literals.count(v) > 1})]
+        forms = [f.json for f in kind.forms]
+        problems += [f"has two {json} forms" for json in sorted({j for j in forms if forms.count(j) > 1})]
+        for form in kind.forms:
+            problems += _composite_problems(form.type)
+    elif isinstance(kind, Composite):  # a record, a tool choice: its parts are fields
+        keys = [part.key for part in kind.parts(None)]
+        problems += [f"declares part {key!r} twice" for key in sorted({k for k in keys if keys.count(k) > 1})]
+        for part in kind.parts(None):
+            problems += [f"{part.key}: {p}" for p in _part_problems(part)]
     return problems
 
 

@@ -104,7 +104,8 @@ class Field(Node):
     ``default_note`` words a default that is not a value ("the model's limit").
     ``unset`` says what leaving a field with neither out means: the service
     picks a value (``"service"``) or nothing is sent in its place (``"omitted"``);
-    session fields must declare it (the loader checks).
+    every field with neither must declare it: session fields, tool item fields,
+    tool choice extras and the parts inside a value (the loader checks).
     ``item_nullable`` is for fields inside tool items, which have no wire.
     """
 

@@ -108,8 +108,13 @@ class ToolKind:
         """The fields of a choice of this kind besides its type: the name, then the extras."""
         named = self.spec(self.named_by)
         name = Field(self.named_by, named.label, f"The {named.label.lower()} of the {self.noun} to call.",
-                     type=named.type)
+                     type=named.type, unset="omitted")
         return (name, *self.choice_extras)
+
+    @property
+    def choice_name(self) -> str:
+        """A choice of this kind as a noun in a sentence: "a function", "an MCP tool"."""
+        return self.choice_label or f"a {self.noun}"
 
 
 @dataclass(frozen=True)
@@ -294,13 +299,23 @@ class ToolChoice(Composite):
         for kind in kinds:
             for part in kind.choice_parts():
                 found.setdefault(part.key, []).append((kind, part))
-        parts = [Field(_KIND_KEY, "Kind", "What kind of tool the choice names.", type=kind_type)]
+        parts = [Field(_KIND_KEY, "Kind", "What kind of tool the choice names.", type=kind_type, unset="omitted")]
         for key, specs in found.items():
             label = " or ".join(f"{p.label} ({k.noun})" for k, p in specs)
             part_type = specs[0][1].type if len(specs) == 1 else Text()  # each kind checks its own
             parts.append(Field(key, label, " ".join(f"{k.label}: {p.help}" for k, p in specs), type=part_type,
-                               item_nullable=any(p.item_nullable for _, p in specs)))
+                               item_nullable=any(p.item_nullable for _, p in specs),
+                               default_note=self._part_words(specs)))
         return tuple(parts)
+
+    @staticmethod
+    def _part_words(specs: list[tuple[ToolKind, Field]]) -> str:
+        """What leaving a choice's part out means, kind by kind: "required for a function;
+        for an MCP tool: any of the server's tools, as the model picks"."""
+        needing = [k.choice_name for k, p in specs if p.key == k.named_by]
+        words = [f"required for {' or '.join(needing)}"] if needing else []
+        words += [f"for {k.choice_name}: {p.default_text(None)}" for k, p in specs if p.key != k.named_by]
+        return "; ".join(words)
 
     def required_parts(self, shape: Shape | None) -> list[str]:
         """The keys a choice of every kind must give: its type, and a name all kinds share."""

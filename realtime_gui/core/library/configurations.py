@@ -164,11 +164,12 @@ def conversion_name(name: str, target_id: str) -> str:
 
 
 def convert_configuration(store: ConfigStore, keys: ApiKeys, config: Configuration, target_id: str,
-                          name: str, *, replace_original: bool = False) -> Conversion:
+                          name: str, *, replace_original: bool = False, use_counterparts: bool = False) -> Conversion:
     """Convert ``config`` for ``target_id`` and save it as ``name``: a new
     configuration, or over the original when ``replace_original`` (whose file
-    is first copied to ``trash/``)."""
-    conversion = convert(config, target_id, name)
+    is first copied to ``trash/``); beta values become their GA counterparts
+    when ``use_counterparts`` (the conversion offers them otherwise)."""
+    conversion = convert(config, target_id, name, use_counterparts=use_counterparts)
     if replace_original:
         store.keep_in_trash(config.name)
         saved = save_configuration(store, keys, conversion.configuration)

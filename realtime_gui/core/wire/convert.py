@@ -55,14 +55,19 @@ class Conversion:
         return lines + [f"not carried over: {label}: {why}" for label, why in self.dropped]
 
 
-def conversion_target(config: Configuration) -> str:
-    """The endpoint "convert to GA" takes ``config`` to; ``ValueError`` when it has none."""
+def conversion_target(config: Configuration, to: str | None = None) -> str:
+    """The endpoint a conversion takes ``config`` to: ``to``, where ``None`` and
+    ``"ga"`` mean the GA endpoint of its own kind (a beta transcription
+    configuration goes to GA transcription). ``ValueError`` when it has none:
+    it is already on a GA endpoint, or on one with no GA counterpart."""
+    if to not in (None, "ga"):
+        return to
     source = endpoint(config.endpoint)
     if source.ga_counterpart is not None:
         return source.ga_counterpart
     if source.shape == "ga":
-        raise ValueError(f"“{config.name}” is already for {source.label}, a GA endpoint; "
-                         "name the endpoint to convert it to")
+        raise ValueError(f"“{config.name}” is already for {source.label}, a GA endpoint; there is nothing "
+                         "to convert it to unless you name another endpoint")
     raise ValueError(f"“{config.name}” is for {source.label}, which has no GA counterpart; "
                      "name the endpoint to convert it to")
 

@@ -63,8 +63,6 @@ def _part_rows(node: Field, row: dict[str, Any], shape: Shape) -> list[dict[str,
         endpoints = [e for e in row["endpoints"] if relative in dict(sub_fields(node.type, endpoint(e).shape))]
         item = _row(part, f"{row['path']}.{relative}", part.item_nullable, shape, endpoints, needed)
         item.update(id=f"{row['id']}.{relative}", label=f"{row['label']}: {part.label}", section=row["section"])
-        if not needed and part.service_decides(shape):
-            item["default"] = NOT_SENT
         rows.append(item)
     return rows
 
@@ -83,8 +81,6 @@ def _tool_rows(tools: ToolList, row: dict[str, Any], shape: Shape) -> list[dict[
             item["id"] = f"{row['id']}[].{spec.key}"
             item["label"] = f"{kind.label} tool: {spec.label}"
             item["section"] = row["section"]
-            if not required and spec.service_decides(shape):
-                item["default"] = NOT_SENT
             rows.append(item)
             rows += _part_rows(spec, item, shape)
     return rows

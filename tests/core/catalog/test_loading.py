@@ -8,13 +8,14 @@ import pytest
 
 from realtime_gui.core.catalog.connection import CONNECTION_FIELDS
 from realtime_gui.core.catalog.endpoints import ENDPOINTS
-from realtime_gui.core.catalog.field_type import Option
+from realtime_gui.core.catalog.field_type import FieldType, Option
 from realtime_gui.core.catalog.group_type import GroupType
 from realtime_gui.core.catalog.loading import CatalogError, connection_problems, load_fields
 from realtime_gui.core.catalog.nodes import Field, Group, Node, at
+from realtime_gui.core.catalog.object_types import Either, Form, Record
 from realtime_gui.core.catalog.scalar_types import Choice, Integer, Number
 from realtime_gui.core.catalog.session import SECTIONS, SESSION_FIELDS
-from realtime_gui.core.catalog.text_types import Text
+from realtime_gui.core.catalog.text_types import StringList, Text
 from realtime_gui.core.catalog.tools import ToolKind, ToolList
 
 
@@ -111,4 +112,28 @@ def test_a_ga_counterpart_that_does_not_fit_is_refused(changes: dict[str, object
     endpoints = {**ENDPOINTS, "beta": replace(ENDPOINTS["beta"], **changes)}  # type: ignore[arg-type]
     with pytest.raises(CatalogError, match="inconsistent") as raised:
         load_fields(SESSION_FIELDS, endpoints, SECTIONS)
+    assert message in str(raised.value)
+
+
+@pytest.mark.parametrize(("kind", "message"), [
+    (Record((Field("a", "A", "One part.", type=Text(), unset="omitted"),
+             Field("a", "A again", "The same key.", type=Text(), unset="omitted"))), "declares part 'a' twice"),
+    (Either(forms=(Form("list", "Names", "Some names.", StringList()),
+                   Form("list", "More names", "Other names.", StringList()))), "has two list forms"),
+    (Either(literals=(Option("x", "X"), Option("x", "X again"))), "lists the literal 'x' twice"),
+    (Either(forms=(Form("object", "Inner", "A record inside.", Record((
+        Field("b", "B", "One part.", type=Text(), unset="omitted"),
+        Field("b", "B again", "The same key.", type=Text(), unset="omitted")))),)), "declares part 'b' twice"),
+    (Record((Field("c", "C", "Says nothing of not set.", type=Text()),)), "c: has no default"),
+])
+def test_a_composite_type_that_contradicts_itself_is_refused(kind: FieldType, message: str) -> None:
+    with pytest.raises(CatalogError, match="inconsistent") as raised:
+        _load(_field("odd", "session.odd", type=kind, unset="omitted"))
+    assert message in str(raised.value)
+    item = ToolKind("odd", "Odd", "A kind of tool for this test only.",
+                    (Field("label", "Label", "Names it.", type=Text(), unset="omitted"),
+                     Field("inner", "Inner", "A composite inside a tool.", type=kind, unset="omitted")),
+                    named_by="label")
+    with pytest.raises(CatalogError, match="inconsistent") as raised:
+        _load(_field("odd", "session.odd", type=ToolList((item,)), unset="omitted"))
     assert message in str(raised.value)

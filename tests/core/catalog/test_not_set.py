@@ -65,3 +65,55 @@ def test_a_string_list_declares_how_it_is_kept() -> None:
     assert kind.normalise([" en ", "", "fr"]) == ["en", "fr"]
     assert kind.normalise(["", "  "]) is NOT_SET  # nothing left: not set, not an empty list
     assert kind.normalise(["en"]) == ["en"]
+
+
+def _tool_fields() -> list[tuple[str, Field]]:
+    """Every field inside a tool item, a tool choice or their parts, with where it is."""
+    from realtime_gui.core.catalog.object_types import sub_fields
+    from realtime_gui.core.catalog.tool_kinds import TOOLS
+
+    found: list[tuple[str, Field]] = []
+    for kind in TOOLS.kinds:
+        for spec in (*kind.fields, *kind.choice_extras):
+            found.append((f"{kind.type}.{spec.key}", spec))
+            found += [(f"{kind.type}.{spec.key}.{path}", part) for path, part in sub_fields(spec.type, None)]
+    return found
+
+
+@pytest.mark.parametrize(("where", "spec"), _tool_fields(), ids=lambda v: v if isinstance(v, str) else "")
+def test_every_tool_field_declares_what_not_set_means(where: str, spec: Field) -> None:
+    for shape in SHAPES:
+        assert spec.default_text(shape) == _declared_words(spec, shape), where
+
+
+def test_a_tool_field_that_says_nothing_of_not_set_is_refused_at_load() -> None:
+    from realtime_gui.core.catalog.tools import ToolKind, ToolList
+
+    kind = ToolKind("odd", "Odd", "A kind of tool for this test only.",
+                    (Field("label", "Label", "Names it.", type=Text(), unset="omitted"),
+                     Field("note", "Note", "Says nothing of not set.", type=Text())), named_by="label")
+    odd = Field("odd", "Odd", "A field for this test only.", wire=at("ga", "session.odd"), section=SECTIONS[0],
+                type=ToolList((kind,)), unset="omitted")
+    with pytest.raises(CatalogError, match="odd tools: note: has no default; declare what not set means"):
+        load_fields((*SESSION_FIELDS, odd), ENDPOINTS, SECTIONS)
+
+
+@pytest.mark.parametrize("endpoint_id", ["ga", "beta"])
+def test_the_reference_says_of_tool_fields_what_the_form_shows(endpoint_id: str) -> None:
+    from realtime_gui.core.catalog.tool_kinds import TOOLS
+
+    shape = ENDPOINTS[endpoint_id].shape
+    rows = {row["path"]: row for row in field_rows(endpoint_id)}
+    for kind in TOOLS.kinds:
+        for spec in kind.fields if shape in kind.shapes else ():
+            row = rows[f"{'session.' if shape == 'ga' else ''}tools[].{spec.key}"]
+            assert row["default"] == ("required" if spec.key in kind.required else spec.default_text(shape))
+
+
+def test_the_tool_choice_rows_say_which_choice_needs_a_part() -> None:
+    rows = {row["path"]: row for row in field_rows("ga")}
+    name, server = rows["session.tool_choice.name"], rows["session.tool_choice.server_label"]
+    assert name["default"].startswith("required for a function") and "an MCP tool" in name["default"]
+    assert server["default"] == "required for an MCP tool"
+    assert not name["required"] and not server["required"]  # neither is needed by every choice
+    assert rows["session.tool_choice.type"]["required"]

@@ -22,8 +22,9 @@ from realtime_gui.core.wire.reference import field_rows
 from realtime_gui.core.wire.validate import validate
 
 WEB_SEARCH = ToolKind("web_search", "Web search", "A search engine the model may query.", (
-    Field("engine", "Engine", "Which search engine the tool queries.", type=Text(allow_empty=False)),
-    Field("max_results", "Max results", "The most results one search returns.", type=Integer(1, 20)),
+    Field("engine", "Engine", "Which search engine the tool queries.", type=Text(), unset="omitted"),
+    Field("max_results", "Max results", "The most results one search returns.", type=Integer(1, 20),
+          unset="omitted"),
 ), named_by="engine", shapes=frozenset({"ga"}), required=("engine",), choice_help="Search with this engine")
 
 
@@ -89,3 +90,11 @@ def test_a_new_kind_of_tool_is_listed_by_fields() -> None:
     assert main(["fields", "--endpoint", "ga"], Context(stdout=out)) == 0
     assert "session.tools[].engine" in out.getvalue()
     assert "Web search tool: Max results: whole number 1–20; default not sent;" in out.getvalue()
+
+
+def test_a_new_kind_of_tool_says_what_not_set_means(use_fields: Callable[[tuple[Node, ...]], None]) -> None:
+    from realtime_gui.core.catalog.loading import CatalogError
+
+    silent = replace(WEB_SEARCH, fields=(WEB_SEARCH.fields[0], replace(WEB_SEARCH.fields[1], unset=None)))
+    with pytest.raises(CatalogError, match="web_search tools: max_results: has no default; declare what not set"):
+        use_fields(_with_kind(SESSION_FIELDS, ToolList((*TOOLS.kinds, silent))))

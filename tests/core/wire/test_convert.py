@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from realtime_gui.core.wire.configuration import Configuration
-from realtime_gui.core.wire.convert import Counterpart, convert
+from realtime_gui.core.wire.convert import Counterpart, conversion_target, convert
 
 
 def test_what_the_target_lacks_is_listed_and_the_original_kept() -> None:
@@ -41,8 +41,21 @@ def test_a_configuration_already_on_the_target_is_refused() -> None:
                                          "to convert"):
         convert(Configuration("x", "ga", {}), "ga")
     with pytest.raises(ValueError, match=r"“x” is already for GA client secret \(transcription\), a GA endpoint; "
-                                         "name the endpoint to convert it to"):
+                                         "there is nothing to convert it to unless you name another endpoint"):
         convert(Configuration("x", "ga-transcription", {}))
+
+
+@pytest.mark.parametrize(("endpoint_id", "to", "target"), [
+    ("beta", None, "ga"), ("beta", "ga", "ga"), ("beta-transcription", "ga", "ga-transcription"),
+    ("ga", "beta", "beta"), ("ga-transcription", "ga", None), ("translation", None, None), ("ga", "ga", None),
+])
+def test_ga_means_the_ga_endpoint_of_its_own_kind(endpoint_id: str, to: str | None, target: str | None) -> None:
+    config = Configuration("x", endpoint_id, {})
+    if target is None:
+        with pytest.raises(ValueError, match=r"is already for .*, a GA endpoint"):
+            conversion_target(config, to)
+    else:
+        assert conversion_target(config, to) == target
 
 
 def test_a_beta_model_is_offered_its_ga_counterpart_and_the_notes_say_so() -> None:
