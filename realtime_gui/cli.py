@@ -12,7 +12,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from realtime_gui.cli_desktop import add_version_option, desktop_install, desktop_parser
 from realtime_gui.cli_failures import EXIT_EMPTY_INPUT, EXIT_FILE_NOT_FOUND, EmptyInputError, cli_exit_codes, failure_of
+from realtime_gui.cli_prefs import mint_timeouts, prefs, prefs_parser
 from realtime_gui.cli_serve import serve, serve_parser
 from realtime_gui.core.catalog.endpoints import DEFAULT_ENDPOINT
 
@@ -104,19 +106,18 @@ def _parser() -> argparse.ArgumentParser:
         prog="realtime-gui",
         description="Mint OpenAI Realtime API client secrets. With no command, open the window.",
         epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
-    from realtime_gui import __version__
-
-    parser.add_argument("--version", action="version", version=f"realtime-gui {__version__}")
+    add_version_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     mint = commands.add_parser("mint", help="mint a client secret with a saved configuration",
                                epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
     mint.add_argument("name", metavar="NAME", help="the saved configuration")
     mint.add_argument("--json", action="store_true", help="print the whole response, not only the secret")
-    mint.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS",
-                      help="how long the whole request may take, connecting included (default 30)")
-    mint.add_argument("--connect-timeout", type=_seconds, default=10.0, metavar="SECONDS",
-                      help="how long to wait for a connection (default 10)")
+    mint.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                      help="how long the whole request may take, connecting included (default: the "
+                           "mint.deadline setting, 30 unless changed)")
+    mint.add_argument("--connect-timeout", type=_seconds, metavar="SECONDS",
+                      help="how long to wait for a connection (default: the mint.connect_timeout setting, 10)")
 
     configs = commands.add_parser("configs", help="list, show, import, export, convert or delete configurations")
     sub = configs.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -160,6 +161,8 @@ def _parser() -> argparse.ArgumentParser:
     fields.add_argument("--endpoint", default=DEFAULT_ENDPOINT, choices=_endpoint_ids())
     fields.add_argument("--json", action="store_true", help="machine-readable output")
     serve_parser(commands, epilog)
+    prefs_parser(commands)
+    desktop_parser(commands)
     return parser
 
 
@@ -177,6 +180,7 @@ def _mint(ctx: Context, args: argparse.Namespace) -> int:
     from realtime_gui.core.service.errors import MintTimeout
 
     config = _load(ctx, args.name)
+    args.connect_timeout, args.timeout = mint_timeouts(ctx, args)
     client = MintClient(connect_timeout=args.connect_timeout, read_timeout=args.timeout, deadline=args.timeout)
     try:
         result = mint_configuration(config, ctx.keys, client)
@@ -197,7 +201,9 @@ def _configs(ctx: Context, args: argparse.Namespace) -> int:
     elif args.action == "show":
         ctx.print(json.dumps(export_document(_load(ctx, args.name)), indent=2))
     elif args.action == "new":
-        created = new_configuration(ctx.store, args.name, args.endpoint)
+        from realtime_gui.cli_prefs import read_preferences
+
+        created = new_configuration(ctx.store, args.name, args.endpoint, read_preferences(ctx))
         ctx.print(f"created {created.name!r} for {args.endpoint}")
     elif args.action == "import":
         return _import(ctx, args)
@@ -349,7 +355,8 @@ def _fields(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"mint": _mint, "configs": _configs, "key": _key, "fields": _fields, "serve": serve}
+_COMMANDS = {"mint": _mint, "configs": _configs, "key": _key, "fields": _fields, "serve": serve, "prefs": prefs,
+             "desktop-install": desktop_install}
 
 
 def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:

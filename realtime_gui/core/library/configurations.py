@@ -21,6 +21,7 @@ from realtime_gui.core.catalog.field_type import EncodeContext
 from realtime_gui.core.catalog.nodes import Endpoint
 from realtime_gui.core.library.atomic import atomic_write_text
 from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.library.preferences import Preferences, load_preferences
 from realtime_gui.core.library.secrets import (
     missing_secrets,
     move_plain_secrets,
@@ -77,9 +78,14 @@ def create_configuration(store: ConfigStore, keys: ApiKeys, config: Configuratio
     return saved
 
 
-def new_configuration(store: ConfigStore, name: str, endpoint_id: str = DEFAULT_ENDPOINT) -> Configuration:
-    """A fresh configuration for ``endpoint_id``, saved as ``name``."""
+def new_configuration(store: ConfigStore, name: str, endpoint_id: str = DEFAULT_ENDPOINT,
+                      preferences: Preferences | None = None) -> Configuration:
+    """A fresh configuration for ``endpoint_id``, saved as ``name``, starting from
+    the preferences' defaults (service, base URL, time limit, GA lifetime)."""
+    prefs = preferences or load_preferences()
     config = Configuration.new(name, endpoint_id)
+    config.connection.update(prefs.new_connection())
+    config.values.update(prefs.new_values(endpoint(endpoint_id).shape))
     config.name = store.create(name, config.to_data())
     return config
 
