@@ -55,7 +55,7 @@ NEW_SERVICE = _pref(
 NEW_BASE_URL = _pref(
     "new.base_url", "Base URL", "The base URL a new configuration starts with. Not set: "
     "https://api.openai.com/v1, or OPENAI_BASE_URL when that is set.", "New configurations",
-    type=BASE_URL.type, default_note="the usual one")
+    type=BASE_URL.type, default_note="https://api.openai.com/v1, or OPENAI_BASE_URL")
 NEW_LIFETIME = _pref(
     "new.lifetime", "Lifetime (GA)", "How long a secret minted with a new GA configuration stays valid. "
     "Not set: the configuration leaves it to the service (10 minutes).", "New configurations",

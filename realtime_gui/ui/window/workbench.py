@@ -19,11 +19,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QTabWidget, QWidget
 
-from realtime_gui import __version__
 from realtime_gui.core.catalog.declaration import ENDPOINTS
 from realtime_gui.core.catalog.nodes import Endpoint
 from realtime_gui.core.library.configurations import conversion_target
 from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.ui.dialogs.about import open_about
 from realtime_gui.ui.dialogs.keys_dialog import KeysDialog
 from realtime_gui.ui.dialogs.standard import Dialogs
 from realtime_gui.ui.form.connection import ConnectionSection
@@ -35,8 +35,9 @@ from realtime_gui.ui.window.editing import OpenConfiguration
 from realtime_gui.ui.window.endpoint_bar import EndpointBar
 from realtime_gui.ui.window.key_source import KeySource
 from realtime_gui.ui.window.library import Library
-from realtime_gui.ui.window.memory import CLEAR_CLIPBOARD, CONNECTION_OPEN, WindowMemory
+from realtime_gui.ui.window.memory import CONNECTION_OPEN, WindowMemory
 from realtime_gui.ui.window.minting import Minting
+from realtime_gui.ui.window.preferences_link import PreferencesLink
 from realtime_gui.ui.window.preview import RequestPreview
 from realtime_gui.ui.window.result_panel import ResultPanel
 from realtime_gui.ui.window.services import Services
@@ -70,7 +71,9 @@ class Workbench:
         _set_icon()
         self._frame, self._window, self._services, self._dialogs = frame, window, services, dialogs
         actions, s = frame.window_actions, services
-        self.result_panel = ResultPanel(actions.copy, s.clock, actions.clear_clipboard.isChecked)
+        self.preferences = PreferencesLink(s, actions, window, frame.show_status)
+        self.result_panel = ResultPanel(actions.copy, s.clock, actions.clear_clipboard.isChecked,
+                                        clear_after=self.preferences.clear_after)
         self.connection = ConnectionSection()
         self.connection.set_expanded(frame.memory.flag(CONNECTION_OPEN, False))
         self.form = FormView()
@@ -116,8 +119,8 @@ class Workbench:
         handle("convert", library.convert_to_ga)
         handle("convert_replace", lambda: library.convert_to_ga(replace=True))
         handle("about", self.about)
-        handle("clear_clipboard", lambda: self._frame.memory.set_flag(
-            CLEAR_CLIPBOARD, actions.clear_clipboard.isChecked()))
+        handle("clear_clipboard", self.preferences.clear_clipboard_switched)
+        handle("preferences", self.preferences.open_dialog)
 
     def _shown(self, config: Configuration, opened: bool) -> None:
         """The editors show ``config``: the actions, the preview and the key's source follow."""
@@ -137,13 +140,7 @@ class Workbench:
         return dialog
 
     def about(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "About realtime-gui",
-                          f"<b>realtime-gui {__version__}</b><p>Mint OpenAI Realtime API client secrets "
-                          "from a window or the command line.</p>", parent=self._window)
-        box.setObjectName("about_box")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return box
+        return open_about(self._window)
 
     def close(self) -> bool:
         """The window is closing: False if the user chose to keep it open."""
