@@ -1,21 +1,30 @@
 #!/usr/bin/env bash
 # Build the one-folder desktop bundle: packaging/dist/realtime-gui/realtime-gui.
-# Needs PyInstaller (python3 -m pip install pyinstaller) beside the app's own
-# dependencies. Only the Qt modules the app imports are collected (QtCore,
-# QtGui, QtWidgets, and QtSvg so the SVG icon loads); unused Qt plugins and
-# translations are left out.
+#
+# One command, from anywhere: packaging/build.sh. It makes a clean virtual
+# environment (packaging/build/venv) holding only the app, its dependencies and
+# PyInstaller, so nothing else installed on the machine ends up in the bundle.
+# Only the Qt modules the app imports are collected (QtCore, QtGui, QtWidgets,
+# and QtSvg so the SVG icon loads); Qt plugins for embedded displays and
+# Qt's translations (the app speaks English only) are removed afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=packaging/dist
-python3 -m PyInstaller --noconfirm --clean --log-level WARN --onedir --name realtime-gui \
-    --distpath "$out" --workpath packaging/build --specpath packaging/build \
+work=packaging/build
+venv=$work/venv
+if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install -q --upgrade . "pyinstaller>=6.10"
+"$venv/bin/python" -m PyInstaller --noconfirm --clean --log-level WARN --onedir --name realtime-gui \
+    --distpath "$out" --workpath "$work" --specpath "$work" \
     --collect-data realtime_gui \
     --collect-submodules uvicorn \
     --hidden-import PySide6.QtSvg \
-    --exclude-module tkinter --exclude-module PySide6.QtNetwork --exclude-module PySide6.QtQml \
-    --exclude-module PySide6.QtQuick --exclude-module PySide6.QtOpenGL \
-    --exclude-module pytest --exclude-module hypothesis --exclude-module mypy --exclude-module playwright \
+    --exclude-module tkinter \
     packaging/launch.py
-# Qt's translations: the app's texts are English only.
-rm -rf "$out/realtime-gui/_internal/PySide6/Qt/translations"
+qt="$out/realtime-gui/_internal/PySide6/Qt"
+rm -rf "$qt/translations" "$qt/plugins/egldeviceintegrations" "$qt/plugins/generic" \
+    "$qt/plugins/platforms/"lib{qeglfs,qlinuxfb,qvnc,qvkkhrdisplay,qminimalegl}.so \
+    "$qt/lib/"libQt6EglFs*.so.6 "$qt/lib/"libQt6EglFSDeviceIntegration.so.6
 echo "$out/realtime-gui/realtime-gui"
