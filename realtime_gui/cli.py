@@ -13,7 +13,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from realtime_gui.cli_check import check, check_parser
+from realtime_gui.cli_desktop import add_version_option, desktop_install, desktop_parser
 from realtime_gui.cli_failures import EXIT_EMPTY_INPUT, EXIT_FILE_NOT_FOUND, EmptyInputError, cli_exit_codes, failure_of
+from realtime_gui.cli_prefs import mint_timeouts, prefs, prefs_parser
 from realtime_gui.cli_serve import serve, serve_parser
 from realtime_gui.core.catalog.endpoints import DEFAULT_ENDPOINT
 
@@ -107,9 +109,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="realtime-gui",
         description="Mint OpenAI Realtime API client secrets. With no command, open the window.",
         epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
-    from realtime_gui import __version__
-
-    parser.add_argument("--version", action="version", version=f"realtime-gui {__version__}")
+    add_version_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     mint = commands.add_parser("mint", help="mint a client secret with a saved configuration",
@@ -119,8 +119,8 @@ def _parser() -> argparse.ArgumentParser:
     mint.add_argument("--timeout", type=_seconds, metavar="SECONDS",
                       help="how long the whole request may take, connecting included (default: the "
                            "configuration's time limit, the connection setting timeout)")
-    mint.add_argument("--connect-timeout", type=_seconds, default=10.0, metavar="SECONDS",
-                      help="how long to wait for a connection (default 10)")
+    mint.add_argument("--connect-timeout", type=_seconds, metavar="SECONDS",
+                      help="how long to wait for a connection (default: the mint.connect_timeout setting, 10)")
 
     configs = commands.add_parser("configs", help="list, show, new, set, import, export, convert, "
                                                   "duplicate, rename or delete configurations")
@@ -188,6 +188,8 @@ def _parser() -> argparse.ArgumentParser:
     fields.add_argument("--json", action="store_true", help="machine-readable output")
     serve_parser(commands, epilog)
     check_parser(commands, epilog, _seconds)
+    prefs_parser(commands)
+    desktop_parser(commands)
     return parser
 
 
@@ -209,9 +211,10 @@ def _mint(ctx: Context, args: argparse.Namespace) -> int:
     from realtime_gui.core.service.errors import MintTimeout
 
     config = load(ctx, args.name)
+    connect_timeout, _ = mint_timeouts(ctx, args)
     # Without --timeout, the configuration's own time limit bounds the mint, as it does in the window.
     timeout = args.timeout if args.timeout is not None else float(config.setting(TIME_LIMIT.key))
-    client = MintClient(connect_timeout=args.connect_timeout, read_timeout=timeout, deadline=timeout)
+    client = MintClient(connect_timeout=connect_timeout, read_timeout=timeout, deadline=timeout)
     try:
         result = mint_configuration(config, ctx.keys, client)
     except MintTimeout as error:
@@ -235,11 +238,12 @@ def _configs(ctx: Context, args: argparse.Namespace) -> int:
     elif args.action == "show":
         return commands.show_command(ctx, args.name)
     elif args.action == "new":
+        from realtime_gui.cli_prefs import read_preferences
         from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS
 
         chosen = {spec.key: getattr(args, spec.key) for spec in CONNECTION_FIELDS
                   if getattr(args, spec.key) is not None}
-        created = new_configuration(ctx.store, args.name, args.endpoint, chosen)
+        created = new_configuration(ctx.store, args.name, args.endpoint, chosen, read_preferences(ctx))
         if commands.CHOSEN_CONNECTION & chosen.keys():
             _user_chose_connection(created)
         ctx.print(f"created {created.name!r} for {args.endpoint}")
@@ -317,7 +321,8 @@ def _fields(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"mint": _mint, "configs": _configs, "key": _key, "fields": _fields, "serve": serve, "check": check}
+_COMMANDS = {"mint": _mint, "configs": _configs, "key": _key, "fields": _fields, "serve": serve, "check": check,
+             "prefs": prefs, "desktop-install": desktop_install}
 
 
 def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:

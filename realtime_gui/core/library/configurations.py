@@ -22,6 +22,7 @@ from realtime_gui.core.catalog.json_text import parse_json_text
 from realtime_gui.core.catalog.nodes import Endpoint, Field, Group
 from realtime_gui.core.library.atomic import atomic_write_text
 from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.library.preferences import Preferences, load_preferences
 from realtime_gui.core.library.secrets import (
     missing_secrets,
     move_plain_secrets,
@@ -103,10 +104,15 @@ def create_configuration(store: ConfigStore, keys: ApiKeys, config: Configuratio
 
 
 def new_configuration(store: ConfigStore, name: str, endpoint_id: str = DEFAULT_ENDPOINT,
-                      settings: Mapping[str, Any] | None = None) -> Configuration:
-    """A fresh configuration for ``endpoint_id``, saved as ``name``; ``settings``
-    (wire paths or connection keys to values) are set first, checked as :func:`set_fields` checks."""
+                      settings: Mapping[str, Any] | None = None,
+                      preferences: Preferences | None = None) -> Configuration:
+    """A fresh configuration for ``endpoint_id``, saved as ``name``, starting from
+    the preferences' defaults (service, base URL, time limit, GA lifetime); ``settings``
+    (wire paths or connection keys to values) are set then, checked as :func:`set_fields` checks."""
+    prefs = preferences or load_preferences()
     config = Configuration.new(name, endpoint_id)
+    config.connection.update(prefs.new_connection())
+    config.values.update(prefs.new_values(endpoint(endpoint_id).shape))
     if settings:
         config = set_fields(config, settings)
     config.name = store.create(name, config.to_data())

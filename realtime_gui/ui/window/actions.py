@@ -62,6 +62,7 @@ class WindowActions:
         self.about = a("about", "About realtime-gui")
         self.clear_clipboard = a("clear_clipboard", "Clear clipboard when the secret expires")
         self.clear_clipboard.setCheckable(True)
+        self.preferences = a("preferences", "Preferences…", "Ctrl+,", "Defaults, timeouts, clipboard and theme")
 
     def handle(self, name: str, handler: Callable[[], object]) -> None:
         """What the action ``name`` (its object name without ``action_``) does."""
@@ -73,7 +74,7 @@ class WindowActions:
         for title, actions in (
             ("&File", [self.new, self.import_file, None, self.export_body, self.export_config, None,
                        self.save, None, self.quit]),
-            ("&Edit", [self.copy, None, self.find, None, self.clear_clipboard]),
+            ("&Edit", [self.copy, None, self.find, None, self.clear_clipboard, None, self.preferences]),
             ("&Mint", [self.mint, self.check, self.cancel, None, self.serve, self.serve_panel]),
             ("&Tools", [self.keys, None, self.convert, self.convert_replace]),
             ("&Help", [self.about]),

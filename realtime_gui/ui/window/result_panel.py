@@ -114,7 +114,8 @@ class ResultPanel(QFrame):
     """
 
     def __init__(self, copy_action: QAction, clock: Clock = time.time,
-                 clear_clipboard: Callable[[], bool] = lambda: True, parent: QWidget | None = None) -> None:
+                 clear_clipboard: Callable[[], bool] = lambda: True, parent: QWidget | None = None,
+                 clear_after: Callable[[], float] = lambda: 0) -> None:
         """``copy_action`` copies the secret (the window's, in its Edit menu): the
         panel gives it a button and enables it while a live secret is shown."""
         super().__init__(parent)
@@ -125,9 +126,8 @@ class ResultPanel(QFrame):
         self._source_name = ""
         self._error: MintError | None = None
         self._action: Callable[[], None] | None = None
-        # Secrets that were copied, with their expiry: the clipboard is
-        # checked for each even after a newer result replaced it on screen.
-        self._clipboard = SecretClipboard()
+        # Secrets copied, with their expiry: each is checked even after a newer result replaced it.
+        self._clipboard = SecretClipboard(clear_after, clock)
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self.tick)
 
@@ -351,7 +351,7 @@ class ResultPanel(QFrame):
             "json": json.dumps(result.response, indent=2, ensure_ascii=False),
         }[what]
         self._clipboard.copy(text, result.value, result.expires_at)
-        if result.expires_at is not None:
+        if self._clipboard.waiting_to_expire():
             self._ticker.start()
 
     def take_back_clipboard(self) -> None:

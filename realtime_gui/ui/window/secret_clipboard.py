@@ -1,8 +1,12 @@
 """The clipboard as a secret passes through it: put there marked as a password,
 so clipboard managers that honour the marks keep no history of it, and taken
-back when it expires or the window quits, if the clipboard still holds it."""
+back when it expires (or sooner, as the preferences say) or the window quits,
+if the clipboard still holds it."""
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
@@ -27,11 +31,18 @@ class SecretClipboard:
     """Copies text holding a secret, and remembers each secret copied with its
     expiry so it can be taken back later, also after a newer one replaced it."""
 
-    def __init__(self) -> None:
+    def __init__(self, clear_after: Callable[[], float] = lambda: 0,
+                 clock: Callable[[], float] = time.time) -> None:
+        """``clear_after``: seconds after copying that a secret counts as expired here, 0 for
+        its own expiry only (the ``clipboard.clear_after`` preference); ``clock`` gives epoch seconds."""
         self._copied: dict[str, float | None] = {}  # secret -> epoch seconds it expires at, if known
+        self._clear_after, self._clock = clear_after, clock
 
     def copy(self, text: str, secret: str, expires_at: float | None) -> None:
         """Put ``text`` (which holds ``secret``) on the clipboard, marked as a password."""
+        after = self._clear_after()
+        if after > 0:
+            expires_at = min(expires_at if expires_at is not None else float("inf"), self._clock() + after)
         data = QMimeData()
         data.setText(text)
         for kind, value in CONCEALED_HINTS.items():

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from realtime_gui.core.library.keys import ApiKeys
+    from realtime_gui.core.library.preferences import Preferences
     from realtime_gui.core.library.store import ConfigStore
     from realtime_gui.ui.window.worker import Pool
 
@@ -42,6 +43,16 @@ class Services:
         self.client = client or MintClient(read_timeout=float("inf"))
         self.pool = pool  # None: the global QThreadPool
         self.env: Mapping[str, str] = os.environ if env is None else env
+        self._preferences: Preferences | None = None
+
+    @property
+    def preferences(self) -> Preferences:
+        """The settings file of the app folder, read when first needed (after the first paint)."""
+        if self._preferences is None:
+            from realtime_gui.core.library.preferences import load_preferences
+
+            self._preferences = load_preferences()
+        return self._preferences
 
     @property
     def keys(self) -> ApiKeys:

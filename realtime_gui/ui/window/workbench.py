@@ -24,7 +24,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QComboBox, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from realtime_gui import __version__
 from realtime_gui.core.catalog.declaration import ENDPOINTS
 from realtime_gui.core.catalog.nodes import Endpoint
 from realtime_gui.core.library.configurations import conversion_target
@@ -37,7 +36,7 @@ from realtime_gui.ui.window.actions import WindowActions
 from realtime_gui.ui.window.config_list import ConfigList
 from realtime_gui.ui.window.editing import OpenConfiguration
 from realtime_gui.ui.window.endpoint_bar import EndpointBar
-from realtime_gui.ui.window.memory import CLEAR_CLIPBOARD, CONNECTION_OPEN, WindowMemory
+from realtime_gui.ui.window.memory import CONNECTION_OPEN, WindowMemory
 from realtime_gui.ui.window.services import Services
 
 if TYPE_CHECKING:
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
     from realtime_gui.ui.window.key_source import KeySource
     from realtime_gui.ui.window.library import Library
     from realtime_gui.ui.window.minting import Minting
+    from realtime_gui.ui.window.preferences_link import PreferencesLink
     from realtime_gui.ui.window.preview import RequestPreview
     from realtime_gui.ui.window.result_panel import ResultPanel
     from realtime_gui.ui.window.serving import Serving
@@ -107,6 +107,7 @@ class Workbench:
     library: Library
     minting: Minting
     serving: Serving
+    preferences: PreferencesLink
     checking: Checking
 
     def __init__(self, frame: Frame, window: QWidget, services: Services, dialogs: Dialogs) -> None:
@@ -149,6 +150,7 @@ class Workbench:
         from realtime_gui.ui.window.key_source import KeySource
         from realtime_gui.ui.window.library import Library
         from realtime_gui.ui.window.minting import Minting
+        from realtime_gui.ui.window.preferences_link import PreferencesLink
         from realtime_gui.ui.window.preview import RequestPreview
         from realtime_gui.ui.window.result_panel import ResultPanel
         from realtime_gui.ui.window.serving import Serving
@@ -156,7 +158,9 @@ class Workbench:
 
         frame, window, s, dialogs = self._frame, self._window, self._services, self._dialogs
         actions = frame.window_actions
-        self.result_panel = ResultPanel(actions.copy, s.clock, actions.clear_clipboard.isChecked)
+        self.preferences = PreferencesLink(s, actions, window, frame.show_status)
+        self.result_panel = ResultPanel(actions.copy, s.clock, actions.clear_clipboard.isChecked,
+                                        clear_after=self.preferences.clear_after)
         self.key_source = KeySource(s.keys, s.env, self.connection, TaskRunner(s.pool, window),
                                     found=lambda: self.preview.schedule())
         self.preview = RequestPreview(lambda: self.key_source.preview(self.editing.current_configuration()))
@@ -200,8 +204,8 @@ class Workbench:
         handle("convert", library.convert_to_ga)
         handle("convert_replace", lambda: library.convert_to_ga(replace=True))
         handle("about", self.about)
-        handle("clear_clipboard", lambda: self._frame.memory.set_flag(
-            CLEAR_CLIPBOARD, actions.clear_clipboard.isChecked()))
+        handle("clear_clipboard", self.preferences.clear_clipboard_switched)
+        handle("preferences", self.preferences.open_dialog)
 
     def _cancel(self) -> None:
         self.minting.cancel()
@@ -230,13 +234,9 @@ class Workbench:
         return dialog
 
     def about(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "About realtime-gui",
-                          f"<b>realtime-gui {__version__}</b><p>Mint OpenAI Realtime API client secrets "
-                          "from a window or the command line.</p>", parent=self._window)
-        box.setObjectName("about_box")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return box
+        from realtime_gui.ui.dialogs.about import open_about
+
+        return open_about(self._window)
 
     def close(self) -> bool:
         """The window is closing: False if the user chose to keep it open."""

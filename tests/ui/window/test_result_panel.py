@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from ui_support import FakeClock, WindowFactory, child, local, mint_and_wait, saved
 
 from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.library.preferences import CLIPBOARD_CLEAR, load_preferences
 from realtime_gui.core.library.store import ConfigStore
 from realtime_gui.ui.shell.frame import MainWindow
 from realtime_gui.ui.window.secret_clipboard import CONCEALED_HINTS
@@ -57,7 +58,7 @@ def test_clipboard_is_left_alone_when_it_holds_something_else_or_the_preference_
     window.bench.result_panel.copy("export")
     assert QApplication.clipboard().text() == f"export OPENAI_CLIENT_SECRET={result.value}"
     window.window_actions.clear_clipboard.trigger()  # turn the preference off
-    assert settings.value("privacy/clear_clipboard_on_expiry", True, bool) is False
+    assert load_preferences().get(CLIPBOARD_CLEAR.key) is False  # kept in the settings file
     clock.now = result.expires_at + 1
     window.bench.result_panel.tick()
     assert result.value in QApplication.clipboard().text()
