@@ -118,7 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     mint.add_argument("--json", action="store_true", help="print the whole response, not only the secret")
     mint.add_argument("--timeout", type=_seconds, metavar="SECONDS",
                       help="how long the whole request may take, connecting included (default: the "
-                           "configuration's time limit, the connection setting timeout)")
+                           "configuration's time limit if it sets one, else the mint.deadline setting)")
     mint.add_argument("--connect-timeout", type=_seconds, metavar="SECONDS",
                       help="how long to wait for a connection (default: the mint.connect_timeout setting, 10)")
 
@@ -211,18 +211,23 @@ def _mint(ctx: Context, args: argparse.Namespace) -> int:
     from realtime_gui.core.service.errors import MintTimeout
 
     config = load(ctx, args.name)
-    connect_timeout, _ = mint_timeouts(ctx, args)
-    # Without --timeout, the configuration's own time limit bounds the mint, as it does in the window.
-    timeout = args.timeout if args.timeout is not None else float(config.setting(TIME_LIMIT.key))
+    connect_timeout, deadline = mint_timeouts(ctx, args)
+    # --timeout, else the configuration's own time limit (as in the window), else the mint.deadline setting.
+    own = config.connection.get(TIME_LIMIT.key)
+    timeout = args.timeout if args.timeout is not None else float(own) if own is not None else deadline
     client = MintClient(connect_timeout=connect_timeout, read_timeout=timeout, deadline=timeout)
     try:
         result = mint_configuration(config, ctx.keys, client)
     except MintTimeout as error:
         option = "--connect-timeout" if error.phase == "connect" else "--timeout"
         now = f" (now {error.seconds:g})" if error.seconds is not None else ""
-        if option == "--timeout" and args.timeout is None and error.seconds is not None:
+        if option == "--timeout" and args.timeout is None and error.seconds is not None and own is not None:
             now = (f" (now {error.seconds:g}, the configuration's {TIME_LIMIT.label.lower()}; keep a longer one with "
                    f"`realtime-gui configs set {shlex.quote(config.name)} {TIME_LIMIT.key}=SECONDS`)")
+        elif option == "--timeout" and args.timeout is None and error.seconds is not None:
+            now = (f" (now {error.seconds:g}, the mint.deadline setting; keep a longer one with "
+                   "`realtime-gui prefs set mint.deadline SECONDS` or the configuration's "
+                   f"`{TIME_LIMIT.key}`)")
         error.advice = f"{error.advice.rstrip('.')}: `{option} SECONDS`{now}."
         raise
     ctx.print(json.dumps(result.response, indent=2) if args.json else result.value)

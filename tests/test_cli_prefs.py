@@ -78,7 +78,7 @@ def test_mint_takes_its_timeout_from_the_preferences(home: Path, server: FakeRea
     server.trickle_next(0.5)
     done = run_cli(home, "mint", "trickle", env={"OPENAI_API_KEY": FAKE_API_KEY})
     assert done.returncode == 5, done.stderr
-    assert "--timeout SECONDS` (now 2)" in done.stderr
+    assert "--timeout SECONDS` (now 2, the mint.deadline setting" in done.stderr
 
 
 def test_desktop_install_writes_a_launcher_for_this_installation(home: Path, tmp_path: Path) -> None:
