@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from realtime_gui.cli_failures import EXIT_EMPTY_INPUT, EXIT_FILE_NOT_FOUND, EmptyInputError, cli_exit_codes, failure_of
+from realtime_gui.cli_history import history, history_parser
 from realtime_gui.cli_serve import serve, serve_parser
 from realtime_gui.core.catalog.endpoints import DEFAULT_ENDPOINT
 
@@ -183,6 +184,7 @@ def _parser() -> argparse.ArgumentParser:
     fields.add_argument("--endpoint", default=DEFAULT_ENDPOINT, choices=_endpoint_ids())
     fields.add_argument("--json", action="store_true", help="machine-readable output")
     serve_parser(commands, epilog)
+    history_parser(commands, epilog)
     return parser
 
 
@@ -304,7 +306,7 @@ def _fields(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"mint": _mint, "configs": _configs, "key": _key, "fields": _fields, "serve": serve}
+_COMMANDS = {"mint": _mint, "configs": _configs, "key": _key, "fields": _fields, "serve": serve, "history": history}
 
 
 def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:
