@@ -7,16 +7,19 @@ configuration with each keyring secret written as its reference
 :data:`~realtime_gui.core.library.secrets.SECRET_PLACEHOLDER`; then every
 string passes through :func:`~realtime_gui.core.redact.redact` with the key and
 the secrets, so none can reach the file even if a field held one unmarked.
+:func:`recorded_configuration` turns a record back into a configuration, through
+the import of a request body.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from realtime_gui.core.catalog.connection import BASE_URL, KEY_NAME, SERVICE
-from realtime_gui.core.catalog.declaration import endpoint
+from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, endpoint
 from realtime_gui.core.catalog.field_type import EncodeContext
 from realtime_gui.core.catalog.types import Secret
 from realtime_gui.core.library.history import MintRecord
@@ -24,13 +27,16 @@ from realtime_gui.core.library.keys import DEFAULT_KEY
 from realtime_gui.core.library.secrets import SECRET_PLACEHOLDER, secret_slots
 from realtime_gui.core.library.trust import connection_origin
 from realtime_gui.core.redact import redact, scrub_error
-from realtime_gui.core.service.answer import MintResult
 from realtime_gui.core.service.errors import MintError
 from realtime_gui.core.service.request import PreparedRequest
 from realtime_gui.core.wire.body import build_body
 from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.core.wire.importing import Imported, read_import
 
-__all__ = ["body_with_references", "mint_record"]
+if TYPE_CHECKING:
+    from realtime_gui.core.service.answer import MintResult  # httpx: the window loads it with the first mint
+
+__all__ = ["body_with_references", "mint_record", "recorded_configuration"]
 
 # Stands for a keyring reference while the body is built; no field value starts with NUL.
 _MARK = "\x00secret_ref:"
@@ -86,3 +92,13 @@ def mint_record(config: Configuration, request: PreparedRequest, outcome: MintRe
     return MintRecord(outcome="ok", status=outcome.status, request_id=outcome.request_id,
                       session_id=scrub_error(session_id) if isinstance(session_id, str) else None,
                       expires_at=outcome.expires_at, **{**common, "elapsed_ms": outcome.elapsed_ms})
+
+
+def recorded_configuration(record: MintRecord, name: str) -> Imported:
+    """What ``record`` sent, as a configuration named ``name``: its body imported
+    for its endpoint (keyring references kept), its connection settings restored.
+    Raises ``ValueError`` when the body can't be read."""
+    imported = read_import(json.dumps(record.body), name, record.endpoint)
+    known = {f.key for f in CONNECTION_FIELDS}
+    imported.configuration.connection = {k: v for k, v in record.connection.items() if k in known}
+    return imported

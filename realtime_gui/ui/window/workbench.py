@@ -23,6 +23,7 @@ from realtime_gui import __version__
 from realtime_gui.core.catalog.declaration import ENDPOINTS
 from realtime_gui.core.catalog.nodes import Endpoint
 from realtime_gui.core.library.configurations import conversion_target
+from realtime_gui.core.library.history import app_history
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.ui.dialogs.keys_dialog import KeysDialog
 from realtime_gui.ui.dialogs.standard import Dialogs
@@ -33,6 +34,7 @@ from realtime_gui.ui.window.actions import WindowActions
 from realtime_gui.ui.window.config_list import ConfigList
 from realtime_gui.ui.window.editing import OpenConfiguration
 from realtime_gui.ui.window.endpoint_bar import EndpointBar
+from realtime_gui.ui.window.history_panel import HistoryPanel, mint_recorded, open_recorded
 from realtime_gui.ui.window.key_source import KeySource
 from realtime_gui.ui.window.library import Library
 from realtime_gui.ui.window.memory import CLEAR_CLIPBOARD, CONNECTION_OPEN, WindowMemory
@@ -94,6 +96,11 @@ class Workbench:
             show_busy=frame.show_busy, convert_to_ga=self.library.convert_to_ga, open_keys=self.open_keys,
             parent=window)
 
+        self.history = HistoryPanel(app_history, s.pool)
+        frame.tabs.addTab(self.history, "History")
+        self.history.open_requested.connect(lambda r: open_recorded(r, self.library.import_text, dialogs.tell))
+        self.history.mint_requested.connect(lambda r: mint_recorded(r, self.minting.mint, dialogs.tell))
+        self.minting.job.finished.connect(lambda *_: self.history.refresh())
         frame.endpoint_bar.endpoint_changed.connect(self.editing.endpoint_changed)
         self.connection.changed.connect(self.editing.edited)
         self.connection.keys_requested.connect(self.open_keys)

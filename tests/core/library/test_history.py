@@ -17,6 +17,7 @@ from fakeserver import FAKE_API_KEY, FakeRealtimeServer
 
 from realtime_gui.core.library.history import HISTORY_FILE, MintHistory, MintRecord, app_history
 from realtime_gui.core.library.keys import ApiKeys
+from realtime_gui.core.library.mint_record import recorded_configuration
 from realtime_gui.core.library.minting import mint_configuration
 from realtime_gui.core.library.secret_store import MemoryStore
 from realtime_gui.core.library.secrets import stash_secrets
@@ -210,3 +211,16 @@ def test_sqlite_loads_only_when_the_history_is_used() -> None:
     done = subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": str(ROOT)},
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.e2e
+def test_a_record_turns_back_into_the_configuration_that_was_sent(
+        server: FakeRealtimeServer, keys: ApiKeys) -> None:
+    config = local(server, keys)
+    config.values["instructions"] = "Be brief."
+    mint_configuration(config, keys, env={})
+    restored = recorded_configuration(app_history().records()[0], "again").configuration
+    assert (restored.name, restored.endpoint) == ("again", "ga")
+    assert restored.values == config.values and restored.connection == config.connection
+    mint_configuration(restored, keys, env={})  # its token still comes from the keyring
+    assert server.requests[-1].body == server.requests[0].body
