@@ -142,6 +142,7 @@ class HistoryPanel(QWidget):
         self._configs = _named(QComboBox(), "history_config")
         self._outcomes = _named(QComboBox(), "history_outcome")
         self._outcomes.addItems(list(_OUTCOMES))
+        self._configs.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._text = _named(QLineEdit(), "history_text")
         self._text.setPlaceholderText("Filter by any text: host, request id, body…")
         self._text.setClearButtonEnabled(True)
@@ -160,8 +161,13 @@ class HistoryPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in (0, 3, 4):  # time, outcome, elapsed: short, and read whole
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(1, 120)
+        header.resizeSection(2, 150)
+        header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_chosen())
         self.table.doubleClicked.connect(lambda *_: self._emit(self.open_requested))
 
@@ -227,7 +233,7 @@ class HistoryPanel(QWidget):
         chosen = self.chosen()
         self._model.replace(records)
         self._offer_configs(records)
-        self.note.setText(" ".join(notes) or f"{len(records)} mints recorded.")
+        self.note.setText(" ".join(notes) or f"{len(records)} mint{'' if len(records) == 1 else 's'} recorded.")
         if chosen is not None:
             self._choose(chosen.id)
 

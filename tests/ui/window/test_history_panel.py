@@ -22,7 +22,8 @@ def show_history(qtbot: Any, window: Any) -> QTableView:
     tabs = child(window, QTabWidget, "center_tabs")
     tabs.setCurrentIndex(tabs.count() - 1)
     assert tabs.tabText(tabs.currentIndex()) == "History"
-    return child(window, QTableView, "history_table")
+    table: QTableView = child(window, QTableView, "history_table")
+    return table
 
 
 def rows(table: QTableView, column: int = 1) -> list[str]:
@@ -89,4 +90,4 @@ def test_the_buttons_wait_for_a_chosen_mint_and_notes_are_shown(qtbot: Any, make
     assert not child(window, QPushButton, "history_open").isEnabled()
     table.selectRow(0)
     assert child(window, QPushButton, "history_mint").isEnabled()
-    assert window.bench.history.note.text() == "1 mints recorded."
+    assert window.bench.history.note.text() == "1 mint recorded."
