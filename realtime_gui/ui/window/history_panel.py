@@ -146,6 +146,9 @@ class HistoryPanel(QWidget):
         self._text = _named(QLineEdit(), "history_text")
         self._text.setPlaceholderText("Filter by any text: host, request id, body…")
         self._text.setClearButtonEnabled(True)
+        for widget, name in ((self._configs, "Configuration of the mints shown"),
+                             (self._outcomes, "Outcome of the mints shown"), (self._text, "Filter the mints by text")):
+            widget.setAccessibleName(name)
         for changed in (self._configs.currentIndexChanged, self._outcomes.currentIndexChanged, self._text.textChanged):
             changed.connect(self._filter_changed)
         filters = QHBoxLayout()
@@ -173,6 +176,8 @@ class HistoryPanel(QWidget):
 
         self.details = _named(QPlainTextEdit(), "history_details")
         self.details.setReadOnly(True)
+        self.details.setAccessibleName("The chosen mint's request and answer")
+        self.table.setAccessibleName("Recorded mints")
         self.details.setFont(monospace())
         self.details.setPlaceholderText("Choose a mint to see what was sent and how it ended.")
         self.open_button = _named(QPushButton("Open as configuration"), "history_open")
