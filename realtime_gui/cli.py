@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 from realtime_gui.cli_check import check, check_parser
 from realtime_gui.cli_desktop import add_version_option, desktop_install, desktop_parser
 from realtime_gui.cli_failures import EXIT_EMPTY_INPUT, EXIT_FILE_NOT_FOUND, EmptyInputError, cli_exit_codes, failure_of
+from realtime_gui.cli_history import history, history_parser
 from realtime_gui.cli_prefs import mint_timeouts, prefs, prefs_parser
 from realtime_gui.cli_serve import serve, serve_parser
 from realtime_gui.core.catalog.endpoints import DEFAULT_ENDPOINT
@@ -190,6 +191,7 @@ def _parser() -> argparse.ArgumentParser:
     check_parser(commands, epilog, _seconds)
     prefs_parser(commands)
     desktop_parser(commands)
+    history_parser(commands, epilog)
     return parser
 
 
@@ -327,7 +329,7 @@ def _fields(ctx: Context, args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {"mint": _mint, "configs": _configs, "key": _key, "fields": _fields, "serve": serve, "check": check,
-             "prefs": prefs, "desktop-install": desktop_install}
+             "prefs": prefs, "desktop-install": desktop_install, "history": history}
 
 
 def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:

@@ -3,18 +3,23 @@
 :func:`mint_configuration` validates, checks that the user trusts the host
 with the key (:mod:`realtime_gui.core.library.trust`), resolves the key,
 prepares the request, sends it through the given client and maps a rejected
-parameter back to its declared field. The window runs it on a pool; the
-command line calls it directly.
+parameter back to its declared field, and records what was sent and how it
+ended in the mint history (:mod:`realtime_gui.core.library.history`). The
+window runs it on a pool; the command line calls it directly.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import partial
 
 from realtime_gui.core.catalog.connection import KEY_NAME
+from realtime_gui.core.library.history import MintHistory, app_history
 from realtime_gui.core.library.keys import DEFAULT_KEY, ApiKeys
+from realtime_gui.core.library.mint_record import mint_record
 from realtime_gui.core.library.secrets import missing_secrets, plain_secrets
 from realtime_gui.core.library.trust import TrustRecords, connection_trust
 from realtime_gui.core.redact import redact
@@ -43,11 +48,14 @@ def mint_configuration(
     *,
     env: Mapping[str, str] = os.environ,
     trust: TrustRecords | None = None,
+    history: MintHistory | None = None,
 ) -> MintResult:
     """Mint a client secret with ``config``; raises a ``MintError`` subclass.
 
     Nothing is sent to a host the user hasn't confirmed for the key
     (``UntrustedConnectionError``); ``trust`` defaults to the app folder's records.
+    A mint that was sent, or attempted, is recorded in ``history`` (by default
+    the app folder's); one refused before sending is not.
     """
     problems = validate(config)
     if problems:
@@ -61,6 +69,7 @@ def mint_configuration(
     credentials = keys.resolve(config.setting(KEY_NAME.key) or None, env)
     request = prepare_request(config, credentials, env=env, lookup=keys.load_secret)
     secrets = [credentials.api_key, *plain_secrets(config, keys)]
+    started = time.perf_counter()
     try:
         result = mint(request, client, secrets=secrets)
     except MintError as error:
@@ -74,7 +83,10 @@ def mint_configuration(
             spot = field_for_param(config.endpoint, error.param)
             if spot is not None:
                 error.field_path, error.field_label = spot.path, spot.node.label
+        elapsed_ms = (time.perf_counter() - started) * 1000.0
+        (history or app_history()).record(partial(mint_record, config, request, error, elapsed_ms, secrets))
         raise
+    (history or app_history()).record(partial(mint_record, config, request, result, result.elapsed_ms, secrets))
     # A service may echo the session back with an MCP token in it; whatever
     # shows or prints the answer must not carry it.
     return replace(result, response=redact(result.response, secrets),

@@ -77,11 +77,12 @@ class Minting:
         """Whether a mint, even a cancelled one, still holds a worker thread."""
         return self._runner.pending() > 0
 
-    def mint(self) -> None:
+    def mint(self, given: Configuration | None = None) -> None:
+        """Mint the open configuration, or ``given`` (a mint again from the history)."""
         if self.job.busy():
             return
-        config = self._current()
-        problems = self._form.editor_problems() + validate(config)
+        config = given or self._current()
+        problems = (self._form.editor_problems() if given is None else []) + validate(config)
         self._show_problems(problems)
         if problems:
             noun = "problem" if len(problems) == 1 else "problems"

@@ -42,6 +42,7 @@ from realtime_gui.ui.window.services import Services
 if TYPE_CHECKING:
     from realtime_gui.ui.dialogs.keys_dialog import KeysDialog
     from realtime_gui.ui.window.checking import Checking
+    from realtime_gui.ui.window.history_panel import HistoryPanel
     from realtime_gui.ui.window.key_source import KeySource
     from realtime_gui.ui.window.library import Library
     from realtime_gui.ui.window.minting import Minting
@@ -109,6 +110,7 @@ class Workbench:
     serving: Serving
     preferences: PreferencesLink
     checking: Checking
+    history: HistoryPanel
 
     def __init__(self, frame: Frame, window: QWidget, services: Services, dialogs: Dialogs) -> None:
         RoleStyle.install()  # the first frame's widgets got their looks when made
@@ -146,7 +148,9 @@ class Workbench:
         if self._complete:
             return
         self._complete = True
+        from realtime_gui.core.library.history import app_history
         from realtime_gui.ui.window.checking import Checking
+        from realtime_gui.ui.window.history_panel import HistoryPanel, mint_recorded, open_recorded
         from realtime_gui.ui.window.key_source import KeySource
         from realtime_gui.ui.window.library import Library
         from realtime_gui.ui.window.minting import Minting
@@ -181,6 +185,11 @@ class Workbench:
             services=s, current=self.editing.current_configuration, result=self.result_panel, actions=actions,
             show_status=frame.show_status, show_busy=frame.show_busy, busy_elsewhere=self.minting.job.busy,
             parent=window)
+        self.history = HistoryPanel(app_history, s.pool)
+        frame.tabs.addTab(self.history, "History")
+        self.history.open_requested.connect(lambda r: open_recorded(r, self.library.import_text, dialogs.tell))
+        self.history.mint_requested.connect(lambda r: mint_recorded(r, self.minting.mint, dialogs.tell))
+        self.minting.job.finished.connect(lambda *_: self.history.refresh())
         self.connection.keys_requested.connect(self.open_keys)
         self._handle_actions(actions)
         self._shown(self.editing.current_configuration(), opened=False)

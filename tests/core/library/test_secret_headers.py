@@ -106,7 +106,7 @@ def test_headers_round_trip_and_appear_in_no_file_and_no_output(home: Path, tmp_
     assert placeholder["session"]["tools"][0]["headers"] == {"X-Api-Key": SECRET_PLACEHOLDER}
     assert "secret_ref" in json.dumps(json.loads(path.read_text())["values"]["tools"][0]["headers"])
     printed = out.getvalue() + err.getvalue()
-    for text in [printed, *(p.read_text() for p in home.rglob("*") if p.is_file())]:
+    for text in [printed, *(p.read_text(errors="replace") for p in home.rglob("*") if p.is_file())]:
         assert token not in text
 
     # The placeholder body, imported, is never sent: the mint refuses and says which header.
