@@ -25,7 +25,7 @@ def cli(tmp_path: Path) -> tuple[Context, io.StringIO, io.StringIO, ConfigStore]
 
 
 def test_the_command_line_offers_every_language_there_is() -> None:
-    assert SNIPPET_LANGUAGES == tuple(LANGUAGES)
+    assert tuple(LANGUAGES) == SNIPPET_LANGUAGES
 
 
 @pytest.mark.parametrize("language", SNIPPET_LANGUAGES)
