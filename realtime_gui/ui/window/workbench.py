@@ -30,6 +30,7 @@ from realtime_gui.ui.form.connection import ConnectionSection
 from realtime_gui.ui.form.form import FormView
 from realtime_gui.ui.style.role_style import RoleStyle
 from realtime_gui.ui.window.actions import WindowActions
+from realtime_gui.ui.window.code_export import CodeExport
 from realtime_gui.ui.window.config_list import ConfigList
 from realtime_gui.ui.window.editing import OpenConfiguration
 from realtime_gui.ui.window.endpoint_bar import EndpointBar
@@ -94,6 +95,9 @@ class Workbench:
             show_busy=frame.show_busy, convert_to_ga=self.library.convert_to_ga, open_keys=self.open_keys,
             parent=window)
 
+        self.code_export = CodeExport(self.editing.current_configuration, frame.show_status, window)
+        actions.copy_as.addActions(self.code_export.actions)
+        self.preview.offer_copy_as(actions.copy_as)
         frame.endpoint_bar.endpoint_changed.connect(self.editing.endpoint_changed)
         self.connection.changed.connect(self.editing.edited)
         self.connection.keys_requested.connect(self.open_keys)
