@@ -50,7 +50,7 @@ def aimed(config: Configuration, where: str, server: FakeRealtimeServer) -> tupl
     if where == "environment":  # no base URL: OPENAI_BASE_URL, as the SDKs read it
         env["OPENAI_BASE_URL"] = server.base_url
     elif where == "base-url":  # the configuration's own; OPENAI_BASE_URL must not win
-        config.connection["base_url"] = server.base_url + "/"
+        config.connection.update(base_url=server.base_url + "/", project="proj_snippet")
         env["OPENAI_BASE_URL"] = "http://127.0.0.1:9/not-this-one"
     else:
         config.connection.update(service="azure", base_url=server.origin)
@@ -100,8 +100,9 @@ def check_received(received: RecordedRequest, config: Configuration, env: dict[s
         assert "authorization" not in received.headers
     else:  # OpenAI, and the SDK's OpenAI client on Azure's v1 paths
         assert received.headers["authorization"] == f"Bearer {FAKE_API_KEY}"
-    if expected.headers.get("OpenAI-Beta"):
-        assert received.headers["openai-beta"] == "realtime=v1"
+    for name, value in expected.headers.items():  # OpenAI-Beta, OpenAI-Project
+        if name.startswith("OpenAI-"):
+            assert received.headers[name.lower()] == value
 
 
 CASES = [(endpoint_id, where) for endpoint_id in ENDPOINTS for where in WHERE]
