@@ -53,6 +53,8 @@ def test_export_as_and_body_are_one_or_the_other(cli: tuple[Context, io.StringIO
     store.save("demo", Configuration.new("demo").to_data())
     assert main(["configs", "export", "demo", "--as", "curl", "--body"], ctx) != 0
     assert out.getvalue() == "" and "--body" in err.getvalue()
+    assert main(["configs", "export", "demo", "--as", "curl", "--with-secrets"], ctx) != 0
+    assert out.getvalue() == "" and "never holds a secret" in err.getvalue()
 
 
 def test_an_unknown_language_is_a_usage_error(cli: tuple[Context, io.StringIO, io.StringIO, ConfigStore],
