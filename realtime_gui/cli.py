@@ -155,6 +155,9 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--with-secrets", action="store_true",
                      help="with --body: the secrets themselves, not placeholders (the file is written 0600)")
     exp.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    from realtime_gui.cli_export import add_snippet_option
+
+    add_snippet_option(exp)
     conv = sub.add_parser("convert", help="a beta configuration as a GA one (the original is kept)")
     conv.add_argument("name", metavar="NAME")
     conv.add_argument("--to", choices=_endpoint_ids(),
@@ -258,6 +261,10 @@ def _configs(ctx: Context, args: argparse.Namespace) -> int:
         return commands.set_command(ctx, args, _user_chose_connection)
     elif args.action == "import":
         return commands.import_command(ctx, args)
+    elif args.action == "export" and args.language:
+        from realtime_gui.cli_export import export_snippet
+
+        return export_snippet(ctx, args, commands.load(ctx, args.name))
     elif args.action == "export":
         return commands.export_command(ctx, args)
     elif args.action == "convert":

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from realtime_gui.ui.style.enums import set_enum
 
@@ -42,6 +42,8 @@ class WindowActions:
         self.quit = a("quit", "Quit", std.Quit)
         self.copy = a("copy", "Copy secret", "Ctrl+Shift+C", "Copy the client secret (Ctrl+Shift+C)")
         self.copy.setEnabled(False)  # the result panel enables it while a live secret is shown
+        self.copy_as = QMenu("Copy Request As", window)  # the workbench adds one action per language
+        self.copy_as.setObjectName("menu_copy_as")
         self.mint = a("mint", "Mint", [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
                       "Mint a client secret with this configuration (Ctrl+Enter)")
         self.check = a("check", "Check", "Ctrl+Shift+K",
@@ -74,7 +76,8 @@ class WindowActions:
         for title, actions in (
             ("&File", [self.new, self.import_file, None, self.export_body, self.export_config, None,
                        self.save, None, self.quit]),
-            ("&Edit", [self.copy, None, self.find, None, self.clear_clipboard, None, self.preferences]),
+            ("&Edit", [self.copy, self.copy_as.menuAction(), None, self.find, None, self.clear_clipboard, None,
+                       self.preferences]),
             ("&Mint", [self.mint, self.check, self.cancel, None, self.serve, self.serve_panel]),
             ("&Tools", [self.keys, None, self.convert, self.convert_replace]),
             ("&Help", [self.about]),

@@ -13,11 +13,21 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from realtime_gui.core.service.providers import prepare_request, service_summary
 from realtime_gui.core.service.request import Credentials, PreparedRequest
 from realtime_gui.core.wire.configuration import Configuration
+from realtime_gui.ui.style.enums import set_enum
 from realtime_gui.ui.style.style import monospace, muted
 
 __all__ = ["DEBOUNCE_MS", "NO_KEY_PLACEHOLDER", "PreviewContent", "RequestPreview", "preview_content", "render"]
@@ -82,7 +92,7 @@ class RequestPreview(QWidget):
         copy.setObjectName("copy_request")
         copy.setToolTip("Copy the request as shown, with the key masked")
         copy.clicked.connect(self._copy)
-        top = QHBoxLayout()
+        top = self._top = QHBoxLayout()
         top.addWidget(self._summary, 1)
         top.addWidget(copy)
 
@@ -96,6 +106,17 @@ class RequestPreview(QWidget):
         layout.addLayout(top)
         layout.addWidget(self._note)
         layout.addWidget(self._text, 1)
+
+    def offer_copy_as(self, menu: QMenu) -> QToolButton:
+        """A *Copy as* button beside *Copy* that opens ``menu`` (the request as code, one item per language)."""
+        button = QToolButton()
+        button.setObjectName("copy_request_as")
+        button.setText("Copy as")
+        button.setToolTip("Copy code that mints with this configuration, the API key read from the environment")
+        button.setMenu(menu)
+        set_enum(button, "popupMode", "InstantPopup")
+        self._top.addWidget(button)
+        return button
 
     def schedule(self) -> None:
         """Something changed: refresh soon if shown, else when next shown."""

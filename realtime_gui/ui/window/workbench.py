@@ -42,6 +42,7 @@ from realtime_gui.ui.window.services import Services
 if TYPE_CHECKING:
     from realtime_gui.ui.dialogs.keys_dialog import KeysDialog
     from realtime_gui.ui.window.checking import Checking
+    from realtime_gui.ui.window.code_export import CodeExport
     from realtime_gui.ui.window.history_panel import HistoryPanel
     from realtime_gui.ui.window.key_source import KeySource
     from realtime_gui.ui.window.library import Library
@@ -111,6 +112,7 @@ class Workbench:
     preferences: PreferencesLink
     checking: Checking
     history: HistoryPanel
+    code_export: CodeExport
 
     def __init__(self, frame: Frame, window: QWidget, services: Services, dialogs: Dialogs) -> None:
         RoleStyle.install()  # the first frame's widgets got their looks when made
@@ -150,6 +152,7 @@ class Workbench:
         self._complete = True
         from realtime_gui.core.library.history import app_history
         from realtime_gui.ui.window.checking import Checking
+        from realtime_gui.ui.window.code_export import CodeExport
         from realtime_gui.ui.window.history_panel import HistoryPanel, mint_recorded, open_recorded
         from realtime_gui.ui.window.key_source import KeySource
         from realtime_gui.ui.window.library import Library
@@ -190,6 +193,9 @@ class Workbench:
         self.history.open_requested.connect(lambda r: open_recorded(r, self.library.import_text, dialogs.tell))
         self.history.mint_requested.connect(lambda r: mint_recorded(r, self.minting.mint, dialogs.tell))
         self.minting.job.finished.connect(lambda *_: self.history.refresh())
+        self.code_export = CodeExport(self.editing.current_configuration, frame.show_status, window)
+        actions.copy_as.addActions(self.code_export.actions)
+        self.preview.offer_copy_as(actions.copy_as)
         self.connection.keys_requested.connect(self.open_keys)
         self._handle_actions(actions)
         self._shown(self.editing.current_configuration(), opened=False)
