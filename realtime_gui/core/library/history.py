@@ -245,8 +245,13 @@ class _MovedAsideError(Exception):
     """The file was found damaged while in use and moved aside (already told)."""
 
 
-def app_history(limit: int = DEFAULT_LIMIT, tell: Callable[[str], None] | None = None) -> MintHistory:
-    """The history in the app's folder (``$REALTIME_GUI_HOME`` when set)."""
+def app_history(limit: int | None = None, tell: Callable[[str], None] | None = None) -> MintHistory:
+    """The history in the app's folder (``$REALTIME_GUI_HOME`` when set), keeping
+    ``limit`` mints, or as many as the ``history.size`` setting says."""
+    if limit is None:
+        from realtime_gui.core.library.preferences import HISTORY_SIZE, load_preferences
+
+        limit = int(load_preferences().get(HISTORY_SIZE.key))
     return MintHistory(app_folder() / HISTORY_FILE, limit, tell=tell)
 
 

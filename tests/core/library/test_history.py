@@ -224,3 +224,16 @@ def test_a_record_turns_back_into_the_configuration_that_was_sent(
     assert restored.values == config.values and restored.connection == config.connection
     mint_configuration(restored, keys, env={})  # its token still comes from the keyring
     assert server.requests[-1].body == server.requests[0].body
+
+
+def test_the_app_history_keeps_as_many_as_the_setting_says(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from realtime_gui.core.library.history import DEFAULT_LIMIT, app_history
+    from realtime_gui.core.library.preferences import HISTORY_SIZE, load_preferences
+
+    monkeypatch.setenv("REALTIME_GUI_HOME", str(tmp_path))
+    assert app_history().limit == DEFAULT_LIMIT
+    prefs = load_preferences()
+    prefs.set(HISTORY_SIZE.key, 250)
+    prefs.save()
+    assert app_history().limit == 250
+    assert app_history(limit=5).limit == 5
