@@ -31,6 +31,7 @@ from realtime_gui.core.catalog.connection import BASE_URL, KEY_NAME, SERVICE
 from realtime_gui.core.library.configurations import (
     create_configuration,
     load_configuration,
+    new_configuration,
     save_configuration,
     unique_name,
 )
@@ -196,7 +197,7 @@ class OpenConfiguration:
         """Open the configuration the list shows selected, else the first (made on the first run)."""
         names = self._store.list()
         if not names:  # first run: something to edit straight away
-            self._store.create(FIRST_NAME, Configuration.new(FIRST_NAME).to_data())
+            new_configuration(self._store, FIRST_NAME)  # from the preferences, as New does
             names = [FIRST_NAME]
             self._names.set_names(names)
         wanted = self._names.current_name() or names[0]

@@ -158,3 +158,15 @@ def test_open_configuration_alone_makes_one_on_the_first_run(qtbot: Any, store: 
     editing, _, _, _ = _open_configuration(qtbot, store, keys, dialogs)
     editing.open_initial()
     assert store.list() == [FIRST_NAME] and editing.current_name() == FIRST_NAME
+
+
+def test_the_first_runs_configuration_starts_from_the_preferences(qtbot: Any, store: ConfigStore, keys: ApiKeys,
+                                                                  dialogs: FakeDialogs) -> None:
+    from realtime_gui.core.library.preferences import NEW_BASE_URL, load_preferences
+
+    prefs = load_preferences()  # the app folder of this test (conftest gives each its own)
+    prefs.set(NEW_BASE_URL.key, "https://proxy.example/v1")
+    prefs.save()
+    editing, _, _, _ = _open_configuration(qtbot, store, keys, dialogs)
+    editing.open_initial()
+    assert store.load(FIRST_NAME)["connection"]["base_url"] == "https://proxy.example/v1"
