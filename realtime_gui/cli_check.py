@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
 
-    from realtime_gui.cli import Context
+    from realtime_gui.cli_context import Context
     from realtime_gui.core.check.checking import CheckResult
 
 __all__ = ["check", "check_parser", "check_table"]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import argparse
 
-    from realtime_gui.cli import Context
+    from realtime_gui.cli_context import Context
     from realtime_gui.core.wire.configuration import Configuration
 
 __all__ = ["CHOSEN_CONNECTION", "SET_HELP", "UNSET_HELP", "convert_command", "export_command", "import_command",

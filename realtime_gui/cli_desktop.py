@@ -19,29 +19,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import argparse
 
-    from realtime_gui.cli import Context
+    from realtime_gui.cli_context import Context
 
 __all__ = [
     "DESKTOP_ID", "add_version_option", "desktop_entry", "desktop_install", "desktop_parser", "launch_command",
-    "version_text",
 ]
 
 DESKTOP_ID = "realtime-gui"  # the .desktop file's and the icon's name
 _RESOURCES = Path(__file__).resolve().parent / "resources"
-
-
-def version_text() -> str:
-    """``realtime-gui X``, ``Qt X (PySide6 X)``, ``Python X``, a line each."""
-    from realtime_gui import __version__
-
-    try:
-        import PySide6
-        from PySide6.QtCore import qVersion
-
-        qt = f"Qt {qVersion()} (PySide6 {PySide6.__version__})"
-    except ImportError as error:  # the command line works without Qt; say so rather than fail
-        qt = f"Qt not available ({error})"
-    return f"realtime-gui {__version__}\n{qt}\nPython {sys.version.split()[0]}"
 
 
 def add_version_option(parser: argparse.ArgumentParser) -> None:
@@ -51,6 +36,8 @@ def add_version_option(parser: argparse.ArgumentParser) -> None:
     class _Version(argparse.Action):
         def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                      values: Any, option_string: str | None = None) -> None:
+            from realtime_gui.versions import version_text
+
             print(version_text())
             parser.exit()
 

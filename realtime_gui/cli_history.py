@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import argparse
 
-    from realtime_gui.cli import Context
+    from realtime_gui.cli_context import Context
     from realtime_gui.core.library.history import MintRecord
 
 __all__ = ["history", "history_parser"]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import argparse
 
-    from realtime_gui.cli import Context
+    from realtime_gui.cli_context import Context
     from realtime_gui.core.library.preferences import Preferences
 
 __all__ = ["mint_timeouts", "prefs", "prefs_parser", "read_preferences"]

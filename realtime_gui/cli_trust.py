@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import argparse
 
-    from realtime_gui.cli import Context
+    from realtime_gui.cli_context import Context
     from realtime_gui.core.wire.configuration import Configuration
 
 __all__ = ["add_trust_parser", "tell_untrusted", "trust_command"]

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from realtime_gui.cli_desktop import version_text
 from realtime_gui.core.library.folders import app_folder
 from realtime_gui.core.library.preferences import settings_path
+from realtime_gui.versions import version_text
 
 __all__ = ["HISTORY_FILE", "about_text", "open_about"]
 
