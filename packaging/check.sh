@@ -38,7 +38,9 @@ bundle=$(packaging/build.sh | tail -1)
 "$bundle" --version | tee "$scratch/version"
 grep -q '^realtime-gui ' "$scratch/version" && grep -q '^Qt 6' "$scratch/version" && grep -q '^Python 3' "$scratch/version"
 "$bundle" fields --json | python3 -c 'import json, sys; rows = json.load(sys.stdin); assert len(rows) > 20, rows'
-"$bundle" fields | grep -q '^session.model'
+# To a file, not into `grep -q`: grep leaving early would close the pipe under the bundle (pipefail).
+"$bundle" fields > "$scratch/fields"
+grep -q '^session.model' "$scratch/fields"
 shot=packaging/dist/bundle-window.png
 bundle_start=$(window_opens "$bundle")
 echo "bundle: $(du -sh packaging/dist/realtime-gui | cut -f1), window in ${bundle_start}s, screenshot $shot"
@@ -48,7 +50,8 @@ export PIPX_HOME=$scratch/pipx PIPX_BIN_DIR=$scratch/bin
 python3 -m pipx --version >/dev/null 2>&1 || python3 -m pip install -q pipx
 python3 -m pipx install --force . >/dev/null
 installed=$PIPX_BIN_DIR/realtime-gui
-"$installed" --version | grep -q '^Qt 6'
+"$installed" --version > "$scratch/pipx-version"
+grep -q '^Qt 6' "$scratch/pipx-version"
 shot=packaging/dist/pipx-window.png
 pipx_start=$(window_opens "$installed")
 echo "pipx: window in ${pipx_start}s, screenshot $shot"
@@ -60,6 +63,7 @@ desktop-file-validate "$launcher"
 exec_line=$(sed -n 's/^Exec=//p' "$launcher")
 case $exec_line in "$PIPX_HOME"/*) ;; *) echo "Exec is not the pipx installation: $exec_line" >&2; exit 1;; esac
 # shellcheck disable=SC2086  # the Exec line is words, as the desktop would split them
-env -i HOME="$scratch" PATH=/usr/bin:/bin $exec_line --version | grep -q '^realtime-gui '
+env -i HOME="$scratch" PATH=/usr/bin:/bin $exec_line --version > "$scratch/launcher-version"
+grep -q '^realtime-gui ' "$scratch/launcher-version"
 test -f "$scratch/data/icons/hicolor/48x48/apps/realtime-gui.png"
 echo "packaging checks passed"
