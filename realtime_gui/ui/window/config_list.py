@@ -16,10 +16,10 @@ window, which may ask about unsaved changes first, answers with
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSize, Signal
-from PySide6.QtGui import QActionGroup, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Signal
+from PySide6.QtGui import QActionGroup, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -40,11 +40,68 @@ if TYPE_CHECKING:
 __all__ = ["BY_MINTED", "BY_NAME", "ENDPOINT_ROLE", "MINTED_ROLE", "NAME_ROLE", "UNSAVED_ROLE", "ConfigList"]
 
 # Item data roles, as plain numbers: the Qt namespace costs start-up time (ui/shell/frame.py).
-_USER_ROLE, _TOOLTIP_ROLE, _ALIGNMENT_ROLE = 256, 3, 7
+_DISPLAY_ROLE, _TOOLTIP_ROLE, _FONT_ROLE, _ALIGNMENT_ROLE, _SIZE_ROLE, _USER_ROLE = 0, 3, 6, 7, 13, 256
 NAME_ROLE, ENDPOINT_ROLE, MINTED_ROLE, UNSAVED_ROLE = (_USER_ROLE + n for n in range(1, 5))
 _TOP_LEFT = 0x21  # Qt.AlignLeft | Qt.AlignTop: the name on the first of the row's two lines
 BY_NAME, BY_MINTED = "name", "minted"
 _UNSAVED_MARK = " •"
+_NO_PARENT = QModelIndex()
+
+
+class _Rows(QAbstractListModel):
+    """The rows, as the list shows them: a Python list behind a model, so 500 names
+    cost one reset and the view asks only for the rows it paints."""
+
+    def __init__(self, parent: QObject, height: int) -> None:
+        super().__init__(parent)
+        self.order: list[str] = []
+        self.endpoints: dict[str, str] = {}  # name -> endpoint id, once known
+        self.minted: dict[str, float] = {}  # casefolded name -> epoch seconds of its last mint
+        self.dirty: str | None = None
+        self._size = QSize(1, height)  # two lines: the name, and the last mint under it
+        self._italic: QFont | None = None
+
+    def reset(self, order: list[str]) -> None:
+        self.beginResetModel()
+        self.order = order
+        self.endResetModel()
+
+    def changed(self, row: int | None = None) -> None:
+        if self.order:
+            first, last = (row, row) if row is not None else (0, len(self.order) - 1)
+            self.dataChanged.emit(self.index(first, 0), self.index(last, 0))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.order)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY_ROLE) -> Any:
+        row = index.row()
+        if not 0 <= row < len(self.order):
+            return None
+        name = self.order[row]
+        unsaved = name == self.dirty
+        if role == _DISPLAY_ROLE:
+            return name + _UNSAVED_MARK if unsaved else name
+        if role == NAME_ROLE:
+            return name
+        if role == _SIZE_ROLE:
+            return self._size
+        if role == _ALIGNMENT_ROLE:
+            return _TOP_LEFT
+        if role == ENDPOINT_ROLE:
+            return self.endpoints.get(name)
+        if role == MINTED_ROLE:
+            return self.minted.get(name.casefold())
+        if role == UNSAVED_ROLE:
+            return unsaved
+        if role == _FONT_ROLE and unsaved:
+            if self._italic is None:
+                self._italic = QFont()
+                self._italic.setItalic(True)
+            return self._italic
+        if role == _TOOLTIP_ROLE and unsaved:
+            return "Unsaved changes (Ctrl+S saves)"
+        return None
 
 
 class ConfigList(QWidget):
@@ -64,25 +121,20 @@ class ConfigList(QWidget):
         self._filter.setClearButtonEnabled(True)
         self._filter.textChanged.connect(self._apply_filter)
         self._filter.returnPressed.connect(self._go_to_list)
-        self._model = QStandardItemModel(self)
         self._list = QListView()
         self._list.setObjectName("config_list")
         self._list.setAccessibleName("Configurations")
         self._list.setUniformItemSizes(True)  # keeps 500 rows as cheap as 5
         set_enum(self._list, "editTriggers", "NoEditTriggers")
+        self._model = _Rows(self, 2 * self._list.fontMetrics().height() + 8)
         self._list.setModel(self._model)
         self._list.selectionModel().currentChanged.connect(self._current_changed)
         set_enum(self._list, "contextMenuPolicy", "ActionsContextMenu")
         self._list.addActions([*buttons, *more])
         self._names: list[str] = []  # as given: sorted by name
-        self._order: list[str] = []  # as shown
         self._rows: dict[str, int] = {}  # name -> row shown
-        self._dirty: str | None = None
         self._quiet = False  # selecting from the program: nothing is requested
-        self._endpoints: dict[str, str] = {}  # name -> endpoint id, once known
-        self._minted: dict[str, float] = {}  # casefolded name -> epoch seconds of its last mint
         self._sort = BY_NAME
-        self._row_height = 2 * self._list.fontMetrics().height() + 8
 
         row = QHBoxLayout()
         row.setSpacing(2)
@@ -140,34 +192,20 @@ class ConfigList(QWidget):
 
     def _fill(self) -> None:
         """Lay the rows out again in the order chosen, keeping the filter."""
-        self._order = self._sorted(self._names)
-        self._rows = {name: row for row, name in enumerate(self._order)}
-        size = QSize(1, self._row_height)
+        order = self._sorted(self._names)
+        self._rows = {name: row for row, name in enumerate(order)}
         self._quiet = True
         try:
-            self._model.clear()
-            root = self._model.invisibleRootItem()
-            items = []
-            for name in self._order:
-                item = QStandardItem(name)
-                item.setData(name, NAME_ROLE)
-                item.setData(_TOP_LEFT, _ALIGNMENT_ROLE)
-                item.setSizeHint(size)
-                item.setEditable(False)
-                self._describe(item, name)
-                items.append(item)
-            if items:
-                root.appendRows(items)
+            self._model.reset(order)
         finally:
             self._quiet = False
         if self._filter.text():
             self._apply_filter(self._filter.text())
-        if self._dirty is not None:
-            self.set_unsaved(self._dirty, True)
 
     def _sorted(self, names: list[str]) -> list[str]:
         if self._sort == BY_MINTED:  # newest first; never minted after, by name
-            return sorted(names, key=lambda n: -self._minted.get(n.casefold(), float("-inf")))
+            minted = self._model.minted
+            return sorted(names, key=lambda n: -minted.get(n.casefold(), float("-inf")))
         return list(names)
 
     def sort_by(self, key: str) -> None:
@@ -190,24 +228,21 @@ class ConfigList(QWidget):
                     minted: Mapping[str, float] | None = None) -> None:
         """Add what is known of each configuration: its endpoint id by name, and
         when it last minted (epoch seconds) by name, compared without case."""
-        self._endpoints.update(endpoints or {})
+        self._model.endpoints.update(endpoints or {})
         if minted is not None:
-            self._minted = {name.casefold(): when for name, when in minted.items()}
+            self._model.minted = {name.casefold(): when for name, when in minted.items()}
         if self._sort == BY_MINTED and minted is not None:
             current = self.current_name()
             self._fill()
             self.select(current)
-            return
-        for name, row in self._rows.items():
-            item = self._model.item(row)
-            if item is not None:
-                self._describe(item, name)
+        else:
+            self._model.changed()
 
     def endpoint_of(self, name: str) -> str | None:
-        return self._endpoints.get(name)
+        return self._model.endpoints.get(name)
 
     def minted_at(self, name: str) -> float | None:
-        return self._minted.get(name.casefold())
+        return self._model.minted.get(name.casefold())
 
     def set_delegate(self, delegate: QAbstractItemDelegate) -> None:
         """Paint the rows with ``delegate`` (the badge and the last mint)."""
@@ -216,10 +251,6 @@ class ConfigList(QWidget):
     def repaint_rows(self) -> None:
         """Paint the rows again (the time since each last mint moves on)."""
         self._list.viewport().update()
-
-    def _describe(self, item: QStandardItem, name: str) -> None:
-        item.setData(self._endpoints.get(name), ENDPOINT_ROLE)
-        item.setData(self._minted.get(name.casefold()), MINTED_ROLE)
 
     def select(self, name: str | None) -> None:
         """Make ``name`` the current row without emitting ``selection_requested``."""
@@ -245,7 +276,7 @@ class ConfigList(QWidget):
 
     def shown_names(self) -> list[str]:
         """The names the filter lets through, in the order shown."""
-        return [name for row, name in enumerate(self._order) if not self._list.isRowHidden(row)]
+        return [name for row, name in enumerate(self._model.order) if not self._list.isRowHidden(row)]
 
     def focus_filter(self) -> None:
         """Put the cursor in the filter, its text selected to be typed over."""
@@ -254,32 +285,25 @@ class ConfigList(QWidget):
 
     def current_name(self) -> str | None:
         row = self._list.currentIndex().row()
-        return self._order[row] if 0 <= row < len(self._order) else None
+        order = self._model.order
+        return order[row] if 0 <= row < len(order) else None
 
     def set_unsaved(self, name: str, unsaved: bool) -> None:
         """Mark ``name`` as having unsaved changes (only one row ever is)."""
-        if self._dirty is not None and (item := self._item(self._dirty)):
-            self._decorate(item, self._dirty, False)
-        self._dirty = name if unsaved else None
-        if unsaved and (item := self._item(name)):
-            self._decorate(item, name, True)
+        before = self._model.dirty
+        self._model.dirty = name if unsaved else None
+        for each in {before, self._model.dirty} - {None}:
+            if each in self._rows:
+                self._model.changed(self._rows[each])
 
-    def _item(self, name: str) -> QStandardItem | None:
+    def row_data(self, name: str, role: int = _DISPLAY_ROLE) -> Any:
+        """What the row of ``name`` holds for ``role`` (the text shown by default); ``None`` if not listed."""
         row = self._rows.get(name)
-        return self._model.item(row) if row is not None else None
-
-    @staticmethod
-    def _decorate(item: QStandardItem, name: str, unsaved: bool) -> None:
-        item.setText(name + _UNSAVED_MARK if unsaved else name)
-        item.setData(unsaved, UNSAVED_ROLE)
-        font = QFont(item.font())
-        font.setItalic(unsaved)
-        item.setFont(font)
-        item.setData("Unsaved changes (Ctrl+S saves)" if unsaved else None, _TOOLTIP_ROLE)
+        return self._model.index(row, 0).data(role) if row is not None else None
 
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()
-        for row, name in enumerate(self._order):
+        for row, name in enumerate(self._model.order):
             self._list.setRowHidden(row, bool(needle) and needle not in name.casefold())
 
     def _go_to_list(self) -> None:
@@ -288,10 +312,10 @@ class ConfigList(QWidget):
         self._list.setFocus()
         row = self._list.currentIndex().row()
         if row < 0 or self._list.isRowHidden(row):
-            first = next((r for r in range(len(self._order)) if not self._list.isRowHidden(r)), None)
+            first = next((r for r in range(len(self._model.order)) if not self._list.isRowHidden(r)), None)
             if first is not None:
                 self._list.setCurrentIndex(self._model.index(first, 0))  # asks for it, as a click would
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._quiet and current.isValid() and 0 <= current.row() < len(self._order):
-            self.selection_requested.emit(self._order[current.row()])
+        if not self._quiet and current.isValid() and 0 <= current.row() < len(self._model.order):
+            self.selection_requested.emit(self._model.order[current.row()])
