@@ -6,7 +6,8 @@ group's row stays when a field below it matches, and a matching group keeps
 its fields; a section with no row left is hidden, a collapsed one with a match
 is opened while the filter holds. An empty filter, or Escape, shows everything
 as it was. The line is made once the window is usable, never on the path to
-its first frame; it goes through every section, so it builds those not built yet.
+its first frame, and placed by the window; it goes through every section, so
+it builds those not built yet.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ class _FilterLine(QLineEdit):
 
 
 class FieldFilter(QObject):
-    """The filter line above ``form`` and the hiding it does."""
+    """The filter line for ``form`` and the hiding it does; the window places
+    :attr:`line` (the form keeps its height for rows)."""
 
     def __init__(self, form: FormView) -> None:
         super().__init__(form)
@@ -54,7 +56,7 @@ class FieldFilter(QObject):
         self.line = _FilterLine(form)
         self.line.setObjectName("field_filter")
         self.line.setAccessibleName("Find a field")
-        self.line.setPlaceholderText("Find a field by label, wire path or help (Ctrl+F)")
+        self.line.setPlaceholderText("Find a field: label, path or help (Ctrl+F)")
         self.line.setClearButtonEnabled(True)
         self.none = QLabel(form)  # says so when nothing matches
         self.none.setObjectName("field_filter_none")
@@ -62,9 +64,7 @@ class FieldFilter(QObject):
         self.none.hide()
         layout = form.layout()
         if isinstance(layout, QBoxLayout):
-            layout.insertWidget(0, self.line)
-            layout.insertWidget(1, self.none)
-        self.line.show()  # a child added to a widget already shown stays hidden until asked
+            layout.insertWidget(0, self.none)
         self.line.textChanged.connect(self.apply)
         self._filtered: EndpointForm | None = None
         self._hidden: list[QWidget] = []  # what the filter hid, to show again

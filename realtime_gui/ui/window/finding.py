@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QWidget
 
 from realtime_gui.core.catalog.declaration import placed
 from realtime_gui.ui.form.field_filter import FieldFilter
@@ -23,15 +24,28 @@ __all__ = ["Finding"]
 
 
 class Finding:
-    """The field filter and the quick switcher. ``endpoint`` gives the endpoint
-    the form shows; ``show_editors`` brings the form's tab forward."""
+    """The field filter, in the corner of ``tabs`` (beside the form's tab, so the
+    form keeps its height for rows), and the quick switcher. ``endpoint`` gives
+    the endpoint the form shows."""
 
-    def __init__(self, *, form: FormView, names: ConfigList, endpoint: Callable[[], str],
-                 show_editors: Callable[[], None], window: QWidget) -> None:
+    def __init__(self, *, form: FormView, names: ConfigList, endpoint: Callable[[], str], tabs: QTabWidget,
+                 window: QWidget) -> None:
         self._form, self._names, self._endpoint = form, names, endpoint
-        self._show_editors, self._window = show_editors, window
+        self._tabs, self._window = tabs, window
         self.field_filter = FieldFilter(form)
+        line = self.field_filter.line
+        line.setFixedWidth(line.fontMetrics().horizontalAdvance(line.placeholderText()) + 40)
+        corner = QWidget(tabs)
+        corner.setObjectName("field_filter_corner")
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(0, 1, 6, 1)  # off the window's edge, like the buttons above it
+        row.addWidget(line)
+        tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        corner.show()  # a corner widget given to a tab widget already shown stays hidden until asked
         self._switcher: QuickSwitcher | None = None
+
+    def _show_editors(self) -> None:
+        self._tabs.setCurrentIndex(0)
 
     def find_field(self) -> None:
         self._show_editors()

@@ -204,7 +204,7 @@ class Workbench:
         self.details.refresh()
         self.minting.job.finished.connect(lambda *_: self.details.minted())
         self.finding = Finding(form=self.form, names=frame.config_list, endpoint=frame.endpoint_bar.endpoint,
-                               show_editors=lambda: frame.tabs.setCurrentIndex(0), window=window)
+                               tabs=frame.tabs, window=window)
         self.code_export = CodeExport(self.editing.current_configuration, frame.show_status, window)
         actions.copy_as.addActions(self.code_export.actions)
         self.preview.offer_copy_as(actions.copy_as)
