@@ -51,7 +51,7 @@ from PySide6.QtCore import (  # noqa: E402
     qInstallMessageHandler,
 )
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel, QListView, QPushButton  # noqa: E402
 
 from realtime_gui.core.library.keys import ApiKeys  # noqa: E402
 from realtime_gui.core.library.secret_store import MemoryStore  # noqa: E402
@@ -307,7 +307,7 @@ def bench_switching(home: Path, server: FakeRealtimeServer, switches: int) -> li
         store.create(BIG, big.to_data())
 
     window = open_bench_window(home, "switching", configure)
-    listing = window.findChild(QListWidget, "config_list")
+    listing = window.findChild(QListView, "config_list")
     bench = window.bench
     instructions = bench.form.editor("session.instructions")
     paints = PaintCounter()
@@ -317,10 +317,11 @@ def bench_switching(home: Path, server: FakeRealtimeServer, switches: int) -> li
         return bool(bench.editing.current_name() == name and instructions.toPlainText() == _expected_instructions(name))
 
     def switch(name: str) -> tuple[float, float]:
-        item = listing.findItems(name, Qt.MatchFlag.MatchExactly)[0]
-        listing.scrollToItem(item)
+        model = listing.model()
+        item = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data() == name)
+        listing.scrollTo(item)
         run_for(0.1)  # idle before the click, as between a person's clicks
-        where = listing.visualItemRect(item).center()
+        where = listing.visualRect(item).center()
         paints.reset()
         started = time.perf_counter()
         QTest.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)

@@ -146,6 +146,20 @@ class MintHistory:
             return []
         return [_record(row) for row in rows]
 
+    def last_mints(self) -> dict[str, float]:
+        """When each configuration last minted (epoch seconds), by the name it was
+        recorded under; a configuration never minted is absent. Empty, after telling
+        why, when the file can't be read."""
+        query = "SELECT config, MAX(time) FROM mints GROUP BY config"
+        try:
+            rows = self._read(lambda db: db.execute(query).fetchall())
+        except _MovedAsideError:
+            return {}
+        except Exception as error:
+            self._say(f"The mint history ({self.path}) could not be read: {_why(error)}.")
+            return {}
+        return {str(config): float(when) for config, when in rows}
+
     def clear(self) -> int:
         """Forget every mint; returns how many there were. Raises ``OSError`` saying why it could not."""
         def clear(db: sqlite3.Connection) -> int:

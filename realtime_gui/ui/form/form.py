@@ -116,6 +116,13 @@ class FormView(QWidget):
             return None
         return row.focus if not rest else form.findChild(QWidget, path)
 
+    def built_form(self) -> EndpointForm | None:
+        """The endpoint's form shown, every section built (what the field filter goes through)."""
+        form = self._current()
+        if form is not None and form.pending():
+            self._build_through(form, form.pending()[-1])
+        return form
+
     # --- inside --------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:

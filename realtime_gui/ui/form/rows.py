@@ -166,6 +166,10 @@ class _Row:
         grid.addWidget(below, row + 3, 0, 1, 3)
         return row + 4
 
+    def widgets(self) -> list[QWidget]:
+        """Every widget the row lays out, to hide or show it whole (the field filter)."""
+        return [self.label, self.chip, *self._notes.values()]
+
     def set_path(self, path: str) -> None:
         self.path = path
         self.focus.setObjectName(path)
@@ -243,6 +247,9 @@ class FieldRow(_Row):
 
     def lay_out(self, grid: QGridLayout, row: int) -> int:
         return self._place(grid, row, self.editor.root, self.editor.tall, self.editor.compact, self.editor.below)
+
+    def widgets(self) -> list[QWidget]:
+        return [*super().widgets(), self.editor.root, *([self.editor.below] if self.editor.below else [])]
 
     def load(self, value: Any) -> None:
         """Show a canonical value: ``NOT_SET``, ``None`` (off) or a value."""
@@ -335,6 +342,9 @@ class GroupRow(_Row):
 
     def lay_out(self, grid: QGridLayout, row: int) -> int:
         return self._place(grid, row, self.summary, False, False, labelled=not self.headless)
+
+    def widgets(self) -> list[QWidget]:
+        return [*super().widgets(), self.summary]
 
     def load(self, value: Any) -> None:
         self._loaded = value

@@ -34,7 +34,12 @@ class WindowActions:
         self.delete = a("delete", "Delete…", std.Delete, "Move the configuration to the trash folder (Del)")
         # Del deletes a configuration only where the list has the focus: in an editor it deletes text.
         set_enum(self.delete, "shortcutContext", "WidgetShortcut")
-        self.find = a("find", "Filter Configurations", std.Find, "Filter the configurations by name (Ctrl+F)")
+        self.find = a("find", "Find Field", std.Find, "Show only the fields whose label, wire path or help "
+                      "holds what you type (Ctrl+F)")
+        self.filter_configs = a("filter_configs", "Filter Configurations", "Ctrl+Shift+F",
+                                "Filter the configurations by name (Ctrl+Shift+F)")
+        self.quick_switch = a("quick_switch", "Go to…", "Ctrl+K",
+                              "Jump to a configuration or a field by typing part of its name (Ctrl+K)")
         self.import_file = a("import", "Import…", std.Open, "Import a configuration file or a raw JSON request body")
         self.export_body = a("export_body", "Export body…")
         self.export_config = a("export_config", "Export configuration…")
@@ -76,7 +81,8 @@ class WindowActions:
         for title, actions in (
             ("&File", [self.new, self.import_file, None, self.export_body, self.export_config, None,
                        self.save, None, self.quit]),
-            ("&Edit", [self.copy, self.copy_as.menuAction(), None, self.find, None, self.clear_clipboard, None,
+            ("&Edit", [self.copy, self.copy_as.menuAction(), None, self.find, self.filter_configs,
+                       self.quick_switch, None, self.clear_clipboard, None,
                        self.preferences]),
             ("&Mint", [self.mint, self.check, self.cancel, None, self.serve, self.serve_panel]),
             ("&Tools", [self.keys, None, self.convert, self.convert_replace]),

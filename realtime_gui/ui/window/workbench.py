@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from realtime_gui.ui.dialogs.keys_dialog import KeysDialog
     from realtime_gui.ui.window.checking import Checking
     from realtime_gui.ui.window.code_export import CodeExport
+    from realtime_gui.ui.window.config_details import ConfigDetails
+    from realtime_gui.ui.window.finding import Finding
     from realtime_gui.ui.window.history_panel import HistoryPanel
     from realtime_gui.ui.window.key_source import KeySource
     from realtime_gui.ui.window.library import Library
@@ -113,6 +115,8 @@ class Workbench:
     checking: Checking
     history: HistoryPanel
     code_export: CodeExport
+    details: ConfigDetails
+    finding: Finding
 
     def __init__(self, frame: Frame, window: QWidget, services: Services, dialogs: Dialogs) -> None:
         self._frame, self._window, self._services, self._dialogs = frame, window, services, dialogs
@@ -155,6 +159,8 @@ class Workbench:
         from realtime_gui.core.library.history import app_history
         from realtime_gui.ui.window.checking import Checking
         from realtime_gui.ui.window.code_export import CodeExport
+        from realtime_gui.ui.window.config_details import ConfigDetails
+        from realtime_gui.ui.window.finding import Finding
         from realtime_gui.ui.window.history_panel import HistoryPanel, mint_recorded, open_recorded
         from realtime_gui.ui.window.key_source import KeySource
         from realtime_gui.ui.window.library import Library
@@ -195,6 +201,12 @@ class Workbench:
         self.history.open_requested.connect(lambda r: open_recorded(r, self.library.import_text, dialogs.tell))
         self.history.mint_requested.connect(lambda r: mint_recorded(r, self.minting.mint, dialogs.tell))
         self.minting.job.finished.connect(lambda *_: self.history.refresh())
+        self.details = ConfigDetails(frame.config_list, s.store.root, app_history, TaskRunner(s.pool, window),
+                                     s.clock)
+        self.details.refresh()
+        self.minting.job.finished.connect(lambda *_: self.details.minted())
+        self.finding = Finding(form=self.form, names=frame.config_list, endpoint=frame.endpoint_bar.endpoint,
+                               tabs=frame.tabs, window=window)
         self.code_export = CodeExport(self.editing.current_configuration, frame.show_status, window)
         actions.copy_as.addActions(self.code_export.actions)
         self.preview.offer_copy_as(actions.copy_as)
@@ -208,7 +220,9 @@ class Workbench:
         handle("duplicate", library.duplicate)
         handle("rename", library.rename)
         handle("delete", library.delete)
-        handle("find", self._frame.config_list.focus_filter)
+        handle("find", self.finding.find_field)
+        handle("filter_configs", self._frame.config_list.focus_filter)
+        handle("quick_switch", self.finding.quick_switch)
         handle("import", lambda: library.import_dialog(self._window))
         handle("export_body", library.export_body)
         handle("export_config", library.export_configuration)
@@ -238,6 +252,8 @@ class Workbench:
             action.setEnabled(convertible)
         self.preview.schedule()
         self.key_source.show(config)
+        self.details.show_endpoint(config.name, config.endpoint)
+        self.finding.field_filter.follow()
         if opened:
             self.result_panel.clear()  # an error was about what was open before; a secret stays valid
 

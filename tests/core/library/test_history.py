@@ -237,3 +237,12 @@ def test_the_app_history_keeps_as_many_as_the_setting_says(tmp_path: Path, monke
     prefs.save()
     assert app_history().limit == 250
     assert app_history(limit=5).limit == 5
+
+
+def test_last_mints_gives_each_configuration_its_newest_mint(tmp_path: Path) -> None:
+    history = MintHistory(tmp_path / HISTORY_FILE)
+    assert history.last_mints() == {}  # no file yet: nothing minted, nothing created
+    for when, config in ((100.0, "a"), (300.0, "b"), (200.0, "a"), (50.0, "b")):
+        history.record(MintRecord(time=when, config=config, endpoint="ga", service="openai", host="h",
+                                  key_name="default", outcome="ok"))
+    assert history.last_mints() == {"a": 200.0, "b": 300.0}

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QListView
 from ui_support import FakeDialogs, WindowFactory, child, saved
 
 from realtime_gui.core.library.store import ConfigStore
@@ -20,15 +20,15 @@ from realtime_gui.core.wire.configuration import Configuration
 # plugin talking, not the window.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
+_CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
 
 def test_the_filter_hides_other_names(make_window: WindowFactory, store: ConfigStore) -> None:
     for name in ("alpha", "beta one", "Beta two"):
         saved(store, Configuration.new(name))
     window = make_window()
     child(window, QLineEdit, "config_filter").setText("beta")
-    items = window.config_list._list
-    shown = [items.item(i).text() for i in range(items.count()) if not items.item(i).isHidden()]
-    assert shown == ["beta one", "Beta two"]
+    assert window.config_list.shown_names() == ["beta one", "Beta two"]
 
 
 def _shown_and_selected(window: Any) -> tuple[str, str | None]:
@@ -41,7 +41,7 @@ def test_del_in_the_list_deletes_after_asking_and_enter_keeps(qtbot: Any, make_w
         saved(store, Configuration.new(name))
     window = make_window()
     window.bench.editing.select_configuration("B")
-    names = child(window, QListWidget, "config_list")
+    names = child(window, QListView, "config_list")
     names.setFocus()
     qtbot.keyClick(names, Qt.Key.Key_Delete)  # unanswered: the "no" button
     assert dialogs.asked[-1][0] == "Delete configuration" and dialogs.defaults[-1] == "Cancel"
@@ -65,11 +65,11 @@ def test_del_in_an_editor_deletes_text_not_the_configuration(qtbot: Any, make_wi
     assert edit.text() == before[1:]
 
 
-def test_ctrl_f_puts_the_cursor_in_the_filter(qtbot: Any, make_window: WindowFactory) -> None:
+def test_ctrl_shift_f_puts_the_cursor_in_the_filter(qtbot: Any, make_window: WindowFactory) -> None:
     window = make_window(Configuration.new("A"))
     filter_box = child(window, QLineEdit, "config_filter")
     filter_box.setText("old")
-    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_F, _CTRL_SHIFT)
     assert filter_box.selectedText() == "old"
     assert QApplication.focusWidget() is filter_box
 
@@ -97,14 +97,14 @@ def test_the_selected_name_is_always_the_open_configuration(qtbot: Any, make_win
     assert _shown_and_selected(window) == ("Pasted", "Pasted")
 
 
-def test_ctrl_f_a_few_letters_and_enter_open_the_first_match(qtbot: Any, make_window: WindowFactory,
-                                                               store: ConfigStore) -> None:
+def test_ctrl_shift_f_a_few_letters_and_enter_open_the_first_match(qtbot: Any, make_window: WindowFactory,
+                                                                     store: ConfigStore) -> None:
     for name in ("alpha", "beta", "gamma", "gamut"):
         saved(store, Configuration.new(name))
     window = make_window()
-    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_F, _CTRL_SHIFT)
     filter_box = child(window, QLineEdit, "config_filter")
     qtbot.keyClicks(filter_box, "gam")
     qtbot.keyClick(filter_box, Qt.Key.Key_Return)
     assert _shown_and_selected(window) == ("gamma", "gamma")
-    assert QApplication.focusWidget() is child(window, QListWidget, "config_list")
+    assert QApplication.focusWidget() is child(window, QListView, "config_list")

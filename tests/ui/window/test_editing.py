@@ -39,8 +39,8 @@ def test_unsaved_changes_are_marked_and_asked_about(qtbot: Any, make_window: Win
     assert window.bench.editing.current_name() == "A"
     edit_base_url(window, "http://localhost:9/v1")
     assert window.bench.editing.is_dirty() and window.isWindowModified()
-    item = window.config_list._item("A")
-    assert item is not None and item.text() == "A •" and item.font().italic()
+    assert window.config_list.row_data("A") == "A •"
+    assert window.config_list.row_data("A", Qt.ItemDataRole.FontRole).italic()
 
     dialogs.answers = ["Cancel"]
     assert not window.bench.editing.select_configuration("B")

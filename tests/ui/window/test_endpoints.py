@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QLabel,
     QLineEdit,
-    QListWidget,
+    QListView,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -206,7 +206,7 @@ def test_a_refused_beta_shape_converts_to_ga_and_mints(qtbot: Any, make_window: 
     qtbot.mouseClick(convert, Qt.MouseButton.LeftButton)
 
     assert window.bench.editing.current_name() == "Old (GA)"
-    assert child(window, QListWidget, "config_list").currentItem().text() == "Old (GA)"
+    assert child(window, QListView, "config_list").currentIndex().data() == "Old (GA)"
     assert child(window, QComboBox, "endpoint_selector").currentData() == "ga"
     converted = window.bench.editing.current_configuration()
     assert converted.endpoint == "ga" and converted.values["instructions"] == "Be brief."

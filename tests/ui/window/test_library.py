@@ -128,7 +128,7 @@ def test_library_alone_makes_a_new_configuration_under_a_free_name(
     library.new()
     assert opened.opened == [f"{NEW_NAME} 2"]
     assert store.list() == [NEW_NAME, f"{NEW_NAME} 2"]
-    assert [names._list.item(i).text() for i in range(names._list.count())] == store.list()
+    assert names.shown_names() == store.list()
     assert said == [f"Created “{NEW_NAME} 2” for GA client secret (realtime)."]
 
 
