@@ -83,8 +83,7 @@ class FieldFilter(QObject):
         row = self._filtered.row_for(path)[0] if self._filtered is not None else None
         if row is None:
             return False
-        body = row.label.parentWidget()
-        return any(w in self._hidden for w in (row.label, row.chip, body.parentWidget() if body else None))
+        return any(w in self._hidden for w in (*row.widgets(), row.body.parentWidget()))
 
     def follow(self) -> None:
         """The form may show another endpoint's rows: filter those too."""
@@ -112,7 +111,7 @@ class FieldFilter(QObject):
             if row.path not in shown:
                 self._hide(row.widgets())
         for section in form.sections.values():
-            members = [row for row in form.rows if row.label.parentWidget() is section.body]
+            members = [row for row in form.rows if row.body is section.body]
             if not any(row.path in shown for row in members):
                 self._hide([section])
             elif not section.expanded():

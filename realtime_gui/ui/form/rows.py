@@ -137,6 +137,7 @@ class _Row:
         self._grid: QGridLayout | None = None
         self._note_row = 0
         self._tip = ""
+        self._cells: list[QWidget] = []  # what _place put in the grid: widgets, or the boxes holding them
 
     def _place(self, grid: QGridLayout, row: int, editor: QWidget, tall: bool, compact: bool,
                below: QWidget | None = None, labelled: bool = True) -> int:
@@ -151,24 +152,33 @@ class _Row:
         # and chip at the top of theirs, each held there by a stretch in a box of its own.
         if tall:  # line the label up with the first line of text, not the frame
             self.label.setContentsMargins(0, 5, 0, 0)
+        first, span = (1, 1) if labelled else (0, 2)
+        self._cells = [_held(editor, self._parent, "left") if compact else editor,
+                       _held(self.chip, self._parent, "top") if tall else self.chip]
+        grid.addWidget(self._cells[0], row, first, 1, span)
+        grid.addWidget(self._cells[1], row, 2)
         if labelled:
-            grid.addWidget(_held(self.label, self._parent, "top") if tall else self.label, row, 0)
+            self._cells.append(_held(self.label, self._parent, "top") if tall else self.label)
+            grid.addWidget(self._cells[-1], row, 0)
         else:
             self.label.hide()  # kept: it is the chip's buddy and names the row
-        first, span = (1, 1) if labelled else (0, 2)
-        grid.addWidget(_held(editor, self._parent, "left") if compact else editor, row, first, 1, span)
-        grid.addWidget(_held(self.chip, self._parent, "top") if tall else self.chip, row, 2)
         self._grid, self._note_row = grid, row + 1
         # One line for a hint, one for problems; empty grid rows take no space.
         if below is None:
             return row + 3
         below.setContentsMargins(self.depth * INDENT, 0, 0, 0)
         grid.addWidget(below, row + 3, 0, 1, 3)
+        self._cells.append(below)
         return row + 4
+
+    @property
+    def body(self) -> QWidget:
+        """The section body the row is laid out in."""
+        return self._parent
 
     def widgets(self) -> list[QWidget]:
         """Every widget the row lays out, to hide or show it whole (the field filter)."""
-        return [self.label, self.chip, *self._notes.values()]
+        return [*self._cells, *self._notes.values()]
 
     def set_path(self, path: str) -> None:
         self.path = path
@@ -247,9 +257,6 @@ class FieldRow(_Row):
 
     def lay_out(self, grid: QGridLayout, row: int) -> int:
         return self._place(grid, row, self.editor.root, self.editor.tall, self.editor.compact, self.editor.below)
-
-    def widgets(self) -> list[QWidget]:
-        return [*super().widgets(), self.editor.root, *([self.editor.below] if self.editor.below else [])]
 
     def load(self, value: Any) -> None:
         """Show a canonical value: ``NOT_SET``, ``None`` (off) or a value."""
@@ -342,9 +349,6 @@ class GroupRow(_Row):
 
     def lay_out(self, grid: QGridLayout, row: int) -> int:
         return self._place(grid, row, self.summary, False, False, labelled=not self.headless)
-
-    def widgets(self) -> list[QWidget]:
-        return [*super().widgets(), self.summary]
 
     def load(self, value: Any) -> None:
         self._loaded = value
