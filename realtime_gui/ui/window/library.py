@@ -10,7 +10,7 @@ which shows it; the list of names is a :class:`~.config_list.ConfigList`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
@@ -37,6 +37,8 @@ from realtime_gui.ui.window.config_list import ConfigList
 
 __all__ = ["NEW_NAME", "CurrentConfiguration", "Library"]
 
+_T = TypeVar("_T")
+
 
 class CurrentConfiguration(Protocol):
     """What :class:`Library` needs of the configuration open in the window
@@ -48,6 +50,8 @@ class CurrentConfiguration(Protocol):
     def open_configuration(self, config: Configuration) -> None: ...
     def load_configuration(self, name: str) -> bool: ...
     def renamed(self, name: str) -> None: ...
+    def keyring_aware(self, save: Callable[[ConfigStore, ApiKeys, Configuration], _T],
+                      config: Configuration, doing: str) -> _T: ...
 
 
 NEW_NAME = "New configuration"
@@ -67,7 +71,7 @@ class Library:
     def add(self, config: Configuration) -> bool:
         """Save a new configuration (its secrets to the keyring) and open it."""
         try:
-            saved = create_configuration(self._store, self._keys, config)
+            saved = self._current.keyring_aware(create_configuration, config, f"Saving “{config.name}”")
         except (ConfigStoreError, KeyringUnavailableError, ValueError) as exc:
             self._dialogs.tell("Could not create the configuration", str(exc))
             return False
@@ -193,8 +197,10 @@ class Library:
         original = self._current.current_name()
         name = original if replace else self.unique_name(conversion_name(original, target.id))
         try:
-            conversion = convert_configuration(self._store, self._keys, self._current.current_configuration(),
-                                               target.id, name, replace_original=replace)
+            conversion = self._current.keyring_aware(
+                lambda store, keys, config: convert_configuration(store, keys, config, target.id, name,
+                                                                  replace_original=replace),
+                self._current.current_configuration(), f"Converting “{original}”")
         except (ConfigStoreError, KeyringUnavailableError, OSError, ValueError) as exc:
             self._dialogs.tell("Could not convert", str(exc))
             return None
