@@ -43,7 +43,7 @@ class DictBackend(KeyringBackend):
 
 
 class KeyringCall(NamedTuple):
-    """One call a :class:`GatedBackend` got: ``get``, ``set`` or ``delete``, the entry, and whether on the main thread."""
+    """A call a :class:`GatedBackend` got: ``get``, ``set`` or ``delete``, the entry, and whether on the main thread."""
 
     action: str
     username: str

@@ -29,7 +29,6 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
-from typing import TypeVar
 
 from realtime_gui.core.catalog.connection import BASE_URL, KEY_NAME, SERVICE
 from realtime_gui.core.library.configurations import (
@@ -59,7 +58,6 @@ __all__ = ["FIRST_NAME", "KEEP_BOTH", "KEEP_MINE", "TAKE_THEIRS", "OpenConfigura
 FIRST_NAME = "Default"  # of the configuration made on the first run
 # The answers when Save meets a change made outside the window; the first, the default, loses nothing.
 KEEP_BOTH, KEEP_MINE, TAKE_THEIRS = "Save as New", "Keep Mine", "Take Theirs"
-_T = TypeVar("_T")
 # The settings that say where the API key goes: edited here, they are the user's own choice.
 _WHERE_THE_KEY_GOES = frozenset({SERVICE.key, BASE_URL.key, KEY_NAME.key})
 
@@ -181,7 +179,9 @@ class OpenConfiguration:
         config = self.current_configuration()
         before = copy.deepcopy(config.values)  # saving moves plain secrets into the keyring
         try:
-            config = self.keyring_aware(save_configuration, config, f"Saving “{config.name}”")
+            store, keys, unsaved = self._store, self._keys, config
+            config = self.keyring.saving(unsaved, lambda: save_configuration(store, keys, unsaved),
+                                         f"Saving “{unsaved.name}”")
         except (ConfigStoreError, KeyringUnavailableError, OSError, ValueError) as exc:
             self._tell("Could not save", str(exc))
             return False
@@ -192,15 +192,6 @@ class OpenConfiguration:
         self._set_dirty(False)
         self._show_status(f"Saved “{config.name}”." + self._confirm_chosen_connection(config))
         return True
-
-    def keyring_aware(self, save: Callable[[ConfigStore, ApiKeys, Configuration], _T],
-                      config: Configuration, doing: str) -> _T:
-        """``save(store, keys, config)``: off the UI thread, waited for, when ``config``
-        holds secrets to move into the keyring (see :class:`~.keyring_wait.KeyringWait`)."""
-        if not holds_plain_secrets(config):
-            return save(self._store, self._keys, config)
-        store, keys = self._store, self._keys
-        return self.keyring.call(lambda: save(store, keys, config), doing)
 
     def _confirm_chosen_connection(self, config: Configuration) -> str:
         """Record ``config``'s connection as confirmed when the user set where the
@@ -330,7 +321,9 @@ class OpenConfiguration:
             if choice == KEEP_BOTH:
                 mine = self.current_configuration()
                 mine.name = unique_name(self._store, f"{name} (mine)")
-                saved = self.keyring_aware(create_configuration, mine, f"Saving “{mine.name}”")
+                store, keys = self._store, self._keys
+                saved = self.keyring.saving(mine, lambda: create_configuration(store, keys, mine),
+                                            f"Saving “{mine.name}”")
                 self._confirm_chosen_connection(saved)
                 self._set_dirty(False)  # the edits are saved; the old name's row loses its mark
                 self._names.set_names(self._store.list(), select=saved.name)

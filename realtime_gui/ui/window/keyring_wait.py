@@ -20,7 +20,9 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from realtime_gui.core.library.secrets import holds_plain_secrets
 from realtime_gui.core.service.errors import KeyringUnavailableError
+from realtime_gui.core.wire.configuration import Configuration
 
 if TYPE_CHECKING:
     from realtime_gui.ui.window.worker import Pool, TaskRunner
@@ -89,6 +91,13 @@ class KeyringWait:
             self._after.append(then)
         else:
             then()
+
+    def saving(self, config: Configuration, function: Callable[[], _T], doing: str) -> _T:
+        """``function()`` that saves ``config``: through :meth:`call` when ``config`` holds
+        secrets it moves into the keyring, else at once (the keyring isn't asked)."""
+        if not holds_plain_secrets(config):
+            return function()
+        return self.call(function, doing)
 
     def call(self, function: Callable[[], _T], doing: str) -> _T:
         """``function()``, run on a worker; returns what it returns or raises what it raised,

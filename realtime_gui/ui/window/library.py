@@ -10,7 +10,7 @@ which shows it; the list of names is a :class:`~.config_list.ConfigList`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QWidget
 
@@ -34,10 +34,9 @@ from realtime_gui.core.wire.importing import Imported, read_import
 from realtime_gui.ui.dialogs.importing import ImportDialog
 from realtime_gui.ui.dialogs.standard import Destructive, Dialogs
 from realtime_gui.ui.window.config_list import ConfigList
+from realtime_gui.ui.window.keyring_wait import KeyringWait
 
 __all__ = ["NEW_NAME", "CurrentConfiguration", "Library"]
-
-_T = TypeVar("_T")
 
 
 class CurrentConfiguration(Protocol):
@@ -50,8 +49,6 @@ class CurrentConfiguration(Protocol):
     def open_configuration(self, config: Configuration) -> None: ...
     def load_configuration(self, name: str) -> bool: ...
     def renamed(self, name: str) -> None: ...
-    def keyring_aware(self, save: Callable[[ConfigStore, ApiKeys, Configuration], _T],
-                      config: Configuration, doing: str) -> _T: ...
 
 
 NEW_NAME = "New configuration"
@@ -61,9 +58,11 @@ class Library:
     """New, Duplicate, Rename, Delete, Import, Export and Convert to GA."""
 
     def __init__(self, *, current: CurrentConfiguration, names: ConfigList, store: ConfigStore, keys: ApiKeys,
-                 dialogs: Dialogs, show_status: Callable[[str], None]) -> None:
+                 dialogs: Dialogs, show_status: Callable[[str], None], keyring: KeyringWait | None = None) -> None:
         self._current, self._view, self._store, self._keys = current, names, store, keys
         self._dialogs, self._show_status = dialogs, show_status
+        # Secrets move into the keyring off the UI thread (by default on the global pool).
+        self._keyring = keyring or KeyringWait(None, None, show_status)
 
     def unique_name(self, base: str) -> str:
         return unique_name(self._store, base)
@@ -71,7 +70,9 @@ class Library:
     def add(self, config: Configuration) -> bool:
         """Save a new configuration (its secrets to the keyring) and open it."""
         try:
-            saved = self._current.keyring_aware(create_configuration, config, f"Saving “{config.name}”")
+            store, keys = self._store, self._keys
+            saved = self._keyring.saving(config, lambda: create_configuration(store, keys, config),
+                                         f"Saving “{config.name}”")
         except (ConfigStoreError, KeyringUnavailableError, ValueError) as exc:
             self._dialogs.tell("Could not create the configuration", str(exc))
             return False
@@ -197,10 +198,10 @@ class Library:
         original = self._current.current_name()
         name = original if replace else self.unique_name(conversion_name(original, target.id))
         try:
-            conversion = self._current.keyring_aware(
-                lambda store, keys, config: convert_configuration(store, keys, config, target.id, name,
-                                                                  replace_original=replace),
-                self._current.current_configuration(), f"Converting “{original}”")
+            store, keys, config = self._store, self._keys, self._current.current_configuration()
+            conversion = self._keyring.saving(
+                config, lambda: convert_configuration(store, keys, config, target.id, name, replace_original=replace),
+                f"Converting “{original}”")
         except (ConfigStoreError, KeyringUnavailableError, OSError, ValueError) as exc:
             self._dialogs.tell("Could not convert", str(exc))
             return None

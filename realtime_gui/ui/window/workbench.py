@@ -177,7 +177,7 @@ class Workbench:
         if isinstance(window, QMainWindow):  # the empty result's hint, where it is seen
             window.statusBar().addWidget(self.result_panel.empty_hint)
         self.library = Library(current=self.editing, names=frame.config_list, store=s.store, keys=s.keys,
-                               dialogs=dialogs, show_status=frame.show_status)
+                               dialogs=dialogs, show_status=frame.show_status, keyring=self.editing.keyring)
         self.minting = Minting(
             services=s, current=self.editing.current_configuration, form=self.form, connection=self.connection,
             result=self.result_panel, mint_action=actions.mint, cancel_action=actions.cancel,

@@ -17,7 +17,7 @@ import pytest
 from keyring_support import GatedBackend
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QPushButton
-from ui_support import FakeDialogs, WindowFactory, child
+from ui_support import FakeDialogs, WindowFactory
 
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secret_store import KeyringStore
