@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from keyring_support import GatedBackend
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 from ui_support import FakeDialogs, WindowFactory, child
 
 from realtime_gui.core.library.keys import ApiKeys
-from realtime_gui.core.library.secret_store import MemoryStore
+from realtime_gui.core.library.secret_store import KeyringStore, MemoryStore
 from realtime_gui.ui.dialogs.keys_dialog import KeysDialog
 
 # The offscreen platform warns about any main window with a layout; it is the
@@ -131,3 +132,69 @@ def test_enter_saves_the_key_typed_and_never_deletes(qtbot: Any, make_window: Wi
     _settled(qtbot, dialog)
     assert {info.name for info in keys.list()} == {"home", "work"}
     assert all(title != "Delete key" for title, _ in dialogs.asked)
+
+
+def test_a_blocking_keyring_never_holds_up_the_keys_dialog(qtbot: Any, make_window: WindowFactory,
+                                                           dialogs: FakeDialogs, pool: QThreadPool) -> None:
+    """Opening the dialog, adding and deleting a key each wait for the keyring on a
+    worker: meanwhile the window's timers run, the dialog says what it waits for
+    and its buttons are disabled; the answer shows when the keyring lets go."""
+    backend = GatedBackend()
+    keys = ApiKeys(KeyringStore(backend))
+    window = make_window(keys=keys, pool=pool)
+    qtbot.waitUntil(lambda: pool.activeThreadCount() == 0)
+    ticks: list[int] = []
+    timer = QTimer(window, interval=10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+
+    def blocked_then_released(what: str) -> None:
+        """The dialog waits for the keyring, the window runs on; then let the keyring go."""
+        qtbot.waitUntil(backend.waiting.is_set)
+        before = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) > before + 2)  # the event loop runs while the keyring is stuck
+        assert dialog.busy() and what in child(dialog, QLabel, "key_status").text()
+        assert not child(dialog, QPushButton, "save_key").isEnabled()
+        assert not child(dialog, QPushButton, "delete_key").isEnabled()
+        backend.gate.set()
+        _settled(qtbot, dialog)
+
+    backend.close_gate()
+    dialog = window.bench.open_keys()
+    blocked_then_released("Looking in the keyring")
+    assert child(dialog, QLabel, "key_status").text() == ""
+
+    child(dialog, QLineEdit, "key_name").setText("work")
+    child(dialog, QLineEdit, "key_value").setText("sk-test-work-0000000001")
+    backend.close_gate()
+    qtbot.mouseClick(child(dialog, QPushButton, "save_key"), Qt.MouseButton.LeftButton)
+    blocked_then_released("Saving the key “work”")
+    assert child(dialog, QLabel, "key_status").text() == "Saved the key “work” in the keyring."
+    assert child(dialog, QLineEdit, "key_value").text() == ""
+    tree = child(dialog, QWidget, "key_list")
+    assert [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())] == ["work"]
+
+    dialogs.answers = ["Delete"]
+    tree.setCurrentItem(tree.topLevelItem(0))
+    backend.close_gate()
+    qtbot.mouseClick(child(dialog, QPushButton, "delete_key"), Qt.MouseButton.LeftButton)
+    blocked_then_released("Deleting the key “work”")
+    assert child(dialog, QLabel, "key_status").text() == "Deleted the key “work”."
+    assert tree.topLevelItemCount() == 0
+    assert backend.on_main_thread() == []
+    timer.stop()
+
+
+def test_a_key_the_keyring_refuses_stays_typed(qtbot: Any, make_window: WindowFactory) -> None:
+    backend = GatedBackend()
+    keys = ApiKeys(KeyringStore(backend))
+    window = make_window(keys=keys)
+    dialog = _settled(qtbot, window.bench.open_keys())
+    backend.locked = True  # locked after the dialog looked: the save is what fails
+    child(dialog, QLineEdit, "key_value").setText("sk-test-kept-0000000001")
+    qtbot.mouseClick(child(dialog, QPushButton, "save_key"), Qt.MouseButton.LeftButton)
+    _settled(qtbot, dialog)
+    assert "keyring" in child(dialog, QLabel, "key_status").text().lower()
+    assert "sk-test-kept" not in child(dialog, QLabel, "key_status").text()
+    assert child(dialog, QLineEdit, "key_value").text() == "sk-test-kept-0000000001"
+    assert child(dialog, QPushButton, "save_key").isEnabled()
