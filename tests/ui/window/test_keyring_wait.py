@@ -14,11 +14,13 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from fakeserver import FAKE_API_KEY, FakeRealtimeServer
 from keyring_support import GatedBackend
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QPushButton
-from ui_support import FakeDialogs, WindowFactory
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QProgressDialog, QPushButton, QWidget
+from ui_support import FakeDialogs, WindowFactory, child, local, mint_and_wait
 
+from realtime_gui.core.library.configurations import save_configuration
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.secret_store import KeyringStore
 from realtime_gui.core.library.store import ConfigStore
@@ -153,7 +155,6 @@ def test_input_is_held_back_while_the_keyring_is_waited_for(
     seen: list[str] = []
 
     def check() -> None:  # a second Save, pressed meanwhile, starts nothing
-        from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
         QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -180,3 +181,60 @@ def test_opening_a_file_with_plain_secrets_moves_them_off_the_ui_thread(
     ref = store.load("Legacy")["values"]["tools"][0]["authorization"]["secret_ref"]
     assert gated_keys.load_secret(ref) == TOKEN
     assert window.bench.editing.current_name() == "Legacy" and not window.bench.editing.is_dirty()
+
+
+def test_the_window_never_asks_the_keyring_on_the_ui_thread(
+        qtbot: Any, make_window: WindowFactory, store: ConfigStore, dialogs: FakeDialogs, server: FakeRealtimeServer,
+        pool: Any) -> None:
+    """Everything the window does that reaches the keyring, with a keyring that
+    notes the thread of each call: start-up, the Keys dialog, saving a typed MCP
+    token, minting, opening a file with a token in it, importing one, and
+    duplicating, renaming and deleting a configuration with MCP secrets."""
+    backend = GatedBackend()
+    keys = ApiKeys(KeyringStore(backend))
+    keys.set("default", FAKE_API_KEY)
+    docs = local(server, "Docs")
+    docs.values["tools"] = with_mcp("Docs", TOKEN).values["tools"]
+    save_configuration(store, keys, docs)
+    store.create("Legacy", with_mcp("Legacy", "Bearer legacy-token-0123456789").to_data())
+    armed = len(backend.calls)  # what the test itself asked, on the main thread, is not the window's
+
+    window = make_window(keys=keys, pool=pool)  # start-up: the key's source
+    bench = window.bench
+    qtbot.waitUntil(lambda: "keyring (default)" in child(window, QLabel, "key_source").text())
+
+    dialog = bench.open_keys()  # the Keys dialog: look, store, delete
+    qtbot.waitUntil(lambda: not dialog.busy())
+    child(dialog, QLineEdit, "key_name").setText("work")
+    child(dialog, QLineEdit, "key_value").setText("sk-test-work-0000000001")
+    qtbot.mouseClick(child(dialog, QPushButton, "save_key"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy())
+    tree = child(dialog, QWidget, "key_list")
+    tree.setCurrentItem(next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                             if tree.topLevelItem(i).text(0) == "work"))
+    dialogs.answers = ["Delete"]
+    qtbot.mouseClick(child(dialog, QPushButton, "delete_key"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy())
+    assert "Deleted the key “work”" in child(dialog, QLabel, "key_status").text()
+    dialog.close()
+
+    assert bench.editing.current_name() == "Docs"
+    type_token(window, "Bearer typed-token-0123456789")  # save with an MCP token
+    assert bench.editing.save()
+    _, error = mint_and_wait(qtbot, window)  # the key and the MCP token, read for the mint
+    assert error is None, error
+
+    assert bench.editing.select_configuration("Legacy")  # its token moves into the keyring
+    assert "secret_ref" in store.load("Legacy")["values"]["tools"][0]["authorization"]
+    imported = with_mcp("Imported", "Bearer imported-token-0123456789").to_document()
+    assert bench.library.import_text(json.dumps(imported), "Imported") is not None
+    bench.library.duplicate()
+    dialogs.texts = ["Renamed"]
+    bench.library.rename()
+    dialogs.answers = ["Delete"]
+    bench.library.delete()
+    qtbot.waitUntil(lambda: pool.activeThreadCount() == 0)
+
+    calls = backend.calls[armed:]
+    assert {call.action for call in calls} == {"get", "set", "delete"}
+    assert [call for call in calls if call.on_main_thread] == []
