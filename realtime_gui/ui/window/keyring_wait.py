@@ -13,29 +13,24 @@ waiting; the caller then hears :class:`StoppedWaiting` and keeps the edits.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
-from PySide6.QtGui import QWindow
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from realtime_gui.core.library.secrets import holds_plain_secrets
 from realtime_gui.core.service.errors import KeyringUnavailableError
 from realtime_gui.core.wire.configuration import Configuration
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QWidget
+
     from realtime_gui.ui.window.worker import Pool, TaskRunner
 
 __all__ = ["KeyringWait", "StoppedWaiting"]
 
 _T = TypeVar("_T")
 _PROMPT_AFTER_MS = 400  # a keyring that answers at once never shows the dialog
-_HELD = frozenset({
-    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
-    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.Shortcut, QEvent.Type.ShortcutOverride,
-    QEvent.Type.Wheel, QEvent.Type.ContextMenu, QEvent.Type.Drop, QEvent.Type.Close,
-})
 
 
 class StoppedWaiting(KeyringUnavailableError):
@@ -46,27 +41,45 @@ class StoppedWaiting(KeyringUnavailableError):
                          advice="Your edits are kept. Unlock the keyring if it asks, then save again.")
 
 
-class _HoldInput(QObject):
-    """Drops the user's input to every window but ``allowed``'s while a wait lasts."""
+def _hold_input(allowed: Callable[[], QWidget | None]) -> QObject:
+    """A filter that drops the user's input to every window but ``allowed()`` while a wait lasts."""
+    return _hold_input_type()(allowed)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.allowed: QWidget | None = None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() not in _HELD:
-            return False
-        allowed = self.allowed
-        if allowed is not None:
-            if isinstance(watched, QWidget) and watched.window() is allowed:
+@functools.cache
+def _hold_input_type() -> Callable[[Callable[[], QWidget | None]], QObject]:
+    """The filter's class, made on first use: the window's first frame never pays for Qt's event enums."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QWindow
+    from PySide6.QtWidgets import QWidget
+
+    held = frozenset({
+        QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.Shortcut, QEvent.Type.ShortcutOverride,
+        QEvent.Type.Wheel, QEvent.Type.ContextMenu, QEvent.Type.Drop, QEvent.Type.Close,
+    })
+
+    class HoldInput(QObject):
+        def __init__(self, allowed: Callable[[], QWidget | None]) -> None:
+            super().__init__()
+            self._allowed = allowed
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() not in held:
                 return False
-            if isinstance(watched, QWindow) and watched is allowed.windowHandle():
-                return False
-        if event.type() == QEvent.Type.Close:
-            if not isinstance(watched, (QWidget, QWindow)) or not event.spontaneous():
-                return False  # the program's own closes (a dialog) go on
-            event.ignore()
-        return True
+            allowed = self._allowed()
+            if allowed is not None:
+                if isinstance(watched, QWidget) and watched.window() is allowed:
+                    return False
+                if isinstance(watched, QWindow) and watched is allowed.windowHandle():
+                    return False
+            if event.type() == QEvent.Type.Close:
+                if not isinstance(watched, (QWidget, QWindow)) or not event.spontaneous():
+                    return False  # the program's own closes (a dialog) go on
+                event.ignore()
+            return True
+
+    return HoldInput
 
 
 class KeyringWait:
@@ -104,6 +117,9 @@ class KeyringWait:
         or :class:`StoppedWaiting`. ``doing`` says what for: "Saving “Docs”"."""
         if self._busy:
             raise RuntimeError("a keyring wait is already under way")
+        from PySide6.QtCore import QEventLoop, Qt, QTimer
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
         from realtime_gui.ui.window.worker import TaskRunner
 
         if self._runner is None:
@@ -123,8 +139,8 @@ class KeyringWait:
                 outcome.extend((None, StoppedWaiting()))
                 loop.quit()
 
-        hold = _HoldInput()
         prompt: list[QProgressDialog] = []
+        hold = _hold_input(lambda: prompt[0] if prompt else None)
 
         def show_prompt() -> None:
             if outcome:
@@ -138,7 +154,6 @@ class KeyringWait:
             dialog.setAutoClose(False)
             dialog.setAutoReset(False)
             dialog.canceled.connect(stop)
-            hold.allowed = dialog
             prompt.append(dialog)
             dialog.show()
 
