@@ -238,3 +238,23 @@ def test_the_window_never_asks_the_keyring_on_the_ui_thread(
     calls = backend.calls[armed:]
     assert {call.action for call in calls} == {"get", "set", "delete"}
     assert [call for call in calls if call.on_main_thread] == []
+
+
+def test_changes_made_outside_are_followed_once_the_keyring_answered(
+        qtbot: Any, make_window: WindowFactory, store: ConfigStore, gated: GatedBackend, gated_keys: ApiKeys,
+        pool: Any) -> None:
+    window = make_window(Configuration.new("Docs"), keys=gated_keys, pool=pool)
+    type_token(window)
+    gated.close_gate()
+    seen: list[str] = []
+
+    def check() -> None:  # another program adds a file while the save waits: not followed in the middle of it
+        store.create("Other", Configuration.new("Other").to_data())
+        window.bench.editing.outside_changes()
+        assert "Other" not in window.config_list.names()
+
+    while_blocked(gated, check, seen)
+    assert window.bench.editing.save()
+    assert seen
+    qtbot.waitUntil(lambda: "Other" in window.config_list.names())
+    assert window.bench.editing.current_name() == "Docs"
