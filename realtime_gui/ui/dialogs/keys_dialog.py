@@ -6,11 +6,17 @@ A key's value is never shown back: the list shows names and where each comes
 from, and the entry is masked unless the user reveals what they are typing.
 Enter saves what was typed and never deletes; replacing or deleting a key
 asks first, with the harmless answer as the default.
+
+Every question to the keyring (is it there, which keys, store, delete) runs
+on a worker: a slow D-Bus or a collection waiting to be unlocked never
+freezes the window. Meanwhile the dialog says what it waits for and its
+buttons are disabled; what was typed stays until the keyring took it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -30,10 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from realtime_gui.core.library.keys import ApiKeys, KeyNameError
+from realtime_gui.core.library.keys import ApiKeys, KeyInfo, KeyNameError
 from realtime_gui.core.service.errors import KeyringUnavailableError
 from realtime_gui.ui.dialogs.standard import Ask, Destructive
 from realtime_gui.ui.style.style import muted
+from realtime_gui.ui.window.worker import Pool, TaskRunner
 
 __all__ = ["KeysDialog"]
 
@@ -42,13 +49,17 @@ class KeysDialog(QDialog):
     keys_changed = Signal()
 
     def __init__(self, keys: ApiKeys, ask: Ask, *, env: Mapping[str, str] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 pool: Pool | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("API keys")
         self.setObjectName("keys_dialog")
         self.resize(560, 460)
         self._keys, self._ask, self._env = keys, ask, env
-        self._unavailable = keys.unavailable_reason()
+        self._unavailable: str | None = None
+        self._runner = TaskRunner(pool, self)
+        self._runner.finished.connect(self._answered)
+        self._task: int | None = None  # the keyring work under way
+        self._then: Callable[[Any], None] = lambda _: None  # what to do with its answer
 
         intro = muted("Keys live in the OS keyring. A configuration names the key it uses; "
                       "the key named “default” falls back to OPENAI_API_KEY.")
@@ -56,9 +67,7 @@ class KeysDialog(QDialog):
         self._banner.setObjectName("keyring_unavailable")
         self._banner.setProperty("role", "problem")
         self._banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._banner.setText(f"The keyring can't be used, so keys can be kept for this run only.\n"
-                             f"{self._unavailable}" if self._unavailable else "")
-        self._banner.setVisible(bool(self._unavailable))
+        self._banner.setVisible(False)
 
         self._list = QTreeWidget()
         self._list.setObjectName("key_list")
@@ -108,9 +117,6 @@ class KeysDialog(QDialog):
         self._value.addAction(self._reveal, QLineEdit.ActionPosition.TrailingPosition)
         self._this_run = QCheckBox("Keep for this run only (not saved in the keyring)")
         self._this_run.setObjectName("this_run_only")
-        if self._unavailable:
-            self._this_run.setChecked(True)
-            self._this_run.setEnabled(False)
         self._save = QPushButton("Add")
         self._save.setObjectName("save_key")
         self._save.setDefault(True)
@@ -127,9 +133,29 @@ class KeysDialog(QDialog):
     # -- list ---------------------------------------------------------------------
 
     def reload(self) -> None:
+        """Ask the keyring again whether it works and which keys it holds (on a worker)."""
+        keys, env = self._keys, self._env
+        self._ask_keyring(lambda: (keys.unavailable_reason(), keys.list(env)), "Looking in the keyring…",
+                          self._show_keyring)
+
+    def busy(self) -> bool:
+        """Whether the dialog waits for the keyring."""
+        return self._task is not None
+
+    def _show_keyring(self, answer: tuple[str | None, list[KeyInfo]]) -> None:
+        self._unavailable, infos = answer
+        self._banner.setText(f"The keyring can't be used, so keys can be kept for this run only.\n"
+                             f"{self._unavailable}" if self._unavailable else "")
+        self._banner.setVisible(bool(self._unavailable))
+        if self._unavailable:
+            self._this_run.setChecked(True)
+        self._this_run.setEnabled(not self._unavailable)
+        self._show_list(infos)
+
+    def _show_list(self, infos: list[KeyInfo]) -> None:
         current = self._name.text().strip()
         self._list.clear()
-        for info in self._keys.list(self._env):
+        for info in infos:
             item = QTreeWidgetItem([info.name, info.source])
             item.setData(0, Qt.ItemDataRole.UserRole, info.name)
             item.setData(1, Qt.ItemDataRole.UserRole, info.deletable)
@@ -142,7 +168,7 @@ class KeysDialog(QDialog):
         self._delete.setEnabled(self._deletable(self._list.currentItem()))
 
     def _selected(self, item: QTreeWidgetItem | None) -> None:
-        self._delete.setEnabled(self._deletable(item))
+        self._delete.setEnabled(not self.busy() and self._deletable(item))
         if item is not None:
             self._name.setText(item.data(0, Qt.ItemDataRole.UserRole))
 
@@ -160,7 +186,31 @@ class KeysDialog(QDialog):
     def _update_save(self) -> None:
         replacing = self._name.text().strip() in self._names()
         self._save.setText("Replace" if replacing else "Add")
-        self._save.setEnabled(bool(self._name.text().strip() and self._value.text().strip()))
+        self._save.setEnabled(not self.busy() and bool(self._name.text().strip() and self._value.text().strip()))
+
+    def _ask_keyring(self, work: Callable[[], Any], waiting: str, then: Callable[[Any], None]) -> None:
+        """Run ``work`` on a worker, the buttons disabled meanwhile; ``then`` gets its answer.
+        What it raises is shown in the status line."""
+        self._then = then
+        self._task = self._runner.start(work)
+        self._status.setText(waiting)
+        for widget in (self._save, self._delete, self._this_run):
+            widget.setEnabled(False)
+
+    def _answered(self, task_id: int, result: object, error: object) -> None:
+        if task_id != self._task:
+            return
+        self._task = None
+        self._this_run.setEnabled(not self._unavailable)
+        self._update_save()
+        self._delete.setEnabled(self._deletable(self._list.currentItem()))
+        self._status.setText("")
+        if isinstance(error, (KeyNameError, ValueError, KeyringUnavailableError)):
+            self._status.setText(str(error))
+        elif isinstance(error, BaseException):
+            self._status.setText(f"The keyring failed unexpectedly ({type(error).__name__}).")
+        else:
+            self._then(result)
 
     def _set_revealed(self, revealed: bool) -> None:
         self._value.setEchoMode(QLineEdit.EchoMode.Normal if revealed else QLineEdit.EchoMode.Password)
@@ -168,7 +218,7 @@ class KeysDialog(QDialog):
 
     def _save_key(self) -> None:
         name = self._name.text().strip()
-        if not (name and self._value.text().strip()):
+        if self.busy() or not (name and self._value.text().strip()):
             return
         this_run = self._this_run.isChecked()
         if name in self._names() and self._ask(
@@ -176,32 +226,42 @@ class KeysDialog(QDialog):
                 "that use it will use the new one.", (Destructive("Replace"), "Cancel")) != "Replace":
             self._status.setText(f"Kept the key “{name}” as it was.")
             return
-        try:
-            self._keys.set(name, self._value.text(), this_run_only=this_run)
-        except (KeyNameError, ValueError, KeyringUnavailableError) as exc:
-            self._status.setText(str(exc))
-            return
-        self._value.clear()
-        self._reveal.setChecked(False)
-        where = "for this run only" if this_run else "in the keyring"
-        self._status.setText(f"Saved the key “{name}” {where}.")
-        self.reload()
-        self.keys_changed.emit()
+        keys, env, value = self._keys, self._env, self._value.text()
+
+        def save() -> list[KeyInfo]:
+            keys.set(name, value, this_run_only=this_run)
+            return keys.list(env)
+
+        def saved(infos: list[KeyInfo]) -> None:
+            if self._value.text() == value:  # typed again meanwhile: that is kept
+                self._value.clear()
+                self._reveal.setChecked(False)
+            where = "for this run only" if this_run else "in the keyring"
+            self._status.setText(f"Saved the key “{name}” {where}.")
+            self._show_list(infos)
+            self.keys_changed.emit()
+
+        where = "this run's keys" if this_run else "the keyring (it may ask to be unlocked)"
+        self._ask_keyring(save, f"Saving the key “{name}” in {where}…", saved)
 
     def _delete_selected(self) -> None:
         item = self._list.currentItem()
-        if item is None or not self._deletable(item):
+        if self.busy() or item is None or not self._deletable(item):
             return
         name = str(item.data(0, Qt.ItemDataRole.UserRole))
         choice = self._ask("Delete key", f"Delete the key “{name}”? Configurations that use it "
                            "will need another key.", (Destructive("Delete"), "Cancel"))
         if choice != "Delete":
             return
-        try:
-            self._keys.delete(name)
-        except KeyringUnavailableError as exc:
-            self._status.setText(str(exc))
-            return
-        self._status.setText(f"Deleted the key “{name}”.")
-        self.reload()
-        self.keys_changed.emit()
+        keys, env = self._keys, self._env
+
+        def delete() -> list[KeyInfo]:
+            keys.delete(name)
+            return keys.list(env)
+
+        def deleted(infos: list[KeyInfo]) -> None:
+            self._status.setText(f"Deleted the key “{name}”.")
+            self._show_list(infos)
+            self.keys_changed.emit()
+
+        self._ask_keyring(delete, f"Deleting the key “{name}” (the keyring may ask to be unlocked)…", deleted)

@@ -14,7 +14,10 @@ has no unsaved edits, and otherwise Save asks which version to keep, the one
 replaced going to ``trash/`` first.
 
 Loading moves secret values an older file still holds itself (MCP headers)
-into the keyring. A connection the user set up here -- the service, base URL
+into the keyring, and saving moves the secrets typed here (MCP tokens and
+headers). Both reach the keyring only through a :class:`~.keyring_wait.KeyringWait`,
+off the UI thread; when the keyring fails, or the user stops waiting for it,
+nothing is saved and the edits stay in the editors. A connection the user set up here -- the service, base URL
 or key name edited in this window -- is their own choice: saving it records
 it as confirmed (:func:`~realtime_gui.core.library.trust.trust_connection`),
 so Mint doesn't ask about it. One opened from a file and saved untouched stays
@@ -36,7 +39,7 @@ from realtime_gui.core.library.configurations import (
     unique_name,
 )
 from realtime_gui.core.library.keys import ApiKeys
-from realtime_gui.core.library.secrets import without_plain_secrets
+from realtime_gui.core.library.secrets import holds_plain_secrets, move_plain_secrets, without_plain_secrets
 from realtime_gui.core.library.store import ConfigStore, ConfigStoreError
 from realtime_gui.core.library.trust import trust_connection
 from realtime_gui.core.redact import scrub
@@ -48,6 +51,7 @@ from realtime_gui.ui.form.form import FormView
 from realtime_gui.ui.window.config_list import ConfigList
 from realtime_gui.ui.window.endpoint_bar import EndpointBar
 from realtime_gui.ui.window.folder_watch import FileMark, FolderWatch
+from realtime_gui.ui.window.keyring_wait import KeyringWait, StoppedWaiting
 
 __all__ = ["FIRST_NAME", "KEEP_BOTH", "KEEP_MINE", "TAKE_THEIRS", "OpenConfiguration"]
 
@@ -63,14 +67,16 @@ class OpenConfiguration:
 
     ``on_shown(config, opened)`` runs after the editors show a configuration
     (``opened``: loaded as saved) or an edit of it; ``show_title(name, dirty)``
-    puts the name and the unsaved mark in the window's title.
+    puts the name and the unsaved mark in the window's title; ``keyring``
+    waits for the keyring off the UI thread (by default on the global pool).
     """
 
     def __init__(self, *, store: ConfigStore, keys: ApiKeys, bar: EndpointBar, form: FormView,
                  connection: ConnectionSection, names: ConfigList, ask: Ask, tell: Tell,
                  show_status: Callable[[str], None], show_title: Callable[[str, bool], None],
-                 on_shown: Callable[[Configuration, bool], None]) -> None:
+                 on_shown: Callable[[Configuration, bool], None], keyring: KeyringWait | None = None) -> None:
         self._store, self._keys = store, keys
+        self.keyring = keyring or KeyringWait(None, None, show_status)
         self._bar, self._form, self._connection, self._names = bar, form, connection, names
         self._ask, self._tell = ask, tell
         self._show_status, self._show_title, self._on_shown = show_status, show_title, on_shown
@@ -109,13 +115,29 @@ class OpenConfiguration:
     def load_configuration(self, name: str) -> bool:
         try:
             mark = FileMark(self._store.path_of(name))  # before reading: a change meanwhile counts
-            config = load_configuration(self._store, name, self._keys, tell=self._show_status)
+            config = self._move_plain_secrets(load_configuration(self._store, name))
         except (ConfigStoreError, ValueError) as exc:
             self._tell("Could not open the configuration", str(exc))
             self._names.set_names(self._store.list(), select=self._name or None)
             return False
         self.open_configuration(config, mark)
         return True
+
+    def _move_plain_secrets(self, config: Configuration) -> Configuration:
+        """``config``, just loaded, with the secret values its file holds itself moved into the keyring."""
+        if not holds_plain_secrets(config):
+            return config  # the keyring isn't asked
+        store, keys = self._store, self._keys
+        try:
+            moved, note = self.keyring.call(
+                lambda: move_plain_secrets(config, keys, lambda stashed: store.save(stashed.name, stashed.to_data())),
+                f"Opening “{config.name}”")
+        except StoppedWaiting:
+            moved, note = config, (f"The secret values “{config.name}” keeps in its file were not moved to the "
+                                   "keyring (it did not answer); the file was left as it is.")
+        if note:
+            self._show_status(note)
+        return moved
 
     def select_configuration(self, name: str) -> bool:
         """Switch to ``name``, asking first about unsaved changes."""
@@ -157,7 +179,9 @@ class OpenConfiguration:
         config = self.current_configuration()
         before = copy.deepcopy(config.values)  # saving moves plain secrets into the keyring
         try:
-            config = save_configuration(self._store, self._keys, config)
+            store, keys, unsaved = self._store, self._keys, config
+            config = self.keyring.saving(unsaved, lambda: save_configuration(store, keys, unsaved),
+                                         f"Saving “{unsaved.name}”")
         except (ConfigStoreError, KeyringUnavailableError, OSError, ValueError) as exc:
             self._tell("Could not save", str(exc))
             return False
@@ -230,6 +254,9 @@ class OpenConfiguration:
     def outside_changes(self) -> None:
         """Follow what other programs did to the folder: the list of names, and
         the open configuration (reloaded unless it has unsaved edits)."""
+        if self.keyring.busy():  # a save is waiting for the keyring: look once it is done
+            self.keyring.after(self.outside_changes)
+            return
         names = self._store.list()
         if self._name and self._name not in names:
             self._vanished(names)
@@ -294,7 +321,9 @@ class OpenConfiguration:
             if choice == KEEP_BOTH:
                 mine = self.current_configuration()
                 mine.name = unique_name(self._store, f"{name} (mine)")
-                saved = create_configuration(self._store, self._keys, mine)
+                store, keys = self._store, self._keys
+                saved = self.keyring.saving(mine, lambda: create_configuration(store, keys, mine),
+                                            f"Saving “{mine.name}”")
                 self._confirm_chosen_connection(saved)
                 self._set_dirty(False)  # the edits are saved; the old name's row loses its mark
                 self._names.set_names(self._store.list(), select=saved.name)

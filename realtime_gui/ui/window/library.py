@@ -34,6 +34,7 @@ from realtime_gui.core.wire.importing import Imported, read_import
 from realtime_gui.ui.dialogs.importing import ImportDialog
 from realtime_gui.ui.dialogs.standard import Destructive, Dialogs
 from realtime_gui.ui.window.config_list import ConfigList
+from realtime_gui.ui.window.keyring_wait import KeyringWait
 
 __all__ = ["NEW_NAME", "CurrentConfiguration", "Library"]
 
@@ -57,9 +58,11 @@ class Library:
     """New, Duplicate, Rename, Delete, Import, Export and Convert to GA."""
 
     def __init__(self, *, current: CurrentConfiguration, names: ConfigList, store: ConfigStore, keys: ApiKeys,
-                 dialogs: Dialogs, show_status: Callable[[str], None]) -> None:
+                 dialogs: Dialogs, show_status: Callable[[str], None], keyring: KeyringWait | None = None) -> None:
         self._current, self._view, self._store, self._keys = current, names, store, keys
         self._dialogs, self._show_status = dialogs, show_status
+        # Secrets move into the keyring off the UI thread (by default on the global pool).
+        self._keyring = keyring or KeyringWait(None, None, show_status)
 
     def unique_name(self, base: str) -> str:
         return unique_name(self._store, base)
@@ -67,7 +70,9 @@ class Library:
     def add(self, config: Configuration) -> bool:
         """Save a new configuration (its secrets to the keyring) and open it."""
         try:
-            saved = create_configuration(self._store, self._keys, config)
+            store, keys = self._store, self._keys
+            saved = self._keyring.saving(config, lambda: create_configuration(store, keys, config),
+                                         f"Saving “{config.name}”")
         except (ConfigStoreError, KeyringUnavailableError, ValueError) as exc:
             self._dialogs.tell("Could not create the configuration", str(exc))
             return False
@@ -193,8 +198,10 @@ class Library:
         original = self._current.current_name()
         name = original if replace else self.unique_name(conversion_name(original, target.id))
         try:
-            conversion = convert_configuration(self._store, self._keys, self._current.current_configuration(),
-                                               target.id, name, replace_original=replace)
+            store, keys, config = self._store, self._keys, self._current.current_configuration()
+            conversion = self._keyring.saving(
+                config, lambda: convert_configuration(store, keys, config, target.id, name, replace_original=replace),
+                f"Converting “{original}”")
         except (ConfigStoreError, KeyringUnavailableError, OSError, ValueError) as exc:
             self._dialogs.tell("Could not convert", str(exc))
             return None

@@ -36,6 +36,7 @@ from realtime_gui.ui.window.actions import WindowActions
 from realtime_gui.ui.window.config_list import ConfigList
 from realtime_gui.ui.window.editing import OpenConfiguration
 from realtime_gui.ui.window.endpoint_bar import EndpointBar
+from realtime_gui.ui.window.keyring_wait import KeyringWait
 from realtime_gui.ui.window.memory import CONNECTION_OPEN, WindowMemory
 from realtime_gui.ui.window.services import Services
 
@@ -131,7 +132,8 @@ class Workbench:
         self.editing = OpenConfiguration(
             store=s.store, keys=s.keys, bar=frame.endpoint_bar, form=self.form, connection=self.connection,
             names=frame.config_list, ask=dialogs.ask, tell=dialogs.tell, show_status=frame.show_status,
-            show_title=frame.show_title, on_shown=self._shown)
+            show_title=frame.show_title, on_shown=self._shown,
+            keyring=KeyringWait(s.pool, window, frame.show_status))
         frame.endpoint_bar.endpoint_changed.connect(self.editing.endpoint_changed)
         self.connection.changed.connect(self.editing.edited)
         self.form.changed.connect(self.editing.edited)
@@ -183,7 +185,7 @@ class Workbench:
         if isinstance(window, QMainWindow):  # the empty result's hint, where it is seen
             window.statusBar().addWidget(self.result_panel.empty_hint)
         self.library = Library(current=self.editing, names=frame.config_list, store=s.store, keys=s.keys,
-                               dialogs=dialogs, show_status=frame.show_status)
+                               dialogs=dialogs, show_status=frame.show_status, keyring=self.editing.keyring)
         self.minting = Minting(
             services=s, current=self.editing.current_configuration, form=self.form, connection=self.connection,
             result=self.result_panel, mint_action=actions.mint, cancel_action=actions.cancel,
@@ -262,7 +264,8 @@ class Workbench:
 
         from realtime_gui.ui.dialogs.keys_dialog import KeysDialog
 
-        dialog = KeysDialog(self._services.keys, self._dialogs.ask, env=self._services.env, parent=self._window)
+        s = self._services
+        dialog = KeysDialog(s.keys, self._dialogs.ask, env=s.env, pool=s.pool, parent=self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.keys_changed.connect(self._keys_changed)
         dialog.open()

@@ -74,12 +74,15 @@ def test_enter_in_every_question_the_window_asks_destroys_nothing(
 
         dialog = bench.open_keys()
         qtbot.waitExposed(dialog)
+        qtbot.waitUntil(lambda: not dialog.busy())
         child(dialog, QLineEdit, "key_name").setText("work")
         child(dialog, QLineEdit, "key_value").setText("sk-test-other-00000000002")
         qtbot.mouseClick(child(dialog, QPushButton, "save_key"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.busy())
         tree = child(dialog, QWidget, "key_list")
         tree.setCurrentItem(tree.topLevelItem(0))
         qtbot.mouseClick(child(dialog, QPushButton, "delete_key"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.busy())
         assert keys.resolve("work").api_key == "sk-test-kept-000000000001"
         dialog.close()
 
