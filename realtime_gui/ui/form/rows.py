@@ -2,7 +2,7 @@
 
 A row is a plain object that owns its widgets (a form has dozens, and each
 QObject costs).  Its chip holds the state the declaration allows: *not set*
-(the editor shows the service's default, greyed, and nothing is sent),
+(the editor shows the service's default, quiet, and nothing is sent),
 *set*, *off* (``None``, where the wire is nullable) and, for groups, ``{}``
 and the group's literals (tracing ``"auto"``).  Editing the editor sets the
 row; the chip's menu does the rest.
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from realtime_gui.core.catalog.nodes import NOT_SET, Field, Group, Node
 from realtime_gui.ui.form.editors import Editor, EditorContext, make_editor, set_dim
-from realtime_gui.ui.style.style import ElidedLabel
+from realtime_gui.ui.style.style import ElidedLabel, set_state
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -85,7 +85,7 @@ class StateChip(QToolButton):
         self._state = state
         text = next((chip for s, chip, _ in self.choices if _same(s, state)), "off" if state is None else str(state))
         self.setText(f"{text} ▾")
-        set_dim(self, state is NOT_SET)
+        set_state(self, "" if state is NOT_SET else "set")  # what is sent stands out
 
     def _open(self) -> None:
         # Built on demand: a menu per row at start-up would cost more than all the rows.
