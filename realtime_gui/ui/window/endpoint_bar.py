@@ -88,6 +88,8 @@ class EndpointBar(QFrame):
         column = QVBoxLayout(self)
         column.setContentsMargins(9, 2, 9, 3)  # the form needs the height more
         column.setSpacing(0)
+        for line in (top, self._row):
+            line.setSpacing(6)  # a line's own: a nested layout would take the column's
         column.addLayout(top)
         column.addLayout(self._row)
 
