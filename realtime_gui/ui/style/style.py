@@ -65,7 +65,8 @@ def contrast(a: QColor, b: QColor) -> float:
 def readable(colour: QColor, against: QColor) -> QColor:
     """``colour``, darkened (against a light colour) or lightened (against a dark
     one) until text in one reads on the other."""
-    colour = QColor(colour)
+    # Never ``QColor(...)`` here: its overloads touch the ``Qt`` namespace, which the
+    # first frame must not (see ``ui/shell/frame.py``); lighter() and darker() make new ones.
     lighten = against.lightnessF() < 0.5
     for _ in range(12):
         if contrast(colour, against) >= _READABLE:
