@@ -56,6 +56,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton  # 
 from realtime_gui.core.library.keys import ApiKeys  # noqa: E402
 from realtime_gui.core.library.secret_store import MemoryStore  # noqa: E402
 from realtime_gui.core.library.store import ConfigStore  # noqa: E402
+from realtime_gui.core.library.trust import trust_connection  # noqa: E402
 from realtime_gui.core.wire.configuration import Configuration  # noqa: E402
 from realtime_gui.ui.dialogs.standard import Dialogs  # noqa: E402
 from realtime_gui.ui.shell.app import open_window  # noqa: E402
@@ -146,7 +147,7 @@ def open_bench_window(home: Path, name: str, configure: Callable[[ConfigStore], 
     class NoDialogs(Dialogs):
         """A benchmark that meets a dialog has gone wrong: fail rather than block."""
 
-        def ask(self, title: str, text: str, buttons: tuple[str, ...]) -> str:
+        def ask(self, title: str, text: str, buttons: tuple[str, ...], **_: Any) -> str:
             raise SystemExit(f"unexpected question: {title}: {text}")
 
         def tell(self, title: str, text: str) -> None:
@@ -255,6 +256,7 @@ def bench_responsiveness(home: Path, server: FakeRealtimeServer, tick_ms: int) -
     def configure(store: ConfigStore) -> None:
         config = Configuration.new("bench")
         config.connection["base_url"] = server.base_url
+        trust_connection(config)  # as the user confirms it in the window
         store.create(config.name, config.to_data())
 
     window = open_bench_window(home, "responsiveness", configure)
@@ -293,6 +295,7 @@ def bench_switching(home: Path, server: FakeRealtimeServer, switches: int) -> li
             config.values.update(instructions=_expected_instructions(name), voice=voices[n % len(voices)],
                                  speed=round(0.8 + 0.05 * (n % 8), 2))
             config.connection["base_url"] = server.base_url
+            trust_connection(config)  # as the user confirms it in the window
             store.create(name, config.to_data())
         big = Configuration.new(BIG)
         big.values["instructions"] = _expected_instructions(BIG)
@@ -300,6 +303,7 @@ def bench_switching(home: Path, server: FakeRealtimeServer, switches: int) -> li
                                 "parameters": {"type": "object", "properties": {"query": {"type": "string"}},
                                                "required": ["query"]}} for n in range(TOOLS)]
         big.connection["base_url"] = server.base_url
+        trust_connection(big)  # as the user confirms it in the window
         store.create(BIG, big.to_data())
 
     window = open_bench_window(home, "switching", configure)

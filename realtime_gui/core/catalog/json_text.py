@@ -67,6 +67,33 @@ def _key_places(text: str, start: int, scan: Scan) -> Iterator[tuple[str, int]]:
         pos = _WS.match(text, end + 1).end()  # type: ignore[union-attr]
 
 
+def _quick(text: str) -> Any:
+    """The same reading on the standard decoder's C scanner, for text it accepts.
+
+    Its hooks refuse what the careful decoder refuses, without saying where:
+    on any refusal the careful one reads the text again for the message. A
+    configuration with a hundred tools is read in a fraction of the time.
+    """
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        value = dict(items)
+        if len(value) != len(items):
+            raise ValueError("a key given twice")
+        return value
+
+    def number(text: str) -> float:
+        value = float(text)
+        if not math.isfinite(value):
+            raise ValueError("a number too large")
+        return value
+
+    def integer(text: str) -> int:
+        if len(text) > _MAX_DIGITS:
+            raise ValueError("an integer too long")
+        return int(text)
+
+    return json.loads(text, object_pairs_hook=pairs, parse_float=number, parse_int=integer, parse_constant=_constant)
+
+
 def _decoder() -> json.JSONDecoder:
     """A decoder on the pure-Python scanner, whose hooks see every value's position."""
     decoder = json.JSONDecoder(parse_constant=_constant, parse_float=_float, parse_int=_int)
@@ -121,6 +148,10 @@ def parse_json_text(text: str) -> Any:
     if text.startswith("\ufeff"):
         raise ValueError("starts with a byte order mark (BOM), which JSON does not allow; "
                          "save it as UTF-8 without a BOM")
+    try:
+        return _quick(text)
+    except (ValueError, RecursionError):
+        pass  # refused or malformed: read again by the scan that says where and why
     try:
         return _decoder().decode(text)
     except _RefusedError as refusal:

@@ -7,6 +7,7 @@ name. Names map to file names reversibly (``Demo`` is ``Demo.json``).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -92,6 +93,7 @@ def stem(name: str) -> str:
     return stem
 
 
+@functools.lru_cache(maxsize=4096)  # the store lists hundreds of files at every look-up
 def name_from_filename(filename: str) -> str:
     stem = filename[: -len(SUFFIX)]
     # Only our own %XX escapes appear in stems, so this undoes _stem exactly.

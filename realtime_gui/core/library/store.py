@@ -115,18 +115,21 @@ class ConfigStore:
 
     def list(self) -> list[str]:
         """All configuration names, sorted without case. Opens no files."""
+        return sorted(self._names(), key=lambda n: (n.casefold(), n))
+
+    def _names(self) -> builtins.list[str]:
+        """All configuration names, in the folder's order."""
         try:
             entries = list(os.scandir(self.root))
         except FileNotFoundError:
             return []
-        names = [
+        return [
             name_from_filename(entry.name)
             for entry in entries
             if entry.name.endswith(SUFFIX)
             and not entry.name.startswith(".")
             and entry.is_file()
         ]
-        return sorted(names, key=lambda n: (n.casefold(), n))
 
     def exists(self, name: str) -> bool:
         """Whether a configuration has this name (compared without case)."""
@@ -271,7 +274,7 @@ class ConfigStore:
         """The stored name equal to ``name`` without case, if any."""
         # Always from the listing: on a case-insensitive disk a path that
         # exists may still be stored under another case.
-        names = self.list()
+        names = self._names()  # unsorted: one look-up needs no order
         if name in names:
             return name
         folded = name.casefold()

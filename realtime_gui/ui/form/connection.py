@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -38,6 +38,7 @@ from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.validate import Problem, validate
 from realtime_gui.ui.form.all_editors import make_editor
 from realtime_gui.ui.form.editors import EditorContext
+from realtime_gui.ui.style.enums import set_enum
 from realtime_gui.ui.style.style import muted, set_role
 
 __all__ = ["ConnectionSection"]
@@ -73,7 +74,7 @@ class _Setting:
             self._line.setClearButtonEnabled(True)  # blank is "not set": one click gets there
         self._placeholder = "" if field.default in (NOT_SET, None, "") else str(field.default)
         self.problem = QLabel(parent)
-        self.problem.setProperty("role", "problem")
+        set_role(self.problem, "problem")
         self.problem.setWordWrap(True)
         self.problem.hide()
 
@@ -114,7 +115,7 @@ class ConnectionSection(QWidget):
         self._toggle = QToolButton()
         self._toggle.setText("Connection")
         self._toggle.setObjectName("connection_toggle")
-        self._toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_enum(self._toggle, "toolButtonStyle", "ToolButtonTextBesideIcon")
         self._toggle.setAutoRaise(True)
         set_role(self._toggle, "section")  # as the form's sections
         self._toggle.clicked.connect(lambda: self.set_expanded(not self._expanded))
@@ -236,12 +237,12 @@ class ConnectionSection(QWidget):
         if not field_id.startswith(_PREFIX) or setting is None:
             return False
         self.set_expanded(True)
-        setting.focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        setting.focus.setFocus()  # Qt's OtherFocusReason
         return True
 
     def set_expanded(self, expanded: bool) -> None:
         self._expanded = expanded
-        self._toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        set_enum(self._toggle, "arrowType", "DownArrow" if expanded else "RightArrow")
         self._body.setVisible(expanded)
         self._summary.setVisible(not expanded)
         self._key_source.setVisible(expanded)

@@ -20,21 +20,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionComboBox,
-    QStyleOptionViewItem,
-    QStylePainter,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from realtime_gui.core.catalog.nodes import NOT_SET, Field
 from realtime_gui.core.catalog.types import Shape
+from realtime_gui.ui.style.enums import set_enum
 from realtime_gui.ui.style.style import quiet
 
 if TYPE_CHECKING:  # only annotations need it; importing it costs start-up time
@@ -223,18 +214,11 @@ class NoStrayWheel:
             event.ignore()
 
 
-EXPLANATION_ROLE = Qt.ItemDataRole.UserRole + 1  # an item's meaning, shown in the drop-down list
-
-
-class _Explained(QStyledItemDelegate):
-    """Drop-down items that show their explanation after their value:
-    ``audio/pcm, rate 24000 — 16-bit PCM, 24 kHz, mono, little-endian``."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        super().initStyleOption(option, index)
-        meaning = index.data(EXPLANATION_ROLE)
-        if meaning:
-            option.text = f"{option.text} — {meaning}"
+# Item data roles as numbers: naming ``Qt.ItemDataRole`` would build the ``Qt``
+# namespace's 93 enum classes on the way to a usable form (see ``ui/shell/frame.py``).
+TOOLTIP_ROLE = 3  # Qt.ItemDataRole.ToolTipRole
+EXPLANATION_ROLE = 256 + 1  # Qt.ItemDataRole.UserRole + 1: an item's meaning, shown in the drop-down list
+_ARROW_ROOM = 40  # more than any style's drop-down arrow and frame take from a combo box's width
 
 
 class Combo(NoStrayWheel, QComboBox):
@@ -243,7 +227,7 @@ class Combo(NoStrayWheel, QComboBox):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        set_enum(self, "focusPolicy", "StrongFocus")
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(16)
         self._explained = False
@@ -252,13 +236,15 @@ class Combo(NoStrayWheel, QComboBox):
         """An item showing ``text``; ``meaning`` in the list and as its tooltip."""
         self.addItem(text)
         index = self.count() - 1
-        self.setItemData(index, meaning, Qt.ItemDataRole.ToolTipRole)
+        self.setItemData(index, meaning, TOOLTIP_ROLE)
         self.setItemData(index, meaning, EXPLANATION_ROLE)
 
     def showPopup(self) -> None:
         if not self._explained:  # made when first opened: most combos of a form never are
             self._explained = True
-            self.setItemDelegate(_Explained(self))
+            from realtime_gui.ui.form.explained_items import ExplainedItems
+
+            self.setItemDelegate(ExplainedItems(EXPLANATION_ROLE, self))
         # Qt sizes the list for the items' own texts; make room for the explanations too.
         view = self.view()
         wanted = view.sizeHintForColumn(0) + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
@@ -268,9 +254,13 @@ class Combo(NoStrayWheel, QComboBox):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """As Qt paints it, but a text too long for the box ends in “…” rather than mid-word."""
-        if self.isEditable() or self.currentIndex() < 0:
-            super().paintEvent(event)
+        if (self.isEditable() or self.currentIndex() < 0
+                or self.fontMetrics().horizontalAdvance(self.currentText()) <= self.width() - _ARROW_ROOM):
+            super().paintEvent(event)  # Qt's own: no style classes (and their enums) built in Python
             return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox, QStylePainter
+
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
         style = self.style()

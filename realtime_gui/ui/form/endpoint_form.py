@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
@@ -18,6 +18,7 @@ from realtime_gui.core.catalog.nodes import Condition, Group, Placed
 from realtime_gui.ui.form import all_editors  # noqa: F401  (the rows build editors from its registry)
 from realtime_gui.ui.form.editors import EditorContext
 from realtime_gui.ui.form.rows import INDENT, FieldRow, GroupRow, Row
+from realtime_gui.ui.style.enums import set_enum
 from realtime_gui.ui.style.style import set_role
 
 __all__ = ["EndpointForm", "Section"]
@@ -38,7 +39,7 @@ class Section(QWidget):
         self.header.setText(title)
         self.header.setToolTip(f"Show or hide {title}")
         self.header.setAutoRaise(True)
-        self.header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_enum(self.header, "toolButtonStyle", "ToolButtonTextBesideIcon")
         set_role(self.header, "section")
         self.header.clicked.connect(self._toggle)
         line = QFrame(self)
@@ -61,7 +62,7 @@ class Section(QWidget):
         return self.body.isVisibleTo(self)
 
     def set_expanded(self, expanded: bool) -> None:
-        self.header.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        set_enum(self.header, "arrowType", "DownArrow" if expanded else "RightArrow")
         self.body.setVisible(expanded)
 
     def _toggle(self) -> None:
@@ -90,6 +91,11 @@ class EndpointForm(QScrollArea):
     the section shows the group's rows under the section's title alone.
     """
 
+    @property
+    def content(self) -> QWidget:
+        """The widget the sections are in (the scroll area's widget)."""
+        return self._content
+
     def __init__(self, endpoint_id: str, on_edit: Callable[[Row], None], on_toggle: Callable[[str, bool], None],
                  parent: QWidget) -> None:
         super().__init__(parent)
@@ -98,7 +104,7 @@ class EndpointForm(QScrollArea):
         self.ctx = EditorContext(endpoint_id, self.shape, make_row=FieldRow)
         self._on_edit = on_edit
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
         column = QVBoxLayout(content)

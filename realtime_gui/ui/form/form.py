@@ -23,7 +23,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from realtime_gui.core.catalog.nodes import NOT_SET
@@ -106,7 +106,7 @@ class FormView(QWidget):
         if rest.startswith("[") and isinstance(row, FieldRow):
             widget = row.editor.focus_item(rest) or widget
         form.reveal(row, widget)
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        widget.setFocus()  # Qt's OtherFocusReason
         return True
 
     def editor(self, path: str) -> QWidget | None:
@@ -121,6 +121,13 @@ class FormView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._idle.start()
+
+    def shown_area(self) -> QWidget | None:
+        """The widget the open endpoint's editors are in, if one is open: painted when they are."""
+        # Not the scroll area's viewport: a widget Qt made, handed to Python, costs PySide6
+        # a look through QAbstractScrollArea's subclasses (and their enums) at start-up.
+        form = self._current()
+        return form.content if form is not None else None
 
     def _current(self) -> EndpointForm | None:
         return self._forms.get(self._endpoint) if self._endpoint else None

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QDoubleSpinBox, QSpinBox, QWidget
 
 from realtime_gui.core.catalog.field_type import SERVICE_DEFAULT
 from realtime_gui.core.catalog.nodes import Field
 from realtime_gui.ui.form.editors import Editor, EditorContext, NoStrayWheel, h_box, register
+from realtime_gui.ui.style.enums import set_enum
 
 __all__ = ["BooleanEditor", "IntegerEditor", "NumberEditor", "TokenLimitEditor"]
 
@@ -58,7 +59,7 @@ class _Bounded:
 class _Spin(_Bounded, NoStrayWheel, QSpinBox):
     def __init__(self, parent: QWidget, low: int | None, high: int | None) -> None:
         super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        set_enum(self, "focusPolicy", "StrongFocus")
         self.setRange(-(2**31), 2**31 - 1)  # the widest a QSpinBox (a C int) holds
         self.setValue(self.minimum())  # the box's own minimum stands for "no number"
         self.bounds = (self.minimum() if low is None else low, self.maximum() if high is None else high)
@@ -67,7 +68,7 @@ class _Spin(_Bounded, NoStrayWheel, QSpinBox):
 class _DoubleSpin(_Bounded, NoStrayWheel, QDoubleSpinBox):
     def __init__(self, parent: QWidget, low: float | None, high: float | None) -> None:
         super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        set_enum(self, "focusPolicy", "StrongFocus")
         self.setRange(-1e12, 1e12)
         self.setValue(self.minimum())  # the box's own minimum stands for "no number"
         self.bounds = (self.minimum() if low is None else low, self.maximum() if high is None else high)
@@ -235,14 +236,18 @@ class BooleanEditor(Editor):
         self._settle()
         self.box.setChecked(value)
 
+    # Check states go through the box's tristate flag rather than ``Qt.CheckState``:
+    # naming it builds the ``Qt`` namespace's enums on the way to a usable form.
     def _clear(self, text: str) -> None:
-        self.box.setCheckState(Qt.CheckState.PartiallyChecked)  # makes the box tristate for now
+        self.box.setTristate(True)
+        self.box.setChecked(False)
+        self.box.nextCheckState()  # unchecked -> partly checked, in a tristate box
         self.box.setText(text)
 
     def _ensure_value(self) -> None:
-        if self.box.checkState() == Qt.CheckState.PartiallyChecked:
-            self.box.setCheckState(Qt.CheckState.Unchecked)
+        if self.box.isTristate():  # still partly checked: no value was chosen
+            self.box.setChecked(False)
         self._settle()
 
     def read(self) -> Any:
-        return self.box.checkState() == Qt.CheckState.Checked
+        return not self.box.isTristate() and self.box.isChecked()

@@ -18,6 +18,7 @@ from realtime_gui.core.catalog.nodes import NOT_SET, Field
 from realtime_gui.core.catalog.object_types import Either, Record
 from realtime_gui.ui.form.choice_editors import choices_for
 from realtime_gui.ui.form.editors import Combo, Editor, EditorContext, ItemProblem, make_editor, register
+from realtime_gui.ui.style.style import set_role
 
 __all__ = ["EitherEditor", "RecordEditor"]
 
@@ -40,7 +41,7 @@ class RecordEditor(Editor):
         self.root = QWidget(parent)  # the row's editor cell stays empty
         frame = QFrame(parent)
         self.below = self.focus = frame
-        frame.setProperty("role", "panel")
+        set_role(frame, "panel")
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(frame)
         grid.setContentsMargins(8, 4, 0, 4)

@@ -14,22 +14,12 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QLabel,
-    QMenu,
-    QStyle,
-    QStyleOptionToolButton,
-    QStylePainter,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from realtime_gui.core.catalog.nodes import NOT_SET, Field, Group, Node
 from realtime_gui.ui.form.editors import Editor, EditorContext, make_editor, set_dim
-from realtime_gui.ui.style.style import ElidedLabel, set_state
+from realtime_gui.ui.style.style import ElidedLabel, set_role, set_state
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -49,6 +39,19 @@ INDENT = 18  # pixels per level of nesting
 _WIDEST = "not set"  # the longest chip text the rows share
 _CHIP_PADDING = 6  # pixels between a chip's text and its right edge
 _MAX_MARKS = 3  # messages shown under one row; the rest are counted
+# Alignments as Qt's numbers and names: naming ``Qt.AlignmentFlag`` would build the
+# ``Qt`` namespace's 93 enum classes on the way to a usable form (see ``ui/shell/frame.py``).
+_RIGHT_CENTRED = 0x0002 | 0x0080  # Qt.AlignRight | Qt.AlignVCenter
+
+
+def _held(widget: QWidget, parent: QWidget, where: str) -> QWidget:
+    """``widget`` in a box of its own, kept at its size at the ``"left"`` or ``"top"`` of it."""
+    box = QWidget(parent)
+    line = QHBoxLayout(box) if where == "left" else QVBoxLayout(box)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.addWidget(widget)
+    line.addStretch(1)
+    return box
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -72,14 +75,23 @@ class StateChip(QToolButton):
     def paintEvent(self, event: QPaintEvent) -> None:
         """As Qt paints a tool button, with the text to the right, so that every
         row's “▾” is in one line however long its state's word."""
+        area = self.rect().adjusted(0, 0, -_CHIP_PADDING, 0)
+        if self.isEnabled() and not (self.underMouse() or self.hasFocus() or self.isDown()):
+            # At rest an auto-raised button is its text alone: drawn without the style's
+            # classes, whose enums would cost every start-up before any chip is pointed at.
+            # The painter's pen starts in the widget's foreground colour, ButtonText (the
+            # accent colour of the ``set`` state); setPen would build the enums too, in its overloads.
+            QPainter(self).drawText(area, _RIGHT_CENTRED, self.text())
+            return
+        from PySide6.QtWidgets import QStyle, QStyleOptionToolButton, QStylePainter
+
         painter = QStylePainter(self)
         option = QStyleOptionToolButton()
         self.initStyleOption(option)
         text, option.text = option.text, ""
         painter.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
-        painter.drawItemText(self.rect().adjusted(0, 0, -_CHIP_PADDING, 0),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.palette(),
-                             self.isEnabled(), text, QPalette.ColorRole.ButtonText)
+        painter.drawItemText(area, _RIGHT_CENTRED, self.palette(), self.isEnabled(), text,
+                             QPalette.ColorRole.ButtonText)
 
     def show_state(self, state: Any) -> None:
         self._state = state
@@ -89,6 +101,8 @@ class StateChip(QToolButton):
 
     def _open(self) -> None:
         # Built on demand: a menu per row at start-up would cost more than all the rows.
+        from PySide6.QtCore import Qt
+
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         choices = self.choices
@@ -131,19 +145,19 @@ class _Row:
         ``below`` goes under the row's notes, across the label and editor columns.
         Without a label (``labelled`` false), the editor takes the label's column too.
         """
-        top = Qt.AlignmentFlag.AlignTop if tall else Qt.AlignmentFlag.AlignVCenter
+        # Placed without the grid's alignment flags (see _RIGHT_CENTRED). With none, a grid
+        # fills a cell or centres what can't fill it, which is what a row wants but in
+        # three places: a compact editor at the left of its cell, and a tall row's label
+        # and chip at the top of theirs, each held there by a stretch in a box of its own.
         if tall:  # line the label up with the first line of text, not the frame
             self.label.setContentsMargins(0, 5, 0, 0)
         if labelled:
-            grid.addWidget(self.label, row, 0, top | Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(_held(self.label, self._parent, "top") if tall else self.label, row, 0)
         else:
             self.label.hide()  # kept: it is the chip's buddy and names the row
         first, span = (1, 1) if labelled else (0, 2)
-        if compact:
-            grid.addWidget(editor, row, first, 1, span, Qt.AlignmentFlag.AlignLeft)
-        else:
-            grid.addWidget(editor, row, first, 1, span)
-        grid.addWidget(self.chip, row, 2, top)
+        grid.addWidget(_held(editor, self._parent, "left") if compact else editor, row, first, 1, span)
+        grid.addWidget(_held(self.chip, self._parent, "top") if tall else self.chip, row, 2)
         self._grid, self._note_row = grid, row + 1
         # One line for a hint, one for problems; empty grid rows take no space.
         if below is None:
@@ -183,7 +197,7 @@ class _Row:
             if not text or self._grid is None:
                 return
             label = self._notes[kind] = QLabel(self._parent)
-            label.setProperty("role", role)
+            set_role(label, role)
             label.setWordWrap(True)
             label.setIndent(2)
             self._grid.addWidget(label, self._note_row + offset, 1, 1, 2)

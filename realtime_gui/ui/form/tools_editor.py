@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from realtime_gui.core.catalog.nodes import NOT_SET, Field
 from realtime_gui.core.catalog.tools import ToolKind, ToolList
 from realtime_gui.ui.form.editors import Editor, EditorContext, ItemProblem, register
+from realtime_gui.ui.style.style import set_role
 
 __all__ = ["ToolListEditor"]
 
@@ -47,7 +47,7 @@ class _KindForm(QFrame):
 
     def __init__(self, kind: ToolKind, ctx: EditorContext, parent: QWidget, on_edit: Callable[[Any], None]) -> None:
         super().__init__(parent)
-        self.setProperty("role", "panel")
+        set_role(self, "panel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 8, 0, 8)  # its chips in line with the form's
@@ -55,7 +55,7 @@ class _KindForm(QFrame):
         grid.setVerticalSpacing(6)
         grid.setColumnStretch(1, 1)
         title = QLabel(f"{kind.label}: {kind.help}", self)
-        title.setProperty("role", "muted")
+        set_role(title, "muted")
         title.setWordWrap(True)  # never wider than the form
         grid.addWidget(title, 0, 0, 1, 3)
         assert ctx.make_row is not None
@@ -103,7 +103,7 @@ class ToolListEditor(Editor):
         top.addLayout(buttons)
         self._pages = QStackedWidget(parent)
         self._empty = QLabel(self._pages)
-        self._empty.setProperty("role", "muted")
+        set_role(self._empty, "muted")
         self._empty.setWordWrap(True)
         self._pages.addWidget(self._empty)
         self.below = self._pages
@@ -271,6 +271,8 @@ class ToolListEditor(Editor):
         self._insert(len(self._entries), _Entry(item))
         form = self._pages.currentWidget()
         if isinstance(form, _KindForm) and form.rows:
+            from PySide6.QtCore import Qt  # here, not at the top: naming Qt costs start-up time
+
             form.rows[0].focus.setFocus(Qt.FocusReason.TabFocusReason)  # as by Tab: its text selected
 
     def _duplicate(self) -> None:

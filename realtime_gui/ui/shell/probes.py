@@ -36,22 +36,20 @@ class _QuitOnPaint(QObject):
 
 
 def _quit_when_usable(window: MainWindow) -> None:
-    """Quit at the first paint of an editor of the open configuration.
+    """Quit at the first paint of the open configuration's editors.
 
-    The filter goes on the editors themselves once the window has built them:
-    one on the whole application would make PySide6 build a Python type for
-    every object that gets an event, and cost more than it measures.
+    The filter goes on the widget that holds them (``FormView.shown_area``),
+    painted when they are, once the window has built it: one on the whole
+    application would make PySide6 build a Python type for every object that
+    gets an event, and cost more than it measures.
     """
     finish_start = window.finish_start
 
     def finish_then_watch() -> None:
         finish_start()
-        from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit
-
-        watcher = _QuitOnPaint(window)
-        for kind in (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit):
-            for editor in window.bench.form.findChildren(kind):
-                editor.installEventFilter(watcher)
+        area = window.bench.form.shown_area()
+        if area is not None:
+            area.installEventFilter(_QuitOnPaint(window))
 
     window.finish_start = finish_then_watch  # type: ignore[method-assign]
 

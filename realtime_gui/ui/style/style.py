@@ -2,14 +2,14 @@
 
 A widget says what it is with a ``role`` property and how it is with
 ``state``; :func:`apply_looks` turns those into a font and palette roles.
-The roles: ``title`` (the configuration's name, large), ``section`` (a form
-section's heading), ``heading``, ``muted``, ``problem``, ``header`` (the band
-above the form), ``primary`` (the one button the window is for, in the
-palette's accent colour), ``panel``. The states: ``expired`` and ``alert``
-(highlighted), ``set`` (a value that is sent: the accent colour, bold). An
-editor showing a default rather than a value is ``quiet`` (:func:`quiet`):
-its text in the placeholder colour and italic, its frame as usual, so it
-reads as a hint and never as a disabled control.
+The roles: ``title`` (large), ``section`` (a form section's heading),
+``heading``, ``muted``, ``detail`` (muted and a little smaller), ``problem``,
+``header`` (the band above the form), ``primary`` (the one button the window
+is for, in the palette's accent colour), ``panel``. The states: ``expired``
+and ``alert`` (highlighted), ``set`` (a value that is sent: the accent
+colour, bold). An editor showing a default rather than a value is ``quiet``
+(:func:`quiet`): its text in the placeholder colour and italic, its frame as
+usual, so it reads as a hint and never as a disabled control.
 
 No colour is written down: each is taken from the application's palette
 when the look is applied, and again whenever the scheme changes
@@ -28,22 +28,25 @@ frame's widgets use the functions here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QSizePolicy, QWidget
 
 from realtime_gui.ui.style.enums import set_enum
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QContextMenuEvent, QPaintEvent
+    from PySide6.QtGui import QColor, QContextMenuEvent, QPaintEvent
 
-__all__ = ["ElidedLabel", "accent", "apply_looks", "contrast", "heading", "monospace", "muted", "quiet", "readable",
-           "restyle", "set_role", "set_state"]
+__all__ = ["ElidedLabel", "accent", "apply_looks", "contrast", "elide", "heading", "monospace", "muted", "quiet",
+           "readable", "restyle", "set_role", "set_state"]
 
 _BOLD_ROLES = frozenset({"heading", "title", "section", "problem", "primary"})
-_SCALES = {"title": 1.35, "section": 1.1}  # of the application's font size
+# Of the application's font size; ``detail`` is for quiet facts beside a result.
+_SCALES = {"title": 1.3, "section": 1.1, "detail": 0.9}
 _HIGHLIGHTED = frozenset({"expired", "alert"})
+_LEFT_CENTRED = 0x0001 | 0x0080  # Qt.AlignLeft | Qt.AlignVCenter, as a number (see ElidedLabel.paintEvent)
 _STYLED = "_looks_applied"  # set once a widget's look was changed, so it can be undone
 _ROLES = QPalette.ColorRole
 _TEXT_ROLES = (_ROLES.Text, _ROLES.ButtonText, _ROLES.WindowText)
@@ -119,7 +122,7 @@ def apply_looks(widget: QWidget) -> None:
     widget.setBackgroundRole(background)
     if highlighted:
         foreground = _ROLES.HighlightedText
-    elif role == "muted":
+    elif role in ("muted", "detail"):
         foreground = _ROLES.PlaceholderText
     else:
         foreground = _ROLES.NoRole
@@ -153,6 +156,30 @@ def set_state(widget: QWidget, state: str) -> None:
     if widget.property("state") != state:
         widget.setProperty("state", state)
         apply_looks(widget)
+
+
+def elide(text: str, where: str, width: int, advance: Callable[[str], int]) -> str:
+    """``text`` cut to fit ``width`` (as measured by ``advance``), with “…” where
+    ``where`` says: ``"ElideRight"``, ``"ElideLeft"`` or ``"ElideMiddle"``."""
+    if advance(text) <= width:
+        return text
+
+    def cut(kept: int) -> str:
+        if where == "ElideLeft":
+            return "…" + text[len(text) - kept:]
+        if where == "ElideMiddle":
+            head = (kept + 1) // 2
+            return text[:head] + "…" + text[len(text) - (kept - head):]
+        return text[:kept] + "…"
+
+    low, high = 0, len(text)  # the most characters kept that still fit: binary search
+    while low < high:
+        middle = (low + high + 1) // 2
+        if advance(cut(middle)) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return cut(low) if advance(cut(low)) <= width else ""
 
 
 def monospace() -> QFont:
@@ -217,14 +244,11 @@ class ElidedLabel(QLabel):
         if not self.is_elided():
             super().paintEvent(event)
             return
-        # The one deferred import outside the shell: the endpoint bar's label is part of
-        # the first frame, and naming ``Qt`` builds its 93 enum classes (QPainter has its own).
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QPainter
-
+        # Shortened and drawn here rather than by QFontMetrics.elidedText and the style:
+        # labels of the first frame and of the form are elided, and naming ``Qt``'s
+        # elide modes or alignments builds its 93 enum classes (see ``ui/shell/frame.py``).
         area = self.contentsRect().adjusted(self.margin(), self.margin(), -self.margin(), -self.margin())
-        mode = getattr(Qt.TextElideMode, self._elide)
-        shown = self.fontMetrics().elidedText(self.text(), mode, area.width())
-        painter = QPainter(self)
-        self.style().drawItemText(painter, area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                                  self.palette(), self.isEnabled(), shown, self.foregroundRole())
+        shown = elide(self.text(), self._elide, area.width(), self.fontMetrics().horizontalAdvance)
+        # A painter on a widget starts with its pen in the widget's foreground colour (of the
+        # enabled or disabled group); setPen would build those enums too, in its overloads.
+        QPainter(self).drawText(area, _LEFT_CENTRED, shown)

@@ -9,15 +9,16 @@ machine takes a button of its own that says so."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from realtime_gui.core.catalog.connection import TIME_LIMIT
-from realtime_gui.core.catalog.declaration import field_for_path
+from realtime_gui.core.catalog.declaration import endpoint, field_for_path
 from realtime_gui.core.library.configurations import conversion_target
 from realtime_gui.core.library.trust import TrustProblem, connection_trust, trust_connection
 from realtime_gui.core.redact import scrub
@@ -33,6 +34,7 @@ from realtime_gui.core.service.errors import (
     PermissionDeniedError,
     UntrustedConnectionError,
 )
+from realtime_gui.core.service.providers import provider_for
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.validate import Problem, validate
 from realtime_gui.ui.form.connection import ConnectionSection
@@ -70,8 +72,12 @@ class Minting:
         self._runner = TaskRunner(services.pool, parent)
         self.job = CancellableJob(self._runner, parent)
         self.job.progress.connect(lambda seconds: show_status(f"Minting… {seconds:.1f} s"))
+        self.job.progress.connect(result.busy_for)
         self.job.finished.connect(self._finished)
-        self._minting_name = ""  # the configuration the job in flight mints with
+        result.cancel_requested.connect(self.cancel)
+        result.mint_again_requested.connect(self.mint_again)
+        self._minting: Configuration | None = None  # what the job in flight mints
+        self._minted: Configuration | None = None  # what the secret shown was minted with
 
     def work_in_flight(self) -> bool:
         """Whether a mint, even a cancelled one, still holds a worker thread."""
@@ -88,7 +94,7 @@ class Minting:
             noun = "problem" if len(problems) == 1 else "problems"
             self._show_status(f"Not minted: {len(problems)} {noun} in the configuration.")
             error = ConfigurationInvalidError(problems)
-            self._result.show_error(error, self._remedy(error))
+            self._result.show_error(error, self._remedy(error), self._go_to(error))
             return
         if not self._confirmed(config):
             return
@@ -103,9 +109,16 @@ class Minting:
 
             return mint_configuration(config, s.keys, client.cancellable(cancel), env=s.env)
 
-        self._minting_name = config.name
+        self._minting = config
         self.job.start(work)
         self._set_busy(True)
+        self._result.show_busy(config.name, _where(config, s.env))
+
+    def mint_again(self) -> None:
+        """Mint the configuration the secret shown came from: the open one as
+        it is now, if that is it, or else as it was then."""
+        minted = self._minted
+        self.mint(None if minted is None or minted.name == self._current().name else minted)
 
     def _confirmed(self, config: Configuration) -> bool:
         """Whether the user trusts ``config``'s host with its key, asking when
@@ -131,6 +144,7 @@ class Minting:
     def cancel(self) -> None:
         if self.job.cancel():
             self._set_busy(False)
+            self._result.end_busy()
             self._show_status("Cancelled; any late answer will be ignored.")
 
     def _set_busy(self, busy: bool) -> None:
@@ -144,7 +158,8 @@ class Minting:
         self._set_busy(False)
         if error is None:
             self._show_problems([])
-            self._result.show_result(result, self._minting_name)
+            self._minted = self._minting
+            self._result.show_result(result, self._minting.name if self._minting else "")
             self._show_status(f"Minted in {result.elapsed_ms:.0f} ms.")
             return
         if not isinstance(error, MintError):  # a bug, not a failure the core foresaw
@@ -153,7 +168,7 @@ class Minting:
         if isinstance(error, MintTimeout) and error.phase in ("total", "read"):
             now = f" (now {error.seconds:g} s)" if error.seconds is not None else ""
             error.advice = f"{error.advice.rstrip('.')}: the connection's “{TIME_LIMIT.label}” setting{now}."
-        self._result.show_error(error, self._remedy(error))
+        self._result.show_error(error, self._remedy(error), self._go_to(error))
         self._show_status(f"{error.title}.")
         if isinstance(error, InvalidRequestError) and error.field_path:
             self._focus_rejected(error.field_path, error.service_message or error.param or "")
@@ -174,9 +189,16 @@ class Minting:
         if isinstance(error, MintTimeout) and error.phase in ("total", "read"):
             return (f"Change the {TIME_LIMIT.label.lower()}…",
                     lambda: self._connection.focus_setting(f"connection.{TIME_LIMIT.key}"))
+        return None
+
+    def _go_to(self, error: MintError) -> tuple[str, Callable[[], Any]] | None:
+        """The label of the field ``error`` names and what focuses its editor, if it names one."""
         if isinstance(error, ConfigurationInvalidError) and error.problems:
             first = cast("Problem", error.problems[0])
-            return ("Show the first problem", lambda: self._focus_problem(first))
+            return (first.label, lambda: self._focus_problem(first))
+        if isinstance(error, InvalidRequestError) and error.field_path:
+            path, said = error.field_path, error.service_message or error.param or ""
+            return (error.field_label or path, lambda: self._focus_rejected(path, said))
         return None
 
     def _show_problems(self, problems: list[Problem]) -> None:
@@ -189,6 +211,17 @@ class Minting:
         if self._connection.focus_setting(problem.field_id):
             return True
         return self._form.focus_field(problem.path)
+
+
+def _where(config: Configuration, env: Mapping[str, str]) -> str:
+    """``POST https://host/path``: where a mint of ``config`` goes, without any user:password of the URL."""
+    try:
+        provider = provider_for(config)
+        url = urlsplit(provider.url(config, endpoint(config.endpoint), env))
+    except ValueError:
+        return ""
+    host = (url.hostname or "") + (f":{url.port}" if url.port else "")
+    return scrub(f"POST {url.scheme}://{host}{url.path}")
 
 
 def _question(problem: TrustProblem) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QComboBox, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -30,8 +30,8 @@ from realtime_gui.core.library.configurations import conversion_target
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.ui.dialogs.standard import Dialogs
 from realtime_gui.ui.form.connection import ConnectionSection
+from realtime_gui.ui.form.editors import TOOLTIP_ROLE
 from realtime_gui.ui.form.form import FormView
-from realtime_gui.ui.style.role_style import RoleStyle
 from realtime_gui.ui.window.actions import WindowActions
 from realtime_gui.ui.window.config_list import ConfigList
 from realtime_gui.ui.window.editing import OpenConfiguration
@@ -115,8 +115,6 @@ class Workbench:
     code_export: CodeExport
 
     def __init__(self, frame: Frame, window: QWidget, services: Services, dialogs: Dialogs) -> None:
-        RoleStyle.install()  # the first frame's widgets got their looks when made
-        _set_icon()
         self._frame, self._window, self._services, self._dialogs = frame, window, services, dialogs
         self._complete = False
         s = services
@@ -136,10 +134,8 @@ class Workbench:
 
     def complete_after_paint(self) -> None:
         """Complete the workbench as soon as the editors now shown have been painted."""
-        from PySide6.QtWidgets import QAbstractScrollArea
-
-        areas = [area.viewport() for area in self.form.findChildren(QAbstractScrollArea) if area.isVisible()]
-        _AfterPaint(areas, self.complete, _LATEST_MS)
+        area = self.form.shown_area()
+        _AfterPaint([area] if area is not None else [], self.complete, _LATEST_MS)
 
     def is_complete(self) -> bool:
         return self._complete
@@ -150,6 +146,12 @@ class Workbench:
         if self._complete:
             return
         self._complete = True
+        # Widgets made so far got their looks from set_role; from now on the style gives
+        # them to any widget with a role property (a proxy style costs start-up time).
+        from realtime_gui.ui.style.role_style import RoleStyle
+
+        RoleStyle.install()
+        _set_icon()
         from realtime_gui.core.library.history import app_history
         from realtime_gui.ui.window.checking import Checking
         from realtime_gui.ui.window.code_export import CodeExport
@@ -240,6 +242,8 @@ class Workbench:
             self.result_panel.clear()  # an error was about what was open before; a secret stays valid
 
     def open_keys(self) -> KeysDialog:
+        from PySide6.QtCore import Qt
+
         from realtime_gui.ui.dialogs.keys_dialog import KeysDialog
 
         dialog = KeysDialog(self._services.keys, self._dialogs.ask, env=self._services.env, parent=self._window)
@@ -281,5 +285,5 @@ def endpoint_selector(endpoints: Iterable[Endpoint]) -> QComboBox:
     selector = QComboBox()
     for ep in endpoints:
         selector.addItem(ep.label, ep.id)
-        selector.setItemData(selector.count() - 1, f"{ep.help}\n{ep.schema_key}", Qt.ItemDataRole.ToolTipRole)
+        selector.setItemData(selector.count() - 1, f"{ep.help}\n{ep.schema_key}", TOOLTIP_ROLE)
     return selector

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from realtime_gui.core.catalog.json_text import json_text, parse_json_text
 from realtime_gui.core.wire.importing import read_import
@@ -65,3 +67,31 @@ def test_json_is_never_written_with_nan() -> None:
     assert json_text({"a": [1, "é"]}) == '{\n  "a": [\n    1,\n    "é"\n  ]\n}'
     with pytest.raises(ValueError, match="a holds inf, which is not a JSON number"):
         json_text({"a": float("inf")})
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(_JSON)
+def test_any_json_reads_back_as_written(value: object) -> None:
+    # The quick C-scanner reading and the careful one agree on every value they accept.
+    assert parse_json_text(json.dumps(value)) == json.loads(json.dumps(value))
+
+
+@given(st.text(alphabet='{}[]",:0123456789.eE-+ntrufalsNIiy \n', max_size=30))
+def test_any_text_is_read_as_the_careful_reader_reads_it(text: str) -> None:
+    # Refused or not, and with which words, is decided by the careful reader alone.
+    from realtime_gui.core.catalog import json_text as module
+
+    try:
+        careful: object = ("value", module._decoder().decode(text)) if not text.startswith("\ufeff") else None
+    except (ValueError, RecursionError):
+        careful = "refused"
+    try:
+        read: object = ("value", parse_json_text(text))
+    except ValueError:
+        read = "refused"
+    assert read == careful
