@@ -39,7 +39,7 @@ from realtime_gui.core.wire.validate import Problem, validate
 from realtime_gui.ui.form.all_editors import make_editor
 from realtime_gui.ui.form.editors import EditorContext
 from realtime_gui.ui.style.enums import set_enum
-from realtime_gui.ui.style.style import ElidedLabel, set_role
+from realtime_gui.ui.style.style import muted, set_role
 
 __all__ = ["ConnectionSection"]
 
@@ -117,11 +117,12 @@ class ConnectionSection(QWidget):
         self._toggle.setObjectName("connection_toggle")
         set_enum(self._toggle, "toolButtonStyle", "ToolButtonTextBesideIcon")
         self._toggle.setAutoRaise(True)
-        set_role(self._toggle, "heading")
+        set_role(self._toggle, "section")  # as the form's sections
         self._toggle.clicked.connect(lambda: self.set_expanded(not self._expanded))
-        self._summary = ElidedLabel()
+        # Wrapped, not cut off: what they say about the key matters most in a narrow window.
+        self._summary = muted()
         self._summary.setObjectName("connection_summary")
-        self._key_source = ElidedLabel()
+        self._key_source = muted()
         self._key_source.setObjectName("key_source")
         manage = QPushButton("Keys…")
         manage.setToolTip("Add, replace or delete API keys in the OS keyring")

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from realtime_gui.core.catalog.nodes import NOT_SET, Field
 from realtime_gui.core.catalog.types import Shape
 from realtime_gui.ui.style.enums import set_enum
+from realtime_gui.ui.style.style import quiet
 
 if TYPE_CHECKING:  # only annotations need it; importing it costs start-up time
     from PySide6.QtGui import QPaintEvent, QWheelEvent
@@ -71,23 +72,9 @@ def make_editor(field: Field, ctx: EditorContext, parent: QWidget) -> Editor:
     return _FACTORIES.get(field.type.kind, _FACTORIES["text"])(field, ctx, parent)
 
 
-_TEXT_ROLES = (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText)
-
-
 def set_dim(widget: QWidget, dim: bool) -> None:
-    """Grey a widget's text as placeholders are grey: it shows a default, not a value."""
-    if bool(widget.property("dim")) == dim:
-        return
-    widget.setProperty("dim", dim)
-    palette = QPalette()  # only the roles set below are resolved; the rest stays inherited
-    if dim:
-        grey = widget.palette().color(QPalette.ColorRole.PlaceholderText)
-        for role in _TEXT_ROLES:
-            palette.setColor(role, grey)
-    # A style sheet gives each widget a palette of its own, so inner line edits
-    # and check boxes would no longer follow their parent: set theirs too.
-    for each in (widget, *widget.findChildren(QLineEdit), *widget.findChildren(QCheckBox)):
-        each.setPalette(palette)
+    """Show a widget as showing a default, not a value (``style.quiet``: quiet, never disabled)."""
+    quiet(widget, dim)
 
 
 def _ignore() -> None:

@@ -19,6 +19,7 @@ from realtime_gui.ui.form import all_editors  # noqa: F401  (the rows build edit
 from realtime_gui.ui.form.editors import EditorContext
 from realtime_gui.ui.form.rows import INDENT, FieldRow, GroupRow, Row
 from realtime_gui.ui.style.enums import set_enum
+from realtime_gui.ui.style.style import set_role
 
 __all__ = ["EndpointForm", "Section"]
 
@@ -31,7 +32,7 @@ class Section(QWidget):
         self.title = title
         self._on_toggle = on_toggle
         column = QVBoxLayout(self)
-        column.setContentsMargins(0, 4, 0, 4)
+        column.setContentsMargins(0, 3, 0, 2)  # the larger heading takes the rest
         column.setSpacing(2)
         head = QHBoxLayout()
         self.header = QToolButton(self)
@@ -39,9 +40,7 @@ class Section(QWidget):
         self.header.setToolTip(f"Show or hide {title}")
         self.header.setAutoRaise(True)
         set_enum(self.header, "toolButtonStyle", "ToolButtonTextBesideIcon")
-        font = self.header.font()
-        font.setBold(True)
-        self.header.setFont(font)
+        set_role(self.header, "section")
         self.header.clicked.connect(self._toggle)
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)

@@ -2,7 +2,7 @@
 
 A row is a plain object that owns its widgets (a form has dozens, and each
 QObject costs).  Its chip holds the state the declaration allows: *not set*
-(the editor shows the service's default, greyed, and nothing is sent),
+(the editor shows the service's default, quiet, and nothing is sent),
 *set*, *off* (``None``, where the wire is nullable) and, for groups, ``{}``
 and the group's literals (tracing ``"auto"``).  Editing the editor sets the
 row; the chip's menu does the rest.
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QMenu, QToolButt
 
 from realtime_gui.core.catalog.nodes import NOT_SET, Field, Group, Node
 from realtime_gui.ui.form.editors import Editor, EditorContext, make_editor, set_dim
-from realtime_gui.ui.style.style import ElidedLabel, set_role
+from realtime_gui.ui.style.style import ElidedLabel, set_role, set_state
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -79,8 +79,8 @@ class StateChip(QToolButton):
         if self.isEnabled() and not (self.underMouse() or self.hasFocus() or self.isDown()):
             # At rest an auto-raised button is its text alone: drawn without the style's
             # classes, whose enums would cost every start-up before any chip is pointed at.
-            # The painter's pen starts in the widget's foreground colour, ButtonText (set_dim's
-            # grey when dimmed); setPen would build the enums too, in its overloads.
+            # The painter's pen starts in the widget's foreground colour, ButtonText (the
+            # accent colour of the ``set`` state); setPen would build the enums too, in its overloads.
             QPainter(self).drawText(area, _RIGHT_CENTRED, self.text())
             return
         from PySide6.QtWidgets import QStyle, QStyleOptionToolButton, QStylePainter
@@ -97,7 +97,7 @@ class StateChip(QToolButton):
         self._state = state
         text = next((chip for s, chip, _ in self.choices if _same(s, state)), "off" if state is None else str(state))
         self.setText(f"{text} ▾")
-        set_dim(self, state is NOT_SET)
+        set_state(self, "" if state is NOT_SET else "set")  # what is sent stands out
 
     def _open(self) -> None:
         # Built on demand: a menu per row at start-up would cost more than all the rows.

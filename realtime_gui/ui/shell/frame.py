@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         if self._title_name not in (None, name) or (modified and not self.isWindowModified()):
             self._status.clear()
         self._title_name = name
+        self.endpoint_bar.show_name(name, modified)
         self.setWindowTitle(f"{name}[*] — realtime-gui")
         self.setWindowModified(modified)
 

@@ -1,11 +1,22 @@
 """The few looks the window shares, all taken from the system palette.
 
-A widget says what it is with a ``role`` property (``heading``, ``title``,
-``muted``, ``detail``, ``problem``, ``panel``) and how it is with ``state`` (``expired``,
-``alert``); :func:`apply_looks` turns those into a font weight and palette
-roles. No colour is written down, so the light or dark scheme is followed,
-also when it changes. Not a style sheet: a sheet costs every widget a style
-of its own (several megabytes and milliseconds at start-up) for these five looks.
+A widget says what it is with a ``role`` property and how it is with
+``state``; :func:`apply_looks` turns those into a font and palette roles.
+The roles: ``title`` (large), ``section`` (a form section's heading),
+``heading``, ``muted``, ``detail`` (muted and a little smaller), ``problem``,
+``header`` (the band above the form), ``primary`` (the one button the window
+is for, in the palette's accent colour), ``panel``. The states: ``expired``
+and ``alert`` (highlighted), ``set`` (a value that is sent: the accent
+colour, bold). An editor showing a default rather than a value is ``quiet``
+(:func:`quiet`): its text in the placeholder colour and italic, its frame as
+usual, so it reads as a hint and never as a disabled control.
+
+No colour is written down: each is taken from the application's palette
+when the look is applied, and again whenever the scheme changes
+(:func:`restyle`), so light and dark are followed. A palette look leaves the
+disabled colours alone, so a disabled control still looks disabled. Not a
+style sheet: a sheet costs every widget a style of its own (several
+megabytes and milliseconds at start-up) for these few looks.
 
 Set a role or state with :func:`set_role` or :func:`set_state` (or the
 helpers :func:`heading` and :func:`muted`), which apply the look at once.
@@ -21,48 +32,118 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPainter, QPalette
-from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QSizePolicy, QWidget
 
 from realtime_gui.ui.style.enums import set_enum
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QContextMenuEvent, QPaintEvent
+    from PySide6.QtGui import QColor, QContextMenuEvent, QPaintEvent
 
-__all__ = ["ElidedLabel", "apply_looks", "elide", "heading", "monospace", "muted", "set_role", "set_state"]
+__all__ = ["ElidedLabel", "accent", "apply_looks", "contrast", "elide", "heading", "monospace", "muted", "quiet",
+           "readable", "restyle", "set_role", "set_state"]
 
-_BOLD_ROLES = frozenset({"heading", "title", "problem"})
-_TITLE_SCALE = 1.3
+_BOLD_ROLES = frozenset({"heading", "title", "section", "problem", "primary"})
+# Of the application's font size; ``detail`` is for quiet facts beside a result.
+_SCALES = {"title": 1.3, "section": 1.1, "detail": 0.9}
+_HIGHLIGHTED = frozenset({"expired", "alert"})
 _LEFT_CENTRED = 0x0001 | 0x0080  # Qt.AlignLeft | Qt.AlignVCenter, as a number (see ElidedLabel.paintEvent)
-_DETAIL_SCALE = 0.9  # ``detail``: muted and a little smaller, for quiet facts beside a result
 _STYLED = "_looks_applied"  # set once a widget's look was changed, so it can be undone
+_ROLES = QPalette.ColorRole
+_TEXT_ROLES = (_ROLES.Text, _ROLES.ButtonText, _ROLES.WindowText)
+_READABLE = 4.5  # the contrast of accent-coloured text against the window (WCAG's, for body text)
+
+
+def _luminance(colour: QColor) -> float:
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours, 1 (none) to 21."""
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable(colour: QColor, against: QColor) -> QColor:
+    """``colour``, darkened (against a light colour) or lightened (against a dark
+    one) until text in one reads on the other."""
+    # Never ``QColor(...)`` here: its overloads touch the ``Qt`` namespace, which the
+    # first frame must not (see ``ui/shell/frame.py``); lighter() and darker() make new ones.
+    lighten = against.lightnessF() < 0.5
+    for _ in range(12):
+        if contrast(colour, against) >= _READABLE:
+            break
+        colour = colour.lighter(112) if lighten else colour.darker(112)
+    return colour
+
+
+def accent(palette: QPalette) -> QColor:
+    """The palette's highlight as text on the window's colour."""
+    return readable(palette.color(_ROLES.Highlight), palette.color(_ROLES.Window))
+
+
+def _lively(palette: QPalette, role: QPalette.ColorRole, colour: QColor) -> None:
+    """``colour`` for ``role`` while enabled; disabled keeps the inherited colour."""
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, role, colour)
 
 
 def apply_looks(widget: QWidget) -> None:
-    """Give ``widget`` the look of its ``role`` and ``state`` properties (or none)."""
-    role, state = widget.property("role") or "", widget.property("state") or ""
-    if not (role or state or widget.property(_STYLED)):
+    """Give ``widget`` the look of its ``role``, ``state`` and ``dim`` properties (or none)."""
+    role, state, dim = widget.property("role") or "", widget.property("state") or "", bool(widget.property("dim"))
+    if not (role or state or dim or widget.property(_STYLED)):
         return  # the common case: a widget with no look of ours
     widget.setProperty(_STYLED, True)
+    colours = QGuiApplication.palette()
     font = QFont()  # an empty resolve mask: only what is set below overrides the parent's font
+    palette = QPalette()  # likewise: only the roles set below are resolved; the rest is inherited
     if role in _BOLD_ROLES or state:
         font.setBold(True)
-    if role == "title":
-        font.setPointSizeF(QGuiApplication.font().pointSizeF() * _TITLE_SCALE)
-    if role == "detail":
-        font.setPointSizeF(QGuiApplication.font().pointSizeF() * _DETAIL_SCALE)
+    if role in _SCALES:
+        font.setPointSizeF(QGuiApplication.font().pointSizeF() * _SCALES[role])
+    if role == "primary":
+        _lively(palette, _ROLES.Button, readable(colours.color(_ROLES.Highlight),
+                                                 colours.color(_ROLES.HighlightedText)))
+        _lively(palette, _ROLES.ButtonText, colours.color(_ROLES.HighlightedText))
+    if state == "set":
+        for each in (_ROLES.ButtonText, _ROLES.WindowText):
+            _lively(palette, each, accent(colours))
+    if dim:
+        font.setItalic(True)
+        for each in _TEXT_ROLES:
+            _lively(palette, each, colours.color(_ROLES.PlaceholderText))
     widget.setFont(font)
-    highlighted = bool(state)
-    widget.setAutoFillBackground(highlighted)
-    widget.setBackgroundRole(QPalette.ColorRole.Highlight if highlighted else QPalette.ColorRole.NoRole)
+    widget.setPalette(palette)
+    highlighted = state in _HIGHLIGHTED
+    band = role == "header"
+    widget.setAutoFillBackground(highlighted or band)
+    background = _ROLES.Highlight if highlighted else _ROLES.Base if band else _ROLES.NoRole
+    widget.setBackgroundRole(background)
     if highlighted:
-        foreground = QPalette.ColorRole.HighlightedText
+        foreground = _ROLES.HighlightedText
     elif role in ("muted", "detail"):
-        foreground = QPalette.ColorRole.PlaceholderText
+        foreground = _ROLES.PlaceholderText
     else:
-        foreground = QPalette.ColorRole.NoRole
+        foreground = _ROLES.NoRole
     widget.setForegroundRole(foreground)
     if isinstance(widget, QLabel):
         widget.setMargin(2 if highlighted else 0)
+
+
+def restyle() -> None:
+    """Apply every look again, with the application palette's colours as they are now:
+    what changing the scheme calls."""
+    for widget in QApplication.allWidgets():
+        if widget.property(_STYLED):
+            apply_looks(widget)
+
+
+def quiet(widget: QWidget, on: bool) -> None:
+    """Show ``widget`` (an editor) as showing a default, not a value: quiet, not disabled."""
+    if bool(widget.property("dim")) != on:
+        widget.setProperty("dim", on)
+        apply_looks(widget)
 
 
 def set_role(widget: QWidget, role: str) -> None:

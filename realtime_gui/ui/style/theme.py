@@ -4,7 +4,7 @@ Qt (6.8 and later) switches the platform's palette when told a scheme, where
 the platform theme can (GNOME, KDE, macOS, Windows). Where it can't (a bare X
 session, the offscreen platform), light and dark get palettes of their own,
 Fusion's standard one and a dark one drawn from it, so the choice always shows.
-The looks of ``style.py`` take every colour from the palette, so they follow.
+The looks of ``style.py`` take every colour from the palette, and are applied again here.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from realtime_gui.ui.style.style import restyle
 
 __all__ = ["THEMES", "apply_theme"]
 
@@ -30,9 +32,10 @@ def apply_theme(name: str) -> None:
         if _own_palette:
             QApplication.setPalette(QPalette())  # the platform's again
             _own_palette = False
-        return
-    QApplication.setPalette(_dark_palette() if wanted == Qt.ColorScheme.Dark else _light_palette())
-    _own_palette = True
+    else:
+        QApplication.setPalette(_dark_palette() if wanted == Qt.ColorScheme.Dark else _light_palette())
+        _own_palette = True
+    restyle()  # the looks' colours come from the palette
 
 
 def _light_palette() -> QPalette:

@@ -1,4 +1,9 @@
-"""The bar above the form: which endpoint, its method and path, Cancel, Check and Mint.
+"""The bar above the form: the configuration's name, Cancel, Check and Mint on
+one line; which endpoint, with its method and path, on the next.
+
+What the window is about reads first: the name in the largest face, Mint in
+the accent colour. The path has a line of its own beside the selector, so it
+shows whole down to the smallest window (800x600).
 
 It is part of the first frame, so it imports neither the core nor ``Qt``: the
 window hands it the declared endpoints and their selector just after the
@@ -11,9 +16,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from realtime_gui.ui.style.style import ElidedLabel, set_role
+from realtime_gui.ui.style.style import ElidedLabel, muted, set_role
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -37,7 +42,8 @@ def _button_for(action: QAction, object_name: str) -> QPushButton:
 
 
 class EndpointBar(QFrame):
-    """The endpoint selector, the endpoint's method and path, Mint and Cancel."""
+    """The configuration's name, the endpoint selector with the endpoint's method
+    and path, Mint, Check and Cancel."""
 
     endpoint_changed = Signal(str)
 
@@ -56,21 +62,41 @@ class EndpointBar(QFrame):
         self._path.setObjectName("endpoint_path")
         self._label = QLabel("E&ndpoint:")  # Alt+E is the Edit menu
         self._label.setBuddy(self.selector)
-        self._row = QHBoxLayout(self)
-        self._row.addWidget(self._label)
-        self._row.addWidget(self.selector)
-        self._row.addWidget(self._path, 1)
-        self._row.addWidget(_button_for(cancel, "cancel_mint"))
+        self._title = ElidedLabel(role="title")
+        self._title.setObjectName("configuration_title")
+        self._edited = muted("unsaved changes")
+        self._edited.setWordWrap(False)
+        self._edited.hide()
+        top = QHBoxLayout()
+        top.addWidget(self._title, 1)
+        top.addWidget(self._edited)
+        top.addWidget(_button_for(cancel, "cancel_mint"))
         if check is not None:
             # Check asks for no room of its own, so the window's minimum width stays; it narrows
             # in a narrow window (the Mint menu still has it).
             check_button = _button_for(check, "check")
             check_button.setMinimumWidth(1)
-            self._row.addWidget(check_button)
+            top.addWidget(check_button)
         mint_button = _button_for(mint, "mint")
-        set_role(mint_button, "heading")  # the one thing this window is for
+        set_role(mint_button, "primary")  # the one thing this window is for
         mint_button.setMinimumWidth(mint_button.sizeHint().width() + 24)
-        self._row.addWidget(mint_button)
+        top.addWidget(mint_button)
+        self._row = QHBoxLayout()
+        self._row.addWidget(self._label)
+        self._row.addWidget(self.selector)
+        self._row.addWidget(self._path, 1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(9, 2, 9, 3)  # the form needs the height more
+        column.setSpacing(0)
+        for line in (top, self._row):
+            line.setSpacing(6)  # a line's own: a nested layout would take the column's
+        column.addLayout(top)
+        column.addLayout(self._row)
+
+    def show_name(self, name: str, modified: bool) -> None:
+        """Name the configuration being edited, and say whether it has unsaved changes."""
+        self._title.setText(name)
+        self._edited.setVisible(modified)
 
     def offer(self, endpoints: Iterable[Endpoint], selector: QComboBox) -> None:
         """Put up ``selector``, which lists ``endpoints`` (its data their ids); the
