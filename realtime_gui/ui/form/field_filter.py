@@ -56,7 +56,9 @@ class FieldFilter(QObject):
         self.line = _FilterLine(form)
         self.line.setObjectName("field_filter")
         self.line.setAccessibleName("Find a field")
-        self.line.setPlaceholderText("Find a field: label, path or help (Ctrl+F)")
+        self.line.setPlaceholderText("Find a field (Ctrl+F)")
+        self.line.setToolTip("Keep only the fields whose label, wire path or help holds every word typed; "
+                             "Escape shows them all again")
         self.line.setClearButtonEnabled(True)
         self.none = QLabel(form)  # says so when nothing matches
         self.none.setObjectName("field_filter_none")
