@@ -135,6 +135,10 @@ class MainWindow(QMainWindow):
         for editor in (connection, form):
             editor.show()  # a child added to a visible window is shown only when asked
 
+    def place_notice(self, notice: QWidget) -> None:
+        """Put ``notice`` above the editors (it shows and hides itself)."""
+        self._editor_layout.insertWidget(0, notice)
+
     def place_rest(self, *, preview: QWidget, result: QWidget) -> None:
         """Put the preview and the result where their stand-ins are."""
         stand_in = self.result_splitter.replaceWidget(1, result)
