@@ -3,9 +3,10 @@
 A new user would otherwise meet an error at the first Mint. While the open
 configuration's key is found neither in this run, nor in the keyring, nor
 (for the key named ``default``) in ``OPENAI_API_KEY``, a short panel above
-the editors offers to store a key, explains the variable, and offers to
-create a configuration. It follows :class:`~.key_source.KeySource`'s answers
-and goes away as soon as a key is known; the form stays usable meanwhile.
+the list of configurations offers to store a key, explains the variable, and offers to
+create a configuration. It sits at the top of the side bar, so the form
+keeps all its room, follows :class:`~.key_source.KeySource`'s answers, and
+goes away as soon as a key is known.
 """
 
 from __future__ import annotations
@@ -13,31 +14,31 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from realtime_gui.core.library.keys import DEFAULT_KEY, ENV_VAR
 from realtime_gui.ui.form.key_lookup import KeyAnswer
 from realtime_gui.ui.style.style import heading, muted
-from realtime_gui.ui.window.action_icons import action_icon, app_icon
+from realtime_gui.ui.window.action_icons import app_icon
 
 __all__ = ["FirstRunPanel", "guide_text"]
 
-_ICON_SIZE = 48
+_ICON_SIZE = 32
 
 
 def guide_text(name: str, answer: KeyAnswer) -> tuple[str, str]:
     """What the panel says for key ``name`` not found: why, and the variable's part (or "")."""
     if answer.keyring_down:
         why = (f"Minting needs an OpenAI API key, and the system keyring can't be reached to read "
-               f"“{name}”. You can still store one for this run.")
+               f"“{name}”. You can still keep one for this run.")
     elif name == DEFAULT_KEY:
         why = "Minting needs an OpenAI API key, and none is stored yet."
     else:
         why = (f"Minting needs an OpenAI API key. This configuration signs with the key “{name}”, "
                "and none is stored under that name.")
-    env = (f"Or set {ENV_VAR} in the environment you start realtime-gui from: it is used for the key "
-           f"“{DEFAULT_KEY}” whenever the keyring holds none." if name == DEFAULT_KEY else "")
+    env = (f"Or set {ENV_VAR} where you start realtime-gui: it is used for the key “{DEFAULT_KEY}” "
+           "whenever the keyring holds none." if name == DEFAULT_KEY else "")
     return why, env
 
 
@@ -58,11 +59,12 @@ class FirstRunPanel(QFrame):
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self._dismissed = False
+        self._after: QWidget | None = None  # what Tab reaches after the last button
 
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(_ICON_SIZE, _ICON_SIZE))
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        title = heading("Before your first mint", role="title")
+        title = heading("Getting started")
+        title.setWordWrap(True)
         self._why = QLabel()
         self._why.setObjectName("first_run_why")
         self._why.setWordWrap(True)
@@ -70,13 +72,13 @@ class FirstRunPanel(QFrame):
         self._env.setObjectName("first_run_env")
         self._env.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.store_button = QPushButton(action_icon("keys"), "Store an API key…")
+        self.store_button = QPushButton("Store an API key…")
         self.store_button.setObjectName("first_run_store")
         self.store_button.setToolTip("Keep a key in the system keyring, or for this run only; never in a file")
         self.store_button.clicked.connect(store_key)
-        self.create_button = QPushButton(action_icon("new"), "Create a first configuration")
+        self.create_button = QPushButton("New configuration")
         self.create_button.setObjectName("first_run_create")
-        self.create_button.setToolTip("A new configuration with your preferred model and defaults")
+        self.create_button.setToolTip("Create a first configuration, from your preferred model and defaults")
         self.create_button.clicked.connect(create)
         self.hide_button = QToolButton()
         self.hide_button.setObjectName("first_run_hide")
@@ -86,21 +88,22 @@ class FirstRunPanel(QFrame):
         self.hide_button.setToolTip("Hide this guide until the next start")
         self.hide_button.clicked.connect(self._dismiss)
 
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 4, 0, 0)
-        buttons.addWidget(self.store_button)
-        buttons.addWidget(self.create_button)
-        buttons.addStretch(1)
-        layout = QGridLayout(self)
-        layout.setContentsMargins(12, 10, 8, 10)
-        layout.setHorizontalSpacing(12)
-        layout.addWidget(icon, 0, 0, 4, 1)
-        layout.addWidget(title, 0, 1)
-        layout.addWidget(self.hide_button, 0, 2, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self._why, 1, 1, 1, 2)
-        layout.addWidget(self._env, 2, 1, 1, 2)
-        layout.addLayout(buttons, 3, 1, 1, 2)
-        layout.setColumnStretch(1, 1)
+        # Narrow and tall, for the side bar: one column, the two ways forward full width.
+        # Never wider than the side bar is anyway (160 pixels in an 800 wide window): the form keeps its room.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(icon)
+        top.addWidget(title, 1)
+        top.addWidget(self.hide_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 6, 10)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self._why)
+        layout.addWidget(self.store_button)
+        layout.addWidget(self._env)
+        layout.addWidget(self.create_button)
         self.hide()
 
     def follow(self, name: str, answer: KeyAnswer | None) -> None:
@@ -116,11 +119,51 @@ class FirstRunPanel(QFrame):
         self._env.setVisible(bool(env))
         self.show()
 
-    def focus_after(self, widget: QWidget) -> None:
-        """Put the panel's buttons next after ``widget`` in the Tab order, as they are on screen."""
-        QWidget.setTabOrder(widget, self.store_button)
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._order_focus()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab from the last button goes on to what follows the panel on screen.
+        if next and self.hide_button.hasFocus() and self._after is not None:
+            self._after.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().focusNextPrevChild(next)
+
+    def _order_focus(self) -> None:
+        """Tab reaches the buttons just before the first widget after the panel in its parent.
+
+        Done when shown, not when made: the form builds rows after the window is usable, and
+        each joins the end of the focus chain, which is where the panel's buttons go.
+        """
+        container = self.parentWidget()
+        if container is None:
+            return
+        after = self._next_focusable(container, container.isAncestorOf)
+        if after is container:
+            return
+        # Qt orders only after a widget that takes focus, and after its focus children:
+        # follow the one Tab reaches just before ``after``, which is not its parent.
+        before = self._next_focusable(after, lambda w: not w.isAncestorOf(after), backwards=True)
+        if before is after:
+            return
+        self._after = after
+        QWidget.setTabOrder(before, self.store_button)
         QWidget.setTabOrder(self.store_button, self.create_button)
         QWidget.setTabOrder(self.create_button, self.hide_button)
+
+    def _next_focusable(self, start: QWidget, fits: Callable[[QWidget], bool], backwards: bool = False) -> QWidget:
+        """The next widget from ``start`` in the focus chain that Tab reaches, is not ours and ``fits``
+        (``start`` itself if none)."""
+        widget = start
+        while True:
+            found = widget.previousInFocusChain() if backwards else widget.nextInFocusChain()
+            if found is None or found is start:
+                return start
+            widget = found
+            if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not self.isAncestorOf(widget)
+                    and fits(widget)):
+                return widget
 
     def _dismiss(self) -> None:
         self._dismissed = True

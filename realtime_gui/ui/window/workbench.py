@@ -174,7 +174,6 @@ class Workbench:
                                         clear_after=self.preferences.clear_after)
         self.first_run = FirstRunPanel(actions.keys.trigger, actions.new.trigger)
         frame.place_notice(self.first_run)
-        self.first_run.focus_after(frame.tabs.tabBar())
         self.key_source = KeySource(s.keys, s.env, self.connection, TaskRunner(s.pool, window),
                                     found=lambda: self.preview.schedule(), told=self.first_run.follow)
         self.preview = RequestPreview(lambda: self.key_source.preview(self.editing.current_configuration()))
