@@ -5,7 +5,7 @@
 # environment (packaging/build/venv) holding only the app, its dependencies and
 # PyInstaller, so nothing else installed on the machine ends up in the bundle.
 # Only the Qt modules the app imports are collected (QtCore, QtGui, QtWidgets,
-# and QtSvg so the SVG icon loads); Qt plugins for embedded displays and
+# and QtSvg so the SVG icons load); Qt plugins for embedded displays and
 # Qt's translations (the app speaks English only) are removed afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."

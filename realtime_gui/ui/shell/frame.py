@@ -135,6 +135,13 @@ class MainWindow(QMainWindow):
         for editor in (connection, form):
             editor.show()  # a child added to a visible window is shown only when asked
 
+    def place_notice(self, notice: QWidget) -> None:
+        """Put ``notice`` at the top of the side bar, where it takes no room from
+        the form (it shows and hides itself)."""
+        layout = self.config_list.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, notice)
+
     def place_rest(self, *, preview: QWidget, result: QWidget) -> None:
         """Put the preview and the result where their stand-ins are."""
         stand_in = self.result_splitter.replaceWidget(1, result)

@@ -4,13 +4,16 @@ what they do, and the menus and toolbar that show them.
 Part of the first frame, so nothing here knows the core. What an action does
 is handed in later with :meth:`WindowActions.handle`; until then a trigger
 first calls ``before`` (the shell's way to finish starting) and then the handler.
+Their icons come later too (``action_icons``): the toolbar starts with blank
+ones of the same size, so it keeps its height when they arrive.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from realtime_gui.ui.style.enums import set_enum
@@ -18,6 +21,7 @@ from realtime_gui.ui.style.enums import set_enum
 __all__ = ["WindowActions"]
 
 Shortcut = str | QKeySequence.StandardKey | list[QKeySequence] | None
+TOOLBAR_ICON = 20  # pixels: beside the text, as tall as a line of it and a little more
 
 
 class WindowActions:
@@ -27,6 +31,7 @@ class WindowActions:
         self._window = window
         self._before = before
         self._handlers: dict[str, Callable[[], object]] = {}
+        self._named: dict[str, QAction] = {}
         std, a = QKeySequence.StandardKey, self._make
         self.new = a("new", "New", std.New, "New configuration (Ctrl+N)")
         self.duplicate = a("duplicate", "Duplicate")
@@ -71,6 +76,10 @@ class WindowActions:
         self.clear_clipboard.setCheckable(True)
         self.preferences = a("preferences", "Preferences…", "Ctrl+,", "Defaults, timeouts, clipboard and theme")
 
+    def named(self) -> dict[str, QAction]:
+        """Every action by its name (its object name without ``action_``)."""
+        return dict(self._named)
+
     def handle(self, name: str, handler: Callable[[], object]) -> None:
         """What the action ``name`` (its object name without ``action_``) does."""
         self._handlers[name] = handler
@@ -94,9 +103,16 @@ class WindowActions:
         tools = window.addToolBar("Main")
         tools.setObjectName("main_toolbar")
         tools.setMovable(False)
-        set_enum(tools, "toolButtonStyle", "ToolButtonTextOnly")
+        set_enum(tools, "toolButtonStyle", "ToolButtonTextBesideIcon")
+        tools.setIconSize(QSize(TOOLBAR_ICON, TOOLBAR_ICON))
+        blank = QPixmap(TOOLBAR_ICON, TOOLBAR_ICON)
+        blank.fill(QColor(0, 0, 0, 0))
         for action in (self.new, self.import_file, self.save, None, self.keys, self.convert, None, self.serve):
-            tools.addSeparator() if action is None else tools.addAction(action)
+            if action is None:
+                tools.addSeparator()
+            else:
+                action.setIcon(QIcon(blank))  # until action_icons gives the real one
+                tools.addAction(action)
 
     def _make(self, name: str, text: str, shortcut: Shortcut = None, tip: str = "") -> QAction:
         action = QAction(text, self._window)
@@ -108,6 +124,7 @@ class WindowActions:
         action.setToolTip(tip or text.rstrip("…"))
         action.triggered.connect(lambda: self._run(name))
         self._window.addAction(action)
+        self._named[name] = action
         return action
 
     def _run(self, name: str) -> None:

@@ -27,13 +27,16 @@ class KeySource:
     prepares the preview's request, with each key name looked up once, off the UI thread.
 
     ``found`` is called on the UI thread whenever an answer arrives (the
-    preview uses it to refresh).
+    preview uses it to refresh); ``told`` whenever the section is told about
+    a key: its name and the answer, None while it is being looked up (the
+    first-run guide follows it).
     """
 
     def __init__(self, keys: ApiKeys, env: Mapping[str, str], connection: ConnectionSection,
-                 runner: TaskRunner, found: Callable[[], None] = lambda: None) -> None:
+                 runner: TaskRunner, found: Callable[[], None] = lambda: None,
+                 told: Callable[[str, KeyAnswer | None], object] = lambda name, answer: None) -> None:
         self._keys, self._env, self._connection = keys, env, connection
-        self._runner, self._found = runner, found
+        self._runner, self._found, self._told = runner, found, told
         self._answers: dict[str, KeyAnswer] = {}
         self._asking: dict[int, str] = {}  # task id -> key name, for answers still to come
         self._shown: Configuration | None = None
@@ -43,9 +46,11 @@ class KeySource:
         """Say in the connection section where ``config``'s key comes from (or that it is looking)."""
         self._shown = config
         name = self._key_name(config)
-        source = describe(name, self._answer(name))
+        answer = self._answer(name)
+        source = describe(name, answer)
         self._connection.set_key_source(source)
         self._connection.set_summary(f"{service_summary(config, self._env)} · {source}")
+        self._told(name, answer)
 
     def preview(self, config: Configuration) -> PreviewContent:
         """The request Mint would send, from what is known now. Secrets kept in

@@ -6,9 +6,10 @@ That is what a person waits for, so nothing else is imported or built until
 it has been painted. Then :meth:`Workbench.complete` adds the rest: the
 preview and the result in the frame's places, and the controllers that work
 on them (:class:`~.library.Library`, :class:`~.minting.Minting`,
-:class:`~.key_source.KeySource`), wired to the frame's actions. Their
-modules are imported there, the only imports deferred outside the shell;
-an action used before then completes the workbench first.
+:class:`~.key_source.KeySource`), wired to the frame's actions, with the
+actions' icons and the first-run guide. Their modules are imported there,
+the only imports deferred outside the shell; an action used before then
+completes the workbench first.
 
 The controllers are plain objects with their collaborators given. The frame
 (``ui/shell/frame.py``) makes the one :class:`Workbench`.
@@ -17,12 +18,10 @@ The controllers are plain objects with their collaborators given. The frame
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QComboBox, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QMainWindow, QTabWidget, QWidget
 
 from realtime_gui.core.catalog.declaration import ENDPOINTS
 from realtime_gui.core.catalog.nodes import Endpoint
@@ -41,11 +40,13 @@ from realtime_gui.ui.window.memory import CONNECTION_OPEN, WindowMemory
 from realtime_gui.ui.window.services import Services
 
 if TYPE_CHECKING:
+    from realtime_gui.ui.dialogs.about import AboutBox
     from realtime_gui.ui.dialogs.keys_dialog import KeysDialog
     from realtime_gui.ui.window.checking import Checking
     from realtime_gui.ui.window.code_export import CodeExport
     from realtime_gui.ui.window.config_details import ConfigDetails
     from realtime_gui.ui.window.finding import Finding
+    from realtime_gui.ui.window.first_run import FirstRunPanel
     from realtime_gui.ui.window.history_panel import HistoryPanel
     from realtime_gui.ui.window.key_source import KeySource
     from realtime_gui.ui.window.library import Library
@@ -57,7 +58,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Frame", "Workbench", "endpoint_selector"]
 
-_ICON = Path(__file__).resolve().parents[2] / "resources" / "realtime-gui.svg"
 _LATEST_MS = 300  # complete() at the latest, should the editors not be painted (a window off screen)
 
 
@@ -72,6 +72,7 @@ class Frame(Protocol):
 
     def place_editors(self, *, connection: QWidget, form: QWidget) -> None: ...
     def place_rest(self, *, preview: QWidget, result: QWidget) -> None: ...
+    def place_notice(self, notice: QWidget) -> None: ...
     def show_status(self, text: str) -> None: ...
     def show_busy(self, busy: bool) -> None: ...
     def show_title(self, name: str, modified: bool) -> None: ...
@@ -118,6 +119,7 @@ class Workbench:
     code_export: CodeExport
     details: ConfigDetails
     finding: Finding
+    first_run: FirstRunPanel
 
     def __init__(self, frame: Frame, window: QWidget, services: Services, dialogs: Dialogs) -> None:
         self._frame, self._window, self._services, self._dialogs = frame, window, services, dialogs
@@ -157,12 +159,13 @@ class Workbench:
         from realtime_gui.ui.style.role_style import RoleStyle
 
         RoleStyle.install()
-        _set_icon()
         from realtime_gui.core.library.history import app_history
+        from realtime_gui.ui.window.action_icons import show_icons
         from realtime_gui.ui.window.checking import Checking
         from realtime_gui.ui.window.code_export import CodeExport
         from realtime_gui.ui.window.config_details import ConfigDetails
         from realtime_gui.ui.window.finding import Finding
+        from realtime_gui.ui.window.first_run import FirstRunPanel
         from realtime_gui.ui.window.history_panel import HistoryPanel, mint_recorded, open_recorded
         from realtime_gui.ui.window.key_source import KeySource
         from realtime_gui.ui.window.library import Library
@@ -175,11 +178,14 @@ class Workbench:
 
         frame, window, s, dialogs = self._frame, self._window, self._services, self._dialogs
         actions = frame.window_actions
+        show_icons(actions, window)
         self.preferences = PreferencesLink(s, actions, window, frame.show_status)
         self.result_panel = ResultPanel(actions.copy, s.clock, actions.clear_clipboard.isChecked,
                                         clear_after=self.preferences.clear_after)
+        self.first_run = FirstRunPanel(actions.keys.trigger, actions.new.trigger)
+        frame.place_notice(self.first_run)
         self.key_source = KeySource(s.keys, s.env, self.connection, TaskRunner(s.pool, window),
-                                    found=lambda: self.preview.schedule())
+                                    found=lambda: self.preview.schedule(), told=self.first_run.follow)
         self.preview = RequestPreview(lambda: self.key_source.preview(self.editing.current_configuration()))
         frame.place_rest(preview=self.preview, result=self.result_panel)
         if isinstance(window, QMainWindow):  # the empty result's hint, where it is seen
@@ -271,7 +277,7 @@ class Workbench:
         dialog.open()
         return dialog
 
-    def about(self) -> QMessageBox:
+    def about(self) -> AboutBox:
         from realtime_gui.ui.dialogs.about import open_about
 
         return open_about(self._window)
@@ -291,12 +297,6 @@ class Workbench:
         self.key_source.forget()
         self.key_source.show(self.editing.current_configuration())
         self.preview.schedule()
-
-
-def _set_icon() -> None:
-    """The application's icon, for the window and its dialogs (the SVG packaged with it)."""
-    if _ICON.is_file() and QApplication.windowIcon().isNull():
-        QApplication.setWindowIcon(QIcon(str(_ICON)))
 
 
 def endpoint_selector(endpoints: Iterable[Endpoint]) -> QComboBox:

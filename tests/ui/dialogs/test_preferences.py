@@ -10,7 +10,7 @@ import pytest
 from fakeserver import FAKE_API_KEY, running_server
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QMenu, QWidget
 from ui_support import FakeClock, WindowFactory, child, local, mint_and_wait, saved
 
 from realtime_gui.core.library.keys import ApiKeys
@@ -122,17 +122,3 @@ def test_a_bad_settings_file_is_shown_in_the_status_bar_and_the_window_opens(
     status = window.statusBar()
     qtbot.waitUntil(lambda: any("settings.json" in label.text() and "window.theme" in label.text()
                                 for label in status.findChildren(QLabel)))
-
-
-def test_about_shows_versions_paths_and_icon(qtbot: Any, make_window: WindowFactory, home: Path) -> None:
-    from PySide6.QtCore import qVersion
-
-    window = make_window()
-    box = window.bench.about()
-    assert isinstance(box, QMessageBox)
-    text = box.text()
-    assert f"Qt {qVersion()}" in text and "Python 3." in text
-    for path in (home / "configs", home / "history.sqlite3", home / "settings.json"):
-        assert str(path) in text
-    assert not box.iconPixmap().isNull()
-    box.close()

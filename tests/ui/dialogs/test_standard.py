@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox, QPushButton, QWidget
 from ui_support import WindowFactory, child, edit_base_url
 
 from realtime_gui.core.library.keys import ApiKeys
@@ -87,7 +87,9 @@ def test_enter_in_every_question_the_window_asks_destroys_nothing(
         dialog.close()
 
         about = bench.about()
-        assert all(about.buttonRole(b) != QMessageBox.ButtonRole.DestructiveRole for b in about.buttons())
+        buttons = about.findChild(QDialogButtonBox)
+        assert buttons is not None
+        assert all(buttons.buttonRole(b) != QDialogButtonBox.ButtonRole.DestructiveRole for b in buttons.buttons())
         about.close()
     finally:
         user.stop()
