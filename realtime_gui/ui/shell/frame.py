@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         # Until finish_start() fills them, the empty pages stand in for the form and the preview.
         self._editor_page = QWidget()
         self._editor_layout = QVBoxLayout(self._editor_page)
-        self._editor_layout.setContentsMargins(6, 6, 6, 0)
+        self._editor_layout.setContentsMargins(6, 2, 6, 0)  # the tab's own frame is margin enough above
         self.tabs = QTabWidget()
         self.tabs.setObjectName("center_tabs")
         self.tabs.setDocumentMode(True)

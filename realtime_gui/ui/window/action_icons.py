@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QApplication, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QToolBar, QToolButton, QWidget
 
 from realtime_gui.ui.style.enums import set_enum
 from realtime_gui.ui.window.actions import WindowActions
@@ -34,7 +34,9 @@ THEME_NAMES: dict[str, tuple[str, ...]] = {
     "duplicate": ("edit-duplicate",),
     "rename": ("edit-rename",),
     "delete": ("edit-delete",),
-    "find": ("view-filter", "edit-find"),
+    "find": ("edit-find",),
+    "filter_configs": ("view-filter",),
+    "quick_switch": ("go-jump",),
     "import": ("document-import", "document-open"),
     "export_body": ("document-export",),
     "export_config": ("document-save-as",),
@@ -72,7 +74,7 @@ def app_icon() -> QIcon:
 def show_icons(actions: WindowActions, window: QWidget) -> None:
     """Give every action of ``actions`` its icon and the application its own
     (the title bar, the dialogs, About); tool buttons outside the toolbar that
-    show one of the actions keep their text beside the new icon."""
+    show one of the actions keep their text alone."""
     if QApplication.windowIcon().isNull():
         QApplication.setWindowIcon(app_icon())
     named = actions.named()
@@ -83,7 +85,9 @@ def show_icons(actions: WindowActions, window: QWidget) -> None:
 
 
 def _keep_text(buttons: Iterable[QToolButton], ours: set[QAction]) -> None:
-    # A tool button shows only the icon once it has one; these were made to be read.
+    # A tool button shows only the icon once its action has one. Those outside the
+    # toolbar (the list's New and Import) were made to be read, and narrow: they keep
+    # their text alone, so the side bar keeps its width and the form its room at 800x600.
     for button in buttons:
-        if button.defaultAction() in ours:
-            set_enum(button, "toolButtonStyle", "ToolButtonTextBesideIcon")
+        if button.defaultAction() in ours and not isinstance(button.parentWidget(), QToolBar):
+            set_enum(button, "toolButtonStyle", "ToolButtonTextOnly")

@@ -21,7 +21,7 @@ from realtime_gui.ui.style.enums import set_enum
 __all__ = ["WindowActions"]
 
 Shortcut = str | QKeySequence.StandardKey | list[QKeySequence] | None
-TOOLBAR_ICON = 20  # pixels: beside the text, as tall as a line of it and a little more
+TOOLBAR_ICON = 16  # pixels: beside the text, no taller than a line of it (the form keeps its rows)
 
 
 class WindowActions:

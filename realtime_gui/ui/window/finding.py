@@ -38,7 +38,7 @@ class Finding:
         corner = QWidget(tabs)
         corner.setObjectName("field_filter_corner")
         row = QHBoxLayout(corner)
-        row.setContentsMargins(0, 1, 6, 1)  # off the window's edge, like the buttons above it
+        row.setContentsMargins(0, 0, 6, 0)  # off the window's edge, like the buttons above it
         row.addWidget(line)
         tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         corner.show()  # a corner widget given to a tab widget already shown stays hidden until asked

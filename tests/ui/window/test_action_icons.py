@@ -105,9 +105,9 @@ def test_the_toolbar_shows_text_beside_icons_and_keeps_its_height(
     assert toolbar.sizeHint().height() == first_frame  # the blank icons held the room
     new = toolbar.widgetForAction(window.window_actions.new)
     assert isinstance(new, QToolButton) and new.text() == "New" and not new.icon().isNull()
-    # The list's own buttons keep their words beside the icon.
+    # The list's own buttons keep their words alone: the side bar keeps its width.
     listed = child(window, QToolButton, "new_button")
-    assert listed.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    assert listed.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextOnly
 
 
 _SVG_PROBE = r"""
