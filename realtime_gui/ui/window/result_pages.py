@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from realtime_gui.ui.style.style import ElidedLabel, heading, monospace, muted
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+
     from realtime_gui.core.service.errors import MintError
 
 __all__ = ["EMPTY_HINT", "Action", "BusyPage", "EmptyPage", "ErrorPage", "json_view", "page_layout", "toggle"]
@@ -214,6 +216,19 @@ class ErrorPage(QFrame):
         self._go_to = go_to[1] if go_to else None
         if go_to is not None:
             self.go_to_button.setToolTip(f"Show the field “{go_to[0]}” in the form")
+        self._fit_text()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_text()
+
+    def _fit_text(self) -> None:
+        # A splitter sizes the panel from its minimum, which for wrapped text is
+        # worked out at some width of Qt's choosing; ask for the lines the text
+        # takes at the width it has, so no line of a message is cut off.
+        for label in (self.message, self.advice):
+            if label.width() > 0:
+                label.setMinimumHeight(label.heightForWidth(label.width()))
 
 
 def _offer(button: QPushButton, text: str | None) -> None:

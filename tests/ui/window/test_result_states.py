@@ -188,6 +188,17 @@ def test_an_error_card_has_title_message_and_advice(panel: ResultPanel) -> None:
     assert panel.state() == "empty"
 
 
+def test_a_long_message_is_shown_whole_in_the_window(make_window: WindowFactory) -> None:
+    window = make_window(size=(1024, 640))
+    panel = window.bench.result_panel
+    reason = "The service said: every word of this reason matters to the person reading it. " * 4
+    panel.show_error(NetworkError(reason))
+    QApplication.processEvents()
+    message = child(panel, QLabel, "error_message")
+    # The splitter gave the panel the lines the text takes at its width, not fewer.
+    assert message.width() > 0 and message.height() >= message.heightForWidth(message.width())
+
+
 def _focused_in(editor: QWidget | None) -> bool:
     focused = QApplication.focusWidget()
     return editor is not None and focused is not None and (focused is editor or editor.isAncestorOf(focused))
