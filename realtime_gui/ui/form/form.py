@@ -45,6 +45,7 @@ class FormView(QWidget):
     """The session fields of one configuration, for its endpoint."""
 
     changed = Signal()  # any edit by the user
+    rows_built = Signal()  # rows were added to a form (sections are built on demand)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,7 +155,7 @@ class FormView(QWidget):
             for title in form.pending():
                 if len(form.rows) >= FIRST_SCREEN:
                     break
-                self._load(form, form.build(title))
+                self._build(form, title)
         finally:
             form.setUpdatesEnabled(True)
         if self.isVisible():
@@ -167,6 +168,10 @@ class FormView(QWidget):
             row.load(self._values.get(row.node.id, NOT_SET))
         self._mark(form, rows)
         self._refresh(form, None)
+
+    def _build(self, form: EndpointForm, title: str) -> None:
+        self._load(form, form.build(title))
+        self.rows_built.emit()
 
     def _find(self, path: str) -> tuple[EndpointForm | None, Row | None, str]:
         """The row for ``path``, building its section first if need be."""
@@ -182,7 +187,7 @@ class FormView(QWidget):
         """Build the sections up to ``title``, in order, so Tab visits rows top to bottom."""
         if title in form.pending():
             for each in form.pending():
-                self._load(form, form.build(each))
+                self._build(form, each)
                 if each == title:
                     break
 
@@ -191,7 +196,7 @@ class FormView(QWidget):
         titles = form.pending() if form else []
         if form and titles:  # collapsed ones too, to keep the build (and Tab) order
             form.setUpdatesEnabled(False)
-            self._load(form, form.build(titles[0]))
+            self._build(form, titles[0])
             form.setUpdatesEnabled(True)
             if len(titles) > 1:
                 self._idle.start()

@@ -106,6 +106,7 @@ class EndpointBar(QFrame):
         selector.currentIndexChanged.connect(lambda _index: self._changed())
         stand_in, self.selector = self.selector, selector
         self._row.replaceWidget(stand_in, selector)
+        stand_in.hide()  # at once: deleted later, it would take Tab until then
         stand_in.deleteLater()
         selector.show()  # a child added to a visible window is shown only when asked
         self._label.setBuddy(selector)

@@ -227,8 +227,8 @@ class ErrorPage(QFrame):
         # worked out at some width of Qt's choosing; ask for the lines the text
         # takes at the width it has, so no line of a message is cut off.
         for label in (self.message, self.advice):
-            if label.width() > 0:
-                label.setMinimumHeight(label.heightForWidth(label.width()))
+            height = label.heightForWidth(label.width()) if label.width() > 0 else -1
+            label.setMinimumHeight(max(height, 0))  # -1: no text, nothing to ask for
 
 
 def _offer(button: QPushButton, text: str | None) -> None:

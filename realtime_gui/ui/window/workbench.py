@@ -220,7 +220,20 @@ class Workbench:
         self.preview.offer_copy_as(actions.copy_as)
         self.connection.keys_requested.connect(self.open_keys)
         self._handle_actions(actions)
+        self.form.rows_built.connect(self._order_focus)
+        self._order_focus()
         self._shown(self.editing.current_configuration(), opened=False)
+
+    def _order_focus(self) -> None:
+        """Tab in reading order: the side bar, the header, the tabs, then the open form
+        section by section, and the result (see ``focus_order``)."""
+        from realtime_gui.ui.window.focus_order import order_focus
+
+        frame, form = self._frame, self.form.built_form()
+        sections = [part for section in (form.sections.values() if form else ())
+                    for part in (section.header, section.body)]
+        order_focus(self._window, [self.first_run, frame.config_list, frame.endpoint_bar, frame.tabs.tabBar(),
+                                   self.finding.field_filter.line, self.connection, *sections, self.result_panel])
 
     def _handle_actions(self, actions: WindowActions) -> None:
         library, handle = self.library, actions.handle
