@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from ui_support import WindowFactory
+from ui_support import WindowFactory, child
 
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.ui.form.rows import StateChip
@@ -20,8 +20,9 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propa
 
 def _tab_chain(window: MainWindow) -> list[QWidget]:
     """The widgets Tab stops at, from the window round to it again."""
-    found, widget = [], window.nextInFocusChain()
-    while widget is not window:
+    found: list[QWidget] = []
+    widget = window.nextInFocusChain()
+    while widget is not None and widget is not window:
         if (widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
                 and widget.focusProxy() is None):
             found.append(widget)
@@ -44,6 +45,7 @@ def test_tab_visits_the_regions_in_reading_order_and_the_form_top_to_bottom(
     assert places == sorted(places), list(zip(regions, places, strict=True))
     # Within the form: each section's heading, then its rows, down the page.
     content = form.widget()
+    assert content is not None
     stops = [(widget.mapTo(content, QPoint(0, 0)).y(), widget) for widget in chain if content.isAncestorOf(widget)]
     assert len(stops) > 40
     # Down the page; but a row's chip comes after its editor, and sits at the top of a tall row.
@@ -55,7 +57,7 @@ def test_tab_visits_the_regions_in_reading_order_and_the_form_top_to_bottom(
 def test_the_tab_key_goes_where_the_chain_says(qtbot: Any, make_window: WindowFactory) -> None:
     window = make_window(Configuration.new("A"))
     chain = _tab_chain(window)
-    start = chain.index(window.findChild(QWidget, "connection_toggle"))
+    start = chain.index(child(window, QWidget, "connection_toggle"))
     chain[start].setFocus()
     for expected in chain[start + 1:start + 6]:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
