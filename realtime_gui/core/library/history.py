@@ -40,6 +40,7 @@ DEFAULT_LIMIT = 10_000
 HISTORY_FILE = "history.sqlite3"
 
 _FORMAT = 1  # PRAGMA user_version of the file this version writes
+_BUSY_PAUSE = 0.02  # seconds between tries while another process sets a new file up
 _COLUMNS = ("time", "config", "endpoint", "service", "host", "key_name", "outcome", "status", "message",
             "request_id", "session_id", "expires_at", "elapsed_ms", "body", "connection")
 _SCHEMA = """
@@ -219,19 +220,28 @@ class MintHistory:
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         # Created private before SQLite opens it; its -wal and -shm files take the same mode.
         os.close(os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600))
-        db = sqlite3.connect(self.path, timeout=self.busy_seconds, isolation_level=None)
-        try:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > _FORMAT:
-                raise sqlite3.DatabaseError(f"it was written by a newer realtime-gui (format {version})")
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")  # in WAL mode a killed process loses no committed mint
-            if version < _FORMAT:
-                db.executescript(_SCHEMA + f"PRAGMA user_version = {_FORMAT};")
-        except BaseException:
-            db.close()
-            raise
-        return db
+        # Turning a new file to WAL takes it whole, and SQLite answers "locked" at once,
+        # without its busy wait, to a second process doing the same: wait here instead.
+        deadline = time.monotonic() + self.busy_seconds
+        while True:
+            db = sqlite3.connect(self.path, timeout=self.busy_seconds, isolation_level=None)
+            try:
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                if version > _FORMAT:
+                    raise sqlite3.DatabaseError(f"it was written by a newer realtime-gui (format {version})")
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")  # in WAL mode a killed process loses no committed mint
+                if version < _FORMAT:
+                    db.executescript(_SCHEMA + f"PRAGMA user_version = {_FORMAT};")
+                return db
+            except sqlite3.OperationalError as error:
+                db.close()
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(_BUSY_PAUSE)
+            except BaseException:
+                db.close()
+                raise
 
     def _move_aside(self, error: Exception) -> None:
         stamp = time.strftime("%Y%m%d-%H%M%S")

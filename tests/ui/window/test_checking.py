@@ -107,6 +107,7 @@ def test_the_check_button_asks_for_no_room_of_its_own(qtbot: Any, make_window: W
     window = make_window(size=(1024, 640))
     button = child(window, QPushButton, "check")
     assert button.width() >= button.sizeHint().width()
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # measured once laid out, as below
     with_check = window.minimumSizeHint().width()
     button.hide()
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
