@@ -53,7 +53,7 @@ class Minting:
     """Mint, Cancel and the outcome.
 
     ``current`` gives the configuration to mint; ``show_editors`` brings the
-    form's tab forward; ``show_busy(busy)`` shows or hides the progress;
+    form's tab forward (the result area shows the progress of a mint);
     ``convert_to_ga`` and ``open_keys`` are the remedies some errors offer;
     ``ask(title, text, buttons, default=...)`` asks the user to confirm a connection.
     """
@@ -61,13 +61,13 @@ class Minting:
     def __init__(self, *, services: Services, current: Callable[[], Configuration], form: FormView,
                  connection: ConnectionSection, result: ResultPanel, mint_action: QAction,
                  cancel_action: QAction, show_editors: Callable[[], None], show_status: Callable[[str], None],
-                 show_busy: Callable[[bool], None], convert_to_ga: Callable[[], object],
+                 convert_to_ga: Callable[[], object],
                  open_keys: Callable[[], object], ask: Callable[..., str],
                  parent: QObject | None = None) -> None:
         self._services, self._current = services, current
         self._form, self._connection, self._result = form, connection, result
         self._mint_action, self._cancel_action = mint_action, cancel_action
-        self._show_editors, self._show_status, self._show_busy = show_editors, show_status, show_busy
+        self._show_editors, self._show_status = show_editors, show_status
         self._convert_to_ga, self._open_keys, self._ask = convert_to_ga, open_keys, ask
         self._runner = TaskRunner(services.pool, parent)
         self.job = CancellableJob(self._runner, parent)
@@ -150,7 +150,6 @@ class Minting:
     def _set_busy(self, busy: bool) -> None:
         self._mint_action.setEnabled(not busy)
         self._cancel_action.setEnabled(busy)
-        self._show_busy(busy)
         if busy:
             self._show_status("Minting… 0.0 s")
 

@@ -196,7 +196,7 @@ class Workbench:
             services=s, current=self.editing.current_configuration, form=self.form, connection=self.connection,
             result=self.result_panel, mint_action=actions.mint, cancel_action=actions.cancel,
             show_editors=lambda: frame.tabs.setCurrentIndex(0), show_status=frame.show_status,
-            show_busy=frame.show_busy, convert_to_ga=self.library.convert_to_ga, open_keys=self.open_keys,
+            convert_to_ga=self.library.convert_to_ga, open_keys=self.open_keys,
             ask=dialogs.ask, parent=window)
         self.serving = Serving(services=s, editing=self.editing, actions=actions, show_status=frame.show_status,
                                window=window)
