@@ -125,6 +125,9 @@ def main() -> int:
             if case.tools:
                 config.values["tools"] = case.tools
             store.create(case.name, config.to_data())
+            # The loopback host confirmed as a user does, or mint refuses it (exit 18).
+            subprocess.run([sys.executable, "-m", "realtime_gui", "configs", "trust", case.name],
+                           env=env, capture_output=True, check=True)
             body = subprocess.run([sys.executable, "-m", "realtime_gui", "configs", "export", case.name, "--body"],
                                   env=env, capture_output=True, text=True, check=True).stdout
             bare = bare_command(server.base_url + "/realtime/client_secrets", body)
