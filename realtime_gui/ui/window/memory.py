@@ -14,6 +14,9 @@ CLEAR_CLIPBOARD = "privacy/clear_clipboard_on_expiry"  # a switch: clear the cli
 CONNECTION_OPEN = "window/connection_open"  # a switch: the connection section is expanded
 
 
+_SCREEN_SHARE = (0.6, 0.7)  # of the screen's width and height a first window takes, at least
+
+
 class WindowMemory:
     """The window's settings, kept in a :class:`QSettings`."""
 
@@ -23,8 +26,12 @@ class WindowMemory:
     def restore(self, window: QMainWindow, default_size: tuple[int, int]) -> None:
         """Put the window back where and as large as it was."""
         if not window.restoreGeometry(self._state("window/geometry")):
+            # The first time: the default size, or a share of a large screen (a 4K one),
+            # never more than the screen has.
             room = window.screen().availableGeometry()
-            window.resize(min(default_size[0], room.width()), min(default_size[1], room.height()))
+            wide = max(default_size[0], int(room.width() * _SCREEN_SHARE[0]))
+            high = max(default_size[1], int(room.height() * _SCREEN_SHARE[1]))
+            window.resize(min(wide, room.width()), min(high, room.height()))
         window.restoreState(self._state("window/state"))
 
     def restore_splitters(self, splitters: Sequence[QSplitter]) -> bool:
