@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from realtime_gui.cli_check import check, check_parser
 from realtime_gui.cli_context import Context
@@ -51,19 +51,26 @@ def _seconds(text: str) -> float:
     return value
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of ``command`` alone: a mint need not
+    build (nor import the modules of) the other commands' options."""
     import argparse  # not at the top: opening the window needs no parser
 
-    from realtime_gui.cli_configs import SET_HELP, UNSET_HELP
-
     epilog = _exit_codes_help()
-
     parser = argparse.ArgumentParser(
         prog="realtime-gui",
         description="Mint OpenAI Realtime API client secrets. With no command, open the window.",
         epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_version_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, add in _PARSERS.items():
+        if command in (None, name):
+            add(commands, epilog)
+    return parser
+
+
+def _mint_parser(commands: Any, epilog: str) -> None:
+    import argparse
 
     mint = commands.add_parser("mint", help="mint a client secret with a saved configuration",
                                epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -74,6 +81,12 @@ def _parser() -> argparse.ArgumentParser:
                            "configuration's time limit if it sets one, else the mint.deadline setting)")
     mint.add_argument("--connect-timeout", type=_seconds, metavar="SECONDS",
                       help="how long to wait for a connection (default: the mint.connect_timeout setting, 10)")
+
+
+def _configs_parser(commands: Any, _epilog: str) -> None:
+    import argparse
+
+    from realtime_gui.cli_configs import SET_HELP, UNSET_HELP
 
     configs = commands.add_parser("configs", help="list, show, new, set, import, export, convert, "
                                                   "duplicate, rename or delete configurations")
@@ -130,6 +143,8 @@ def _parser() -> argparse.ArgumentParser:
 
     add_trust_parser(sub)
 
+
+def _key_parser(commands: Any, _epilog: str) -> None:
     key = commands.add_parser("key", help="API keys in the OS keyring")
     keys = key.add_subparsers(dest="action", metavar="ACTION", required=True)
     from realtime_gui.core.library.keys import DEFAULT_KEY  # no keyring: that loads on first use
@@ -139,15 +154,24 @@ def _parser() -> argparse.ArgumentParser:
     key_delete.add_argument("name", nargs="?", default=DEFAULT_KEY, metavar="NAME")
     keys.add_parser("list", help="key names and where each comes from (never the keys)")
 
+
+def _fields_parser(commands: Any, _epilog: str) -> None:
     fields = commands.add_parser("fields", help="every field: path, type, allowed values, default")
     fields.add_argument("--endpoint", default=DEFAULT_ENDPOINT, choices=_endpoint_ids())
     fields.add_argument("--json", action="store_true", help="machine-readable output")
-    serve_parser(commands, epilog)
-    check_parser(commands, epilog, _seconds)
-    prefs_parser(commands)
-    desktop_parser(commands)
-    history_parser(commands, epilog)
-    return parser
+
+
+_PARSERS: dict[str, Callable[[Any, str], None]] = {
+    "mint": _mint_parser,
+    "configs": _configs_parser,
+    "key": _key_parser,
+    "fields": _fields_parser,
+    "serve": serve_parser,
+    "check": lambda commands, epilog: check_parser(commands, epilog, _seconds),
+    "prefs": lambda commands, _epilog: prefs_parser(commands),
+    "desktop-install": lambda commands, _epilog: desktop_parser(commands),
+    "history": history_parser,
+}
 
 
 def _endpoint_ids() -> list[str]:
@@ -299,7 +323,7 @@ def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:
         from realtime_gui.ui.shell.app import run
 
         return run(argv)
-    args = _parser().parse_args(argv)
+    args = _parser(argv[0] if argv[0] in _COMMANDS else None).parse_args(argv)
     if args.command is None:
         _parser().print_help(ctx.out)
         return 0

@@ -1,6 +1,6 @@
 """`realtime-gui mint NAME` loads only what sending the request needs: no JSON
 Schema library (tool parameters are vouched for by the quick check), no
-keyring when the key is in the environment, never Qt."""
+keyring when the key is in the environment, never Qt, nor the other commands' modules."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ from realtime_gui.core.wire.configuration import Configuration
 
 REPO = Path(__file__).resolve().parents[1]
 NOT_ON_THE_MINT_PATH = ("jsonschema", "referencing", "rpds", "jsonschema_specifications", "keyring",
-                        "PySide6", "shiboken6", "realtime_gui.ui", "hypothesis", "pytest")
+                        "PySide6", "shiboken6", "realtime_gui.ui", "hypothesis", "pytest",
+                        # the other commands' options: a mint builds the parser of `mint` alone
+                        "realtime_gui.cli_export", "realtime_gui.cli_trust")
 
 _MINT_AND_LIST = ("import sys; from realtime_gui.cli import main; code = main(['mint', sys.argv[1]]); "
                   "print('\\n'.join(sorted(sys.modules)), file=sys.stderr); sys.exit(code)")
