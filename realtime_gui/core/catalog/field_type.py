@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
+
+from realtime_gui.core.records import record
 
 Shape = Literal["beta", "ga"]
 SHAPES: tuple[Shape, ...] = ("beta", "ga")
@@ -72,7 +74,7 @@ class MissingSecretError(LookupError):
     """A secret the configuration points to is no longer in the keyring."""
 
 
-@dataclass(frozen=True)
+@record
 class EncodeContext:
     """How to encode: the wire shape, and what to do with secrets.
 
@@ -157,7 +159,7 @@ class FieldType:
         return str(value)
 
 
-@dataclass(frozen=True)
+@record
 class Option:
     """One allowed value of a :class:`Choice`, with a word on what it means.
 

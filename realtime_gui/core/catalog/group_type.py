@@ -15,7 +15,7 @@ Off and a literal *close* the group: none of its fields is sent.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from realtime_gui.core.catalog.field_type import (
@@ -28,11 +28,12 @@ from realtime_gui.core.catalog.field_type import (
     Option,
     Shape,
 )
+from realtime_gui.core.records import record
 
 __all__ = ["GroupType"]
 
 
-@dataclass(frozen=True)
+@record
 class GroupType(FieldType):
     """The states a group's value takes.
 

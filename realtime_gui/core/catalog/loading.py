@@ -11,13 +11,13 @@ catalog is imported, not a surprise in the form.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import replace
 
 from realtime_gui.core.catalog.field_type import NOT_SET, SHAPES, FieldType, Option
 from realtime_gui.core.catalog.nodes import Condition, Endpoint, Field, Group, Node, Placed
 from realtime_gui.core.catalog.object_types import Composite, Either
 from realtime_gui.core.catalog.scalar_types import Choice, MultiChoice
 from realtime_gui.core.catalog.tools import ToolChoice, ToolKind, ToolList
+from realtime_gui.core.records import replace
 
 __all__ = [
     "CatalogError", "catalog_problems", "connection_problems", "load_connection", "load_fields", "place", "walk",

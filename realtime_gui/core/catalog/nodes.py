@@ -10,16 +10,17 @@ values by id, so one configuration can be sent to either shape.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
 
 from realtime_gui.core.catalog.field_type import NOT_SENT, NOT_SET, OFF, SERVICE_DEFAULT, FieldType, Shape, Unset
 from realtime_gui.core.catalog.group_type import GroupType
+from realtime_gui.core.records import record
 
 __all__ = ["NOT_SET", "Condition", "Endpoint", "Field", "Group", "Node", "Placed", "Wire", "at"]
 
 
-@dataclass(frozen=True)
+@record
 class Endpoint:
     """A token endpoint: where it is, what shape it speaks, what it returns."""
 
@@ -44,7 +45,7 @@ class Endpoint:
         return self.shape == "beta"
 
 
-@dataclass(frozen=True)
+@record
 class Wire:
     """Where a node sits on one endpoint.
 
@@ -63,7 +64,7 @@ def at(endpoints: str, path: str, *, nullable: bool = False, require: tuple[str,
     return {e: Wire(path, nullable, require) for e in endpoints.split()}
 
 
-@dataclass(frozen=True)
+@record
 class Node:
     """What fields and groups share."""
 
@@ -95,7 +96,7 @@ class Node:
         return SERVICE_DEFAULT
 
 
-@dataclass(frozen=True)
+@record
 class Field(Node):
     """A leaf: one value of one type.
 
@@ -145,7 +146,7 @@ class Field(Node):
         return self.type.show(value)
 
 
-@dataclass(frozen=True)
+@record
 class Group(Node):
     """An object of fields; ``type`` owns the states of its own value
     (not set, off, a literal, sent empty)."""
@@ -169,7 +170,7 @@ class Group(Node):
                 yield from child.walk()
 
 
-@dataclass(frozen=True)
+@record
 class Condition:
     """A ``when`` relation, resolved when the catalog loads: the node it is on
     applies only while ``sibling`` holds one of ``values`` (its default counts)."""
@@ -189,7 +190,7 @@ class Condition:
         return f"Applies when {self.sibling.label} is {' or '.join(str(v) for v in self.values)}"
 
 
-@dataclass(frozen=True)
+@record
 class Placed:
     """A node as it sits on one endpoint: the node and its full wire path."""
 

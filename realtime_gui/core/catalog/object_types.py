@@ -11,11 +11,12 @@ that is wrong, and ``realtime-gui fields`` lists every part's path
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import field
 from typing import Any, Literal
 
 from realtime_gui.core.catalog.field_type import EncodeContext, FieldType, Option, Shape, value_kind
 from realtime_gui.core.catalog.nodes import Field
+from realtime_gui.core.records import record, replace
 
 __all__ = ["Composite", "Either", "Form", "Record", "sub_fields"]
 
@@ -44,7 +45,7 @@ def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
-@dataclass(frozen=True)
+@record
 class Record(Composite):
     """An object whose keys are declared parts, each optional; no other key is allowed."""
 
@@ -85,7 +86,7 @@ class Record(Composite):
         return ({}, firsts)
 
 
-@dataclass(frozen=True)
+@record
 class Form:
     """One form an :class:`Either` value may take: a JSON list or a JSON object, of ``type``."""
 
@@ -95,7 +96,7 @@ class Form:
     type: FieldType
 
 
-@dataclass(frozen=True)
+@record
 class Either(Composite):
     """One of ``literals`` (text such as ``"never"``), or a value of one of ``forms``
     (at most one list form and one object form, told apart by their JSON kind)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from realtime_gui.core.catalog.field_type import (
@@ -16,13 +16,14 @@ from realtime_gui.core.catalog.field_type import (
     format_number,
     value_kind,
 )
+from realtime_gui.core.records import record
 
 __all__ = [
     "AudioFormat", "Boolean", "Choice", "Integer", "Modalities", "MultiChoice", "Number", "TokenLimit",
 ]
 
 
-@dataclass(frozen=True)
+@record
 class Choice(FieldType):
     options: tuple[Option, ...] = ()
     kind: str = field(default="choice", init=False)
@@ -53,7 +54,7 @@ class Choice(FieldType):
         return "one of " + ", ".join(self.values())
 
 
-@dataclass(frozen=True)
+@record
 class AudioFormat(Choice):
     """An audio encoding: a bare name in the beta shape, an object in GA."""
 
@@ -69,7 +70,7 @@ class AudioFormat(Choice):
         return super().decode(wire, shape)
 
 
-@dataclass(frozen=True)
+@record
 class MultiChoice(FieldType):
     """A list of distinct values, each from ``options``."""
 
@@ -94,7 +95,7 @@ class MultiChoice(FieldType):
         return "a list of " + ", ".join(o.value for o in self.options)
 
 
-@dataclass(frozen=True)
+@record
 class Modalities(MultiChoice):
     """Output modalities.
 
@@ -117,7 +118,7 @@ class Modalities(MultiChoice):
         return list(wire)
 
 
-@dataclass(frozen=True)
+@record
 class Number(FieldType):
     minimum: float | None = None
     maximum: float | None = None
@@ -136,7 +137,7 @@ class Number(FieldType):
         return "number " + _range_text(self.minimum, self.maximum)
 
 
-@dataclass(frozen=True)
+@record
 class Integer(FieldType):
     minimum: int | None = None
     maximum: int | None = None
@@ -173,7 +174,7 @@ def _range_text(low: float | None, high: float | None) -> str:
     return ""
 
 
-@dataclass(frozen=True)
+@record
 class TokenLimit(FieldType):
     """A whole number of tokens, or ``"inf"`` for the model's maximum."""
 
@@ -193,7 +194,7 @@ class TokenLimit(FieldType):
         return f'whole number {self.minimum}–{self.maximum}, or "inf"'
 
 
-@dataclass(frozen=True)
+@record
 class Boolean(FieldType):
     kind: str = field(default="boolean", init=False)
 

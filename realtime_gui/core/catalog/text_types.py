@@ -5,17 +5,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from realtime_gui.core.catalog.field_type import NOT_SET, EncodeContext, FieldType, MissingSecretError, value_kind
 from realtime_gui.core.catalog.json_text import json_error_text, parse_json_text
 from realtime_gui.core.catalog.quick_schema import surely_fits, surely_valid_schema
+from realtime_gui.core.records import record
 
 __all__ = ["Json", "Secret", "SecretMap", "StringList", "Text", "Voice", "json_error_text", "parse_json_text"]
 
 
-@dataclass(frozen=True)
+@record
 class Text(FieldType):
     """A string; ``suggestions`` feed editable combo boxes.
 
@@ -46,7 +47,7 @@ class Text(FieldType):
         return self.pattern_hint or ("multi-line text" if self.multiline else "text")
 
 
-@dataclass(frozen=True)
+@record
 class Secret(Text):
     """Text kept in the OS keyring; configurations hold ``{"secret_ref": id}``."""
 
@@ -79,7 +80,7 @@ class Secret(Text):
         return "secret text (kept in the keyring)"
 
 
-@dataclass(frozen=True)
+@record
 class StringList(FieldType):
     """A list of strings, edited one per line."""
 
@@ -104,7 +105,7 @@ class StringList(FieldType):
         return "a list of text values (each trimmed; blank ones dropped)"
 
 
-@dataclass(frozen=True)
+@record
 class Json(FieldType):
     """Free-form JSON, checked against a small JSON Schema fragment.
 
@@ -142,7 +143,7 @@ class Json(FieldType):
         return "a JSON Schema object" if self.json_schema else f"JSON ({kind})"
 
 
-@dataclass(frozen=True)
+@record
 class SecretMap(Json):
     """A JSON object of text values that are each kept in the keyring, such as
     HTTP headers carrying tokens: the names stay in the configuration, each
@@ -163,7 +164,7 @@ class SecretMap(Json):
 _SECRET = Secret()
 
 
-@dataclass(frozen=True)
+@record
 class Voice(Text):
     """A built-in voice name, or a custom voice as ``{"id": "voice_..."}``."""
 

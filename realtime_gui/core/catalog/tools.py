@@ -10,7 +10,7 @@ tools (``named_by``), so adding a kind of tool is one :class:`ToolKind`.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from realtime_gui.core.catalog.field_type import (
@@ -26,13 +26,14 @@ from realtime_gui.core.catalog.nodes import Field
 from realtime_gui.core.catalog.object_types import Composite
 from realtime_gui.core.catalog.scalar_types import Choice
 from realtime_gui.core.catalog.text_types import StringList, Text
+from realtime_gui.core.records import record
 
 __all__ = ["ToolChoice", "ToolKind", "ToolList", "ToolNames"]
 
 _KIND_KEY = "type"  # the wire's own key for an item's kind, in tools and in tool choices
 
 
-@dataclass(frozen=True)
+@record
 class ToolKind:
     """One kind of tool (a function, an MCP server) and the fields of its items.
 
@@ -117,7 +118,7 @@ class ToolKind:
         return self.choice_label or f"a {self.noun}"
 
 
-@dataclass(frozen=True)
+@record
 class ToolList(FieldType):
     """A list of tools; each item is ``{"type": kind, field: value, ...}``."""
 
@@ -206,7 +207,7 @@ class ToolList(FieldType):
         return "a list of " + " or ".join(f"{k.type} tools" for k in self.kinds)
 
 
-@dataclass(frozen=True)
+@record
 class ToolNames(StringList):
     """Names of tools on a server: each given, without spaces around it."""
 
@@ -231,7 +232,7 @@ class ToolNames(StringList):
         return (["search"],)
 
 
-@dataclass(frozen=True)
+@record
 class ToolChoice(Composite):
     """One of ``modes`` (``auto``/``none``/``required``), or one tool named as its kind says.
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from realtime_gui.core.catalog.declaration import endpoint
@@ -22,6 +21,7 @@ from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.minting import mint_configuration
 from realtime_gui.core.library.secrets import plain_secrets
 from realtime_gui.core.library.trust import TrustRecords
+from realtime_gui.core.records import record
 from realtime_gui.core.service.client import MintClient
 from realtime_gui.core.service.errors import MintError
 from realtime_gui.core.service.providers import provider_for, service_summary
@@ -35,7 +35,7 @@ DEFAULT_WAIT = 15.0
 _DEFAULT_CLIENT = MintClient()
 
 
-@dataclass(frozen=True)
+@record
 class CheckResult:
     """What a check found: where the socket was, which event opened the session,
     the session applied (secrets scrubbed) and its comparison with the configuration."""

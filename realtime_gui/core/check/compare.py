@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from realtime_gui.core.catalog.declaration import endpoint, placed
 from realtime_gui.core.catalog.nodes import Group, Placed
 from realtime_gui.core.catalog.types import EncodeContext
+from realtime_gui.core.records import record
 from realtime_gui.core.wire.body import build_body
 from realtime_gui.core.wire.configuration import Configuration
 
@@ -44,7 +44,7 @@ _GA_SESSION = "session."
 _RELATIVE_TOLERANCE = 1e-6
 
 
-@dataclass(frozen=True)
+@record
 class FieldComparison:
     """One field: its wire path and label, the value asked and applied (``ABSENT``: none), and the verdict."""
 
@@ -64,7 +64,7 @@ class FieldComparison:
         return row
 
 
-@dataclass(frozen=True)
+@record
 class SessionComparison:
     """Every field either side holds, in declaration order."""
 

@@ -18,10 +18,10 @@ import re
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from realtime_gui.core.records import record
 from realtime_gui.core.redact import redact, scrubber
 from realtime_gui.core.service.errors import (
     AuthenticationError,
@@ -56,7 +56,7 @@ _REFUSING_CODES = frozenset({4001, 4003, 4401, 4403})
 _ABOUT_THE_TOKEN = re.compile(r"token|secret|api[_ ]?key|auth|expire|credential", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@record
 class SessionCreated:
     """The session the service applied (secrets scrubbed), the event that
     carried it, and how long the socket took from opening to that event."""

@@ -9,7 +9,6 @@ in :data:`LANGUAGES`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from realtime_gui.core.export.literals import (
     js_string,
@@ -21,6 +20,7 @@ from realtime_gui.core.export.literals import (
     swift_string,
 )
 from realtime_gui.core.export.target import DEFAULT_BASE_URL, SnippetTarget
+from realtime_gui.core.records import record
 
 __all__ = ["LANGUAGES", "Language", "Parts"]
 
@@ -28,7 +28,7 @@ Parts = dict[str, str]
 _BASE_VARIABLE = "OPENAI_BASE_URL"
 
 
-@dataclass(frozen=True)
+@record
 class Language:
     """One language a configuration can be exported to."""
 

@@ -7,12 +7,12 @@ so a snippet can never carry a real key or secret.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from realtime_gui.core.catalog.connection import BASE_URL
 from realtime_gui.core.catalog.declaration import endpoint
 from realtime_gui.core.library.secrets import SECRET_PLACEHOLDER
+from realtime_gui.core.records import record
 from realtime_gui.core.service.providers import Azure, prepare_request, provider_for
 from realtime_gui.core.service.request import Credentials
 from realtime_gui.core.wire.configuration import Configuration
@@ -26,7 +26,7 @@ _STAND_IN = "stand-in-key"
 _AZURE_PATHS = "/openai/"
 
 
-@dataclass(frozen=True)
+@record
 class SnippetTarget:
     """Where a snippet sends what, in the pieces every language spells its own way."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from realtime_gui.core.library.secrets import (
     without_plain_secrets,
 )
 from realtime_gui.core.library.store import ConfigLoadError, ConfigStore
+from realtime_gui.core.records import record
 from realtime_gui.core.service.errors import ConfigurationInvalidError
 from realtime_gui.core.wire.body import build_body
 from realtime_gui.core.wire.configuration import Configuration
@@ -190,7 +191,7 @@ class FieldPathError(ValueError):
     """A path that names no field of the configuration's endpoint, nor a connection setting."""
 
 
-@dataclass(frozen=True)
+@record
 class FieldSpot:
     """Where a path leads: the field id (``connection.KEY`` for a connection
     setting), its label and type, and the path as the user wrote it."""

@@ -23,11 +23,12 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from realtime_gui.core.library.folders import app_folder
+from realtime_gui.core.records import record, record_values
 
 if TYPE_CHECKING:
     import sqlite3
@@ -55,7 +56,7 @@ CREATE INDEX IF NOT EXISTS mints_by_config ON mints (config);
 """
 
 
-@dataclass(frozen=True)
+@record
 class MintRecord:
     """One mint: when, with what, to where, and how it ended.
 
@@ -90,7 +91,7 @@ class MintRecord:
 
     def to_json(self) -> dict[str, Any]:
         """The record as a JSON object; ``time`` as ISO 8601 in UTC."""
-        data = asdict(self)
+        data = record_values(self)
         data["time"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.time))
         return data
 
@@ -297,7 +298,7 @@ def _insert(db: sqlite3.Connection, row: tuple[Any, ...], limit: int) -> None:
 
 
 def _row(entry: MintRecord) -> tuple[Any, ...]:
-    data = asdict(entry)
+    data = record_values(entry)
     data["body"] = json.dumps(entry.body, ensure_ascii=False)
     data["connection"] = json.dumps(entry.connection, ensure_ascii=False)
     return tuple(data[name] for name in _COLUMNS)

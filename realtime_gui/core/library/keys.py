@@ -21,15 +21,14 @@ import json
 import os
 import re
 import threading
-import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from realtime_gui.core.library.folders import app_folder
 from realtime_gui.core.library.locking import file_lock
 from realtime_gui.core.library.secret_store import KeyringStore, MemoryStore, SecretStore
+from realtime_gui.core.records import record
 from realtime_gui.core.service.errors import KeyringUnavailableError, NoApiKeyError
 from realtime_gui.core.service.request import Credentials
 
@@ -71,7 +70,7 @@ def validate_key_name(name: str) -> str:
 
 def new_secret_ref() -> str:
     """A fresh reference under which to store a secret (32 hex digits)."""
-    return uuid.uuid4().hex
+    return os.urandom(16).hex()  # what uuid4().hex holds, without importing uuid (and platform) at start-up
 
 
 class KeyOrigin(enum.Enum):
@@ -86,7 +85,7 @@ class KeyOrigin(enum.Enum):
         return f"{self.value} ({ENV_VAR if self is KeyOrigin.ENVIRONMENT else name})"
 
 
-@dataclass(frozen=True)
+@record
 class KeyInfo:
     """A key's name and where it comes from; never its value."""
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Mapping
-from dataclasses import replace
 from functools import partial
 
 from realtime_gui.core.catalog.connection import KEY_NAME
@@ -22,6 +21,7 @@ from realtime_gui.core.library.keys import DEFAULT_KEY, ApiKeys
 from realtime_gui.core.library.mint_record import mint_record
 from realtime_gui.core.library.secrets import missing_secrets, plain_secrets
 from realtime_gui.core.library.trust import TrustRecords, connection_trust
+from realtime_gui.core.records import replace
 from realtime_gui.core.redact import redact
 from realtime_gui.core.service.client import MintClient
 from realtime_gui.core.service.errors import (

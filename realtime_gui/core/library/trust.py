@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import ipaddress
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,6 +27,7 @@ from realtime_gui.core.library.atomic import atomic_write_text
 from realtime_gui.core.library.folders import app_folder
 from realtime_gui.core.library.keys import DEFAULT_KEY
 from realtime_gui.core.library.locking import file_lock
+from realtime_gui.core.records import record
 from realtime_gui.core.service.errors import UntrustedConnectionError
 from realtime_gui.core.service.providers import OpenAI, provider_for
 from realtime_gui.core.wire.configuration import Configuration
@@ -46,7 +46,7 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 _OPENAI_ORIGIN = "https://api.openai.com"
 
 
-@dataclass(frozen=True)
+@record
 class TrustRecord:
     """The user confirmed sending key ``key_name`` to ``origin`` (over plain http if ``allow_http``)."""
 
@@ -55,7 +55,7 @@ class TrustRecord:
     allow_http: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class TrustProblem:
     """Why a configuration may not mint yet: its host and key aren't confirmed
     (``confirmed`` false), and/or the connection is plain http to another

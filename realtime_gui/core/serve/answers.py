@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from realtime_gui.core.records import record
 from realtime_gui.core.serve.rules import retry_after_header
 from realtime_gui.core.service.answer import MintResult
 from realtime_gui.core.service.errors import (
@@ -33,7 +34,7 @@ __all__ = ["Answer", "answer_for_error", "answer_for_result", "local_error"]
 _NO_STORE = {"Cache-Control": "no-store"}  # a token must not sit in a browser cache
 
 
-@dataclass(frozen=True)
+@record
 class Answer:
     """One answer of ``/token``: status, JSON body, extra headers, the service's request id."""
 

@@ -7,13 +7,14 @@ only), so printing or showing one is always safe.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+
+from realtime_gui.core.records import record
 
 __all__ = ["RequestRecord"]
 
 
-@dataclass(frozen=True)
+@record
 class RequestRecord:
     """A request the server answered. ``origin`` is ``None`` when the client sent
     none (curl, a script); ``request_id`` is the service's, when a mint reached it;

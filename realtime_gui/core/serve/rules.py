@@ -19,9 +19,9 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from realtime_gui.core.records import record
 from realtime_gui.core.serve.errors import OriginFormatError
 
 __all__ = [
@@ -84,7 +84,7 @@ def host_allowed(host: str | None, port: int) -> bool:
     return host.strip().lower() in wanted
 
 
-@dataclass(frozen=True)
+@record
 class Rate:
     """At most ``count`` mints in any ``seconds``."""
 

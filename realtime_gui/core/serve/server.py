@@ -22,13 +22,13 @@ import os
 import socket
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from types import TracebackType
 
 import uvicorn
 
 from realtime_gui.core.library.keys import ApiKeys
 from realtime_gui.core.library.minting import mint_configuration
+from realtime_gui.core.records import record
 from realtime_gui.core.serve.app import TokenApp, build_app
 from realtime_gui.core.serve.errors import PortInUseError
 from realtime_gui.core.serve.log import RequestRecord
@@ -44,7 +44,7 @@ _BACKLOG = 64
 _GRACE_SECONDS = 5  # a backstop: open mints are answered at once on stop, so this is rarely reached
 
 
-@dataclass(frozen=True)
+@record
 class ServeSettings:
     """How to serve: the port (0: any free one), the trusted origins (as
     :func:`~realtime_gui.core.serve.rules.parse_origin` returns them), the rate

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC
 from email.utils import parsedate_to_datetime
 from math import isfinite
@@ -19,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from realtime_gui.core.records import record
 from realtime_gui.core.redact import mask_key
 from realtime_gui.core.service.errors import (
     AuthenticationError,
@@ -43,7 +43,7 @@ _SAID_CHARS = 600  # of what the service said, quoted in a message
 _PLAIN_REASON_CHARS = 200  # a non-JSON error body quoted only if this short
 
 
-@dataclass(frozen=True)
+@record
 class MintResult:
     """A minted client secret and the answer it came in.
 
@@ -147,7 +147,7 @@ def _is_html(response: httpx.Response, text: str) -> bool:
     return start.startswith(("<!doctype html", "<html"))
 
 
-@dataclass(frozen=True)
+@record
 class _Said:
     """The ``error`` object of an error body, every part scrubbed and optional."""
 

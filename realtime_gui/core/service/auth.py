@@ -7,8 +7,9 @@ can scrub it. A provider picks its scheme.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
+
+from realtime_gui.core.records import record
 
 __all__ = ["ApiKeyHeader", "Auth", "BearerAuth"]
 
@@ -27,7 +28,7 @@ class Auth(Protocol):
         """A few words for people: ``Authorization: Bearer``."""
 
 
-@dataclass(frozen=True)
+@record
 class BearerAuth:
     """``Authorization: Bearer KEY``, as OpenAI and compatible servers take it."""
 
@@ -40,7 +41,7 @@ class BearerAuth:
         return f"{self.header}: Bearer"
 
 
-@dataclass(frozen=True)
+@record
 class ApiKeyHeader:
     """The bare key in a header of its own, as Azure OpenAI's ``api-key``."""
 

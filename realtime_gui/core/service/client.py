@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
+
+from realtime_gui.core.records import record, replace
 
 if TYPE_CHECKING:
     import httpx
@@ -58,7 +59,7 @@ class CancelSwitch(threading.Event):
                 self._hooks.remove(hook)
 
 
-@dataclass(frozen=True)
+@record
 class MintClient:
     """The transport (``None``: the real network), the timeouts in seconds
     (``inf``: none), the total deadline in seconds (``None``: none), and the

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
 
+from realtime_gui.core.records import record
 from realtime_gui.core.redact import mask_key
 
 __all__ = ["Credentials", "PreparedRequest", "ResponseShape"]
@@ -13,7 +14,7 @@ __all__ = ["Credentials", "PreparedRequest", "ResponseShape"]
 ResponseShape = Literal["beta", "ga"]
 
 
-@dataclass(frozen=True)
+@record
 class Credentials:
     """An API key and where it came from. ``repr`` never shows the key."""
 
@@ -24,7 +25,7 @@ class Credentials:
         return f"Credentials(api_key={mask_key(self.api_key)!r}, source={self.source!r})"
 
 
-@dataclass(frozen=True)
+@record
 class PreparedRequest:
     """Everything :func:`realtime_gui.core.service.mint.mint` sends, already built.
 

@@ -17,6 +17,7 @@ from realtime_gui.core.catalog.declaration import endpoint, field_by_id, placed
 from realtime_gui.core.catalog.field_type import value_kind
 from realtime_gui.core.catalog.nodes import Endpoint, Field, Placed
 from realtime_gui.core.catalog.tools import ToolList
+from realtime_gui.core.records import record
 from realtime_gui.core.wire.configuration import Configuration
 
 __all__ = ["Conversion", "Counterpart", "conversion_target", "convert"]
@@ -24,7 +25,7 @@ __all__ = ["Conversion", "Counterpart", "conversion_target", "convert"]
 _DROPPED = object()
 
 
-@dataclass(frozen=True)
+@record
 class Counterpart:
     """A value with a declared GA counterpart (a beta model name and its GA successor)."""
 

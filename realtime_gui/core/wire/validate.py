@@ -6,20 +6,20 @@ valid: ``Temperature (temperature) must be between 0.6 and 1.2; it is 1.5.``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, endpoint, field_by_id
 from realtime_gui.core.catalog.nodes import NOT_SET, Field, Group, Placed
 from realtime_gui.core.catalog.tools import ToolChoice, ToolList
 from realtime_gui.core.catalog.types import Choice
+from realtime_gui.core.records import record
 from realtime_gui.core.wire.body import active
 from realtime_gui.core.wire.configuration import Configuration
 
 __all__ = ["Problem", "validate"]
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One thing wrong with a configuration, tied to a field."""
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6 import QtWidgets
+from PySide6.QtWidgets import QWidget
 
 __all__ = ["Ask", "AskText", "Destructive", "Dialogs", "OpenPath", "SavePath", "Tell"]
 
@@ -36,13 +37,17 @@ class Dialogs:
     is the "no" one (Escape picks it). Enter picks ``default`` when given and
     not :class:`Destructive`, else the first button that is not
     :class:`Destructive`: the "no" one when the first would destroy.
+
+    The dialog classes are reached through ``QtWidgets`` when a dialog is
+    shown: PySide6 builds a class (its enums included) the first time it is
+    named, and the window is made before any dialog is needed.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
     def ask(self, title: str, text: str, buttons: tuple[str, ...], default: str | None = None) -> str:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Question, title, text, parent=self.parent)
         made = [box.addButton(label, _role(label, index, len(buttons))) for index, label in enumerate(buttons)]
         safe = [button for label, button in zip(buttons, made, strict=True)
                 if not isinstance(label, Destructive) or button is made[-1]]
@@ -55,26 +60,26 @@ class Dialogs:
         return buttons[made.index(clicked)] if clicked in made else buttons[-1]
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
-        value, ok = QInputDialog.getText(self.parent, title, label, text=text)
+        value, ok = QtWidgets.QInputDialog.getText(self.parent, title, label, text=text)
         return value if ok else None
 
     def tell(self, title: str, text: str) -> None:
-        QMessageBox.information(self.parent, title, text)
+        QtWidgets.QMessageBox.information(self.parent, title, text)
 
     def open_path(self, title: str) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self.parent, title, "", "JSON files (*.json);;All files (*)")
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self.parent, title, "", "JSON files (*.json);;All files (*)")
         return Path(path) if path else None
 
     def save_path(self, title: str, suggested: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, "JSON files (*.json)")
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self.parent, title, suggested, "JSON files (*.json)")
         return Path(path) if path else None
 
 
-def _role(label: str, index: int, count: int) -> QMessageBox.ButtonRole:
+def _role(label: str, index: int, count: int) -> QtWidgets.QMessageBox.ButtonRole:
     """The first button says yes, the last no, those between are other ways;
     a :class:`Destructive` one says so wherever it is."""
     if index == count - 1:
-        return QMessageBox.ButtonRole.RejectRole
+        return QtWidgets.QMessageBox.ButtonRole.RejectRole
     if isinstance(label, Destructive):
-        return QMessageBox.ButtonRole.DestructiveRole
-    return QMessageBox.ButtonRole.AcceptRole if index == 0 else QMessageBox.ButtonRole.ActionRole
+        return QtWidgets.QMessageBox.ButtonRole.DestructiveRole
+    return QtWidgets.QMessageBox.ButtonRole.AcceptRole if index == 0 else QtWidgets.QMessageBox.ButtonRole.ActionRole

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtGui import QPalette
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from realtime_gui.core.catalog.nodes import NOT_SET, Field
 from realtime_gui.core.catalog.types import Shape
+from realtime_gui.core.records import record
 from realtime_gui.ui.style.enums import set_enum
 from realtime_gui.ui.style.style import quiet
 
@@ -39,7 +39,7 @@ __all__ = [
 ItemProblem = tuple[str, str, str]  # (wire path, label, detail), as editor_problems reports them
 
 
-@dataclass(frozen=True)
+@record
 class EditorContext:
     """What an editor needs to know about where it is shown.
 

@@ -9,10 +9,10 @@ says what is known so far, "looking it up" included.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from realtime_gui.core.library.keys import DEFAULT_KEY, ENV_VAR, KeyNameError
+from realtime_gui.core.records import record
 from realtime_gui.core.service.errors import KeyringUnavailableError, NoApiKeyError
 from realtime_gui.core.service.request import Credentials
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["KeyAnswer", "describe", "look_up"]
 
 
-@dataclass(frozen=True)
+@record
 class KeyAnswer:
     """What asking for one key name found: its credentials, or why there are none."""
 

@@ -6,7 +6,6 @@ mint's does."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QBrush, QFont, QPalette
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from realtime_gui.core.catalog.connection import TIME_LIMIT
+from realtime_gui.core.records import replace
 from realtime_gui.core.redact import scrub
 from realtime_gui.core.service.errors import MintError, SessionTimeout
 from realtime_gui.core.wire.configuration import Configuration

@@ -10,7 +10,6 @@ machine takes a button of its own that says so."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from typing import Any, cast
 from urllib.parse import urlsplit
 
@@ -21,6 +20,7 @@ from realtime_gui.core.catalog.connection import TIME_LIMIT
 from realtime_gui.core.catalog.declaration import endpoint, field_for_path
 from realtime_gui.core.library.configurations import conversion_target
 from realtime_gui.core.library.trust import TrustProblem, connection_trust, trust_connection
+from realtime_gui.core.records import replace
 from realtime_gui.core.redact import scrub
 from realtime_gui.core.service.errors import (
     AuthenticationError,

@@ -9,7 +9,6 @@ through the core (:func:`~realtime_gui.core.library.configurations.new_configura
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWidget
@@ -21,6 +20,7 @@ from realtime_gui.core.library.preferences import (
     THEME,
     PreferenceError,
 )
+from realtime_gui.core.records import replace
 from realtime_gui.ui.dialogs.preferences import PreferencesDialog
 from realtime_gui.ui.style.theme import apply_theme
 from realtime_gui.ui.window.actions import WindowActions

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QShowEvent
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from realtime_gui.core.records import record
 from realtime_gui.core.service.providers import prepare_request, service_summary
 from realtime_gui.core.service.request import Credentials, PreparedRequest
 from realtime_gui.core.wire.configuration import Configuration
@@ -36,7 +36,7 @@ DEBOUNCE_MS = 150
 NO_KEY_PLACEHOLDER = "sk-…(no key)"
 
 
-@dataclass(frozen=True)
+@record
 class PreviewContent:
     """A prepared request (secrets masked) and what to say beside it."""
 

@@ -10,11 +10,12 @@ its editor and puts the cursor there. Escape closes it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from realtime_gui.core.records import record
 
 __all__ = ["CONFIGURATION", "FIELD", "QuickSwitcher", "Target", "rank"]
 
@@ -22,7 +23,7 @@ CONFIGURATION, FIELD = "configuration", "field"
 _SHOWN = 50  # matches listed at most
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     """Somewhere to jump: a configuration by name, or a field by wire path."""
 

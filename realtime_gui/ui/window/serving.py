@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from realtime_gui.core.catalog.connection import TIME_LIMIT
 from realtime_gui.core.library.configurations import load_configuration
 from realtime_gui.core.library.store import ConfigStoreError
+from realtime_gui.core.records import replace
 from realtime_gui.core.redact import scrub_error
 from realtime_gui.core.serve.errors import OriginFormatError, PortInUseError
 from realtime_gui.core.serve.log import RequestRecord

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 import pytest
@@ -18,6 +18,7 @@ from realtime_gui.cli import Context, main
 from realtime_gui.core.catalog.field_type import DecodeError, EncodeContext, FieldType, Shape
 from realtime_gui.core.catalog.nodes import Field, Node, at
 from realtime_gui.core.catalog.session import SESSION_FIELDS
+from realtime_gui.core.records import record
 from realtime_gui.core.wire.body import build_body, import_body
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.convert import convert
@@ -25,7 +26,7 @@ from realtime_gui.core.wire.reference import field_rows
 from realtime_gui.core.wire.validate import validate
 
 
-@dataclass(frozen=True)
+@record
 class Percent(FieldType):
     """A share in whole percent, sent as a fraction (35 goes out as 0.35)."""
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from realtime_gui.core.catalog.connection import CONNECTION_FIELDS
@@ -17,6 +15,7 @@ from realtime_gui.core.catalog.scalar_types import Choice, Integer, Number
 from realtime_gui.core.catalog.session import SECTIONS, SESSION_FIELDS
 from realtime_gui.core.catalog.text_types import StringList, Text
 from realtime_gui.core.catalog.tools import ToolKind, ToolList
+from realtime_gui.core.records import replace
 
 
 def _load(*extra: Node) -> tuple[Node, ...]:
@@ -109,7 +108,7 @@ def test_a_type_whose_examples_it_rejects_is_refused() -> None:
     ({"ga_values": {"model": {"a": ""}}}, "beta: `ga_values` maps 'a' of model to '', which must not be empty"),
 ])
 def test_a_ga_counterpart_that_does_not_fit_is_refused(changes: dict[str, object], message: str) -> None:
-    endpoints = {**ENDPOINTS, "beta": replace(ENDPOINTS["beta"], **changes)}  # type: ignore[arg-type]
+    endpoints = {**ENDPOINTS, "beta": replace(ENDPOINTS["beta"], **changes)}
     with pytest.raises(CatalogError, match="inconsistent") as raised:
         load_fields(SESSION_FIELDS, endpoints, SECTIONS)
     assert message in str(raised.value)

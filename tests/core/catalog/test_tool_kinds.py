@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
 
@@ -16,6 +15,7 @@ from realtime_gui.core.catalog.session import SESSION_FIELDS
 from realtime_gui.core.catalog.text_types import Text
 from realtime_gui.core.catalog.tool_kinds import FUNCTION_TOOL, MCP_TOOL, TOOLS
 from realtime_gui.core.catalog.tools import ToolChoice, ToolKind, ToolList
+from realtime_gui.core.records import replace
 from realtime_gui.core.wire.body import build_body, import_body
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.reference import field_rows

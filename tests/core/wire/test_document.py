@@ -67,11 +67,10 @@ def test_only_erased_text_changes(values: dict[str, Any]) -> None:
 
 
 def test_a_text_that_allows_empty_keeps_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dataclasses import replace
-
     from realtime_gui.core.catalog import declaration
     from realtime_gui.core.catalog.nodes import Field
     from realtime_gui.core.catalog.text_types import Text
+    from realtime_gui.core.records import replace
 
     instructions = declaration.field_by_id("instructions")
     assert isinstance(instructions, Field)
