@@ -64,8 +64,7 @@ def load_configuration(store: ConfigStore, name: str, keys: ApiKeys | None = Non
     keyring and the file rewritten with references; when the keyring can't
     take them the file is left as it is and ``tell`` hears why.
     """
-    name = store.stored_name(name)
-    data = store.load(name)
+    name, data = store.load_named(name)
     try:
         config = Configuration.from_data(name, data)
     except ValueError as error:

@@ -164,8 +164,12 @@ class ConfigStore:
         Raises :class:`ConfigNotFoundError`, or :class:`ConfigLoadError` after
         moving a broken file aside (a too-new file is left untouched).
         """
+        return self.load_named(name)[1]
+
+    def load_named(self, name: str) -> tuple[str, dict[str, Any]]:
+        """The name the configuration is saved under and its data, as :meth:`load` reads it."""
         found = self._require(validate_config_name(name))
-        return self._read(found)
+        return found, self._read(found)
 
     def load_all(self) -> tuple[dict[str, dict[str, Any]], builtins.list[ConfigLoadError]]:
         """Every loadable configuration by name, and the problems with the rest."""

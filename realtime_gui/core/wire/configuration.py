@@ -9,11 +9,11 @@ and forth loses nothing.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from typing import Any
 
 from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, DEFAULT_ENDPOINT, ENDPOINTS, endpoint
+from realtime_gui.core.catalog.json_text import copy_json
 from realtime_gui.core.wire.document import FORMAT, upgrade
 
 __all__ = ["Configuration"]
@@ -37,7 +37,7 @@ class Configuration:
         return cls(name, endpoint_id, dict(endpoint(endpoint_id).initial))
 
     def copy(self, name: str | None = None) -> Configuration:
-        return Configuration(name or self.name, self.endpoint, copy.deepcopy(self.values),
+        return Configuration(name or self.name, self.endpoint, copy_json(self.values),
                              dict(self.connection))
 
     def setting(self, key: str) -> Any:
@@ -51,7 +51,7 @@ class Configuration:
         return {
             "endpoint": self.endpoint,
             "connection": dict(self.connection),
-            "values": copy.deepcopy(self.values),
+            "values": copy_json(self.values),
         }
 
     def to_document(self) -> dict[str, Any]:

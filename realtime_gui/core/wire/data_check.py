@@ -14,6 +14,8 @@ of range or a tool not yet complete is work in progress the window marks.
 
 from __future__ import annotations
 
+import marshal
+from functools import lru_cache
 from typing import Any
 
 from realtime_gui.core.catalog.declaration import CONNECTION_FIELDS, DEFAULT_ENDPOINT, ENDPOINTS, field_by_id
@@ -68,7 +70,25 @@ def check_configuration_data(data: Any) -> list[Problem]:
 def unusable_data(data: Any) -> list[Problem]:
     """The problems of :func:`check_configuration_data` that keep a file from
     being opened or saved: its shape, its connection, unknown fields, ``NaN``,
-    and values of a kind their field never holds (``tools`` that is no list of tools)."""
+    and values of a kind their field never holds (``tools`` that is no list of tools).
+
+    Data checked lately is answered from memory (a configuration opened again,
+    a hundred tools' schemas included, is not checked again): the answer is
+    worked out from ``marshal``'s exact copy of the data, so it is the answer
+    for this data whatever was checked before."""
+    try:
+        fingerprint = marshal.dumps(data)
+    except ValueError:  # not plain JSON data: checked as it is
+        return _unusable(data)
+    return list(_remembered(fingerprint))
+
+
+@lru_cache(maxsize=16)
+def _remembered(fingerprint: bytes) -> tuple[Problem, ...]:
+    return tuple(_unusable(marshal.loads(fingerprint)))
+
+
+def _unusable(data: Any) -> list[Problem]:
     problems = check_configuration_data(data)
     if not problems or _shape_problems(data):
         return problems

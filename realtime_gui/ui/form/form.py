@@ -20,12 +20,12 @@ range is marked as it is typed, marks shown or not.
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from realtime_gui.core.catalog.json_text import copy_json
 from realtime_gui.core.catalog.nodes import NOT_SET
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.validate import Problem, validate
@@ -39,6 +39,7 @@ __all__ = ["FormView"]
 
 FIRST_SCREEN = 8  # rows (about a screenful) a new form builds at once; the rest are built while idle
 IDLE_STEP_MS = 15  # pause between sections built while idle, so input and painting go first
+UNPAINTED_MS = 250  # when the rest starts if the rows shown are never painted (a window off screen)
 
 
 class FormView(QWidget):
@@ -64,12 +65,13 @@ class FormView(QWidget):
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_STEP_MS)
         self._idle.timeout.connect(self._build_next)
+        self._unpainted: QWidget | None = None  # the rows shown, until they are painted
 
     # --- the interface the window uses -------------------------------------
 
     def set_configuration(self, config: Configuration) -> None:
         """Show ``config``'s values for its endpoint; does not emit ``changed``."""
-        self._values = copy.deepcopy(config.values)
+        self._values = copy_json(config.values)
         self._problems, self._external, self._live = [], [], False
         self._show(config.endpoint)
 
@@ -81,7 +83,8 @@ class FormView(QWidget):
 
     def values(self) -> dict[str, Any]:
         """Canonical values by field id: absent is not set, ``None`` is off."""
-        return copy.deepcopy(self._collect())
+        values: dict[str, Any] = copy_json(self._collect())
+        return values
 
     def editor_problems(self) -> list[Problem]:
         """What editors know is wrong with their text, such as malformed JSON."""
@@ -128,7 +131,26 @@ class FormView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._idle.start()
+        self._build_rest_after_paint()
+
+    def _build_rest_after_paint(self) -> None:
+        """Build the sections still pending once the rows shown have been painted:
+        a section built before would hold up the paint a person waits for."""
+        form = self._current()
+        if form is None or not form.pending():
+            return
+        if self._unpainted is not None:
+            self._unpainted.removeEventFilter(self)
+        self._unpainted = form.content
+        form.content.installEventFilter(self)
+        self._idle.start(UNPAINTED_MS)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._unpainted and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._unpainted = None
+            self._idle.start(IDLE_STEP_MS)
+        return False
 
     def shown_area(self) -> QWidget | None:
         """The widget the open endpoint's editors are in, if one is open: painted when they are."""
@@ -159,7 +181,7 @@ class FormView(QWidget):
         finally:
             form.setUpdatesEnabled(True)
         if self.isVisible():
-            self._idle.start()
+            self._build_rest_after_paint()
 
     def _load(self, form: EndpointForm, rows: list[Row]) -> None:
         for row in rows:
@@ -199,7 +221,7 @@ class FormView(QWidget):
             self._build(form, titles[0])
             form.setUpdatesEnabled(True)
             if len(titles) > 1:
-                self._idle.start()
+                self._idle.start(IDLE_STEP_MS)
 
     def _collect(self) -> dict[str, Any]:
         out = dict(self._values)

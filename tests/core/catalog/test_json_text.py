@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from realtime_gui.core.catalog.json_text import json_text, parse_json_text
+from realtime_gui.core.catalog.json_text import copy_json, json_text, parse_json_text
 from realtime_gui.core.wire.importing import read_import
 
 
@@ -95,3 +95,33 @@ def test_any_text_is_read_as_the_careful_reader_reads_it(text: str) -> None:
     except ValueError:
         read = "refused"
     assert read == careful
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(_JSON_VALUES)
+def test_copy_json_is_an_equal_copy_sharing_nothing_mutable(value: object) -> None:
+    copied = copy_json(value)
+    assert copied == value and json.dumps(copied) == json.dumps(value)  # same types, same order
+
+    def containers(data: object) -> list[int]:
+        if isinstance(data, dict):
+            return [id(data), *(i for item in data.values() for i in containers(item))]
+        if isinstance(data, list):
+            return [id(data), *(i for item in data for i in containers(item))]
+        return []
+
+    assert not set(containers(copied)) & set(containers(value))
+
+
+def test_copy_json_keeps_what_is_not_plain_json_as_deepcopy_would() -> None:
+    class Marked(str):
+        pass
+
+    value = {"a": [Marked("x")]}
+    copied = copy_json(value)
+    assert type(copied["a"][0]) is Marked and copied == value and copied["a"] is not value["a"]

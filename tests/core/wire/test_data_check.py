@@ -68,3 +68,25 @@ def test_importing_a_configuration_file_reports_its_wrong_values() -> None:
     document = {**Configuration("x", "ga", {"speed": "fast"}).to_document()}
     imported = read_import(json.dumps(document), "X")
     assert imported.problems == ["Speed (session.audio.output.speed) must be a number; it is text."]
+
+
+def test_data_checked_lately_is_answered_from_memory_and_changed_data_is_checked_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from realtime_gui.core.wire import data_check
+
+    good = Configuration.new("A").to_data()
+    tools = {**good, "values": {**good["values"], "tools": [{"type": "function", "name": "look_up"}]}}
+    bad = {**good, "values": {**good["values"], "speed": float("nan")}}
+    expected = {"tools": data_check._unusable(tools), "bad": data_check._unusable(bad)}
+    assert expected["bad"] and not expected["tools"]
+    data_check._remembered.cache_clear()
+    checks: list[object] = []
+    real_check = data_check.check_configuration_data
+    monkeypatch.setattr(data_check, "check_configuration_data", lambda data: checks.append(data) or real_check(data))
+    for _ in range(2):  # a fresh equal copy each time, as a file read again gives
+        assert data_check.unusable_data(json.loads(json.dumps(tools))) == expected["tools"]
+        assert [p.field_id for p in data_check.unusable_data(json.loads(json.dumps(bad)))] == \
+            [p.field_id for p in expected["bad"]]
+    assert len(checks) == 2  # each checked once
+    data_check.unusable_data({**tools, "values": {**tools["values"], "voice": "ash"}})
+    assert len(checks) == 3  # changed data is checked

@@ -293,3 +293,19 @@ def test_not_set_shows_the_service_default_without_sending_it(view: FormView) ->
     assert voice.currentText() == "alloy"  # the declared default, greyed
     assert voice.property("dim") is True
     assert "voice" not in view.values()
+
+
+def test_the_rest_of_the_form_is_built_only_after_the_rows_shown_are_painted(view: FormView, qtbot: Any) -> None:
+    # A section built before that paint would hold up the form a person waits for.
+    view.show()
+    view.set_configuration(Configuration.new("A"))
+    form = view._current()  # private: the open endpoint's form, to hold its paint back
+    assert form is not None and form.pending()
+    built: list[int] = []
+    view.rows_built.connect(lambda: built.append(len(form.rows)))
+    form.content.setUpdatesEnabled(False)  # no paint while this is off
+    qtbot.wait(120)  # longer than the pause between idle steps, shorter than the wait for an unpainted form
+    assert built == []
+    form.content.setUpdatesEnabled(True)  # painted now: the rest follows while idle
+    qtbot.waitUntil(lambda: not form.pending())
+    assert built
