@@ -10,6 +10,7 @@ import pytest
 from realtime_gui.core.wire.configuration import Configuration
 from realtime_gui.core.wire.data_check import check_configuration_data
 from realtime_gui.core.wire.importing import read_import
+from realtime_gui.core.wire.validate import Problem
 
 
 def messages(data: Any) -> list[str]:
@@ -82,7 +83,12 @@ def test_data_checked_lately_is_answered_from_memory_and_changed_data_is_checked
     data_check._remembered.cache_clear()
     checks: list[object] = []
     real_check = data_check.check_configuration_data
-    monkeypatch.setattr(data_check, "check_configuration_data", lambda data: checks.append(data) or real_check(data))
+
+    def counted(data: Any) -> list[Problem]:
+        checks.append(data)
+        return real_check(data)
+
+    monkeypatch.setattr(data_check, "check_configuration_data", counted)
     for _ in range(2):  # a fresh equal copy each time, as a file read again gives
         assert data_check.unusable_data(json.loads(json.dumps(tools))) == expected["tools"]
         assert [p.field_id for p in data_check.unusable_data(json.loads(json.dumps(bad)))] == \
