@@ -9,9 +9,9 @@ def main() -> int:
     if len(sys.argv) == 1:
         # The window alone: straight to it, without the command line's parsers and
         # commands, which are start-up time a person waits through.
-        from realtime_gui.ui.shell.source_scans import spare_source_scans
+        from realtime_gui.ui.shell import start_up
 
-        spare_source_scans()
+        start_up.begin()  # ended by the window once it is complete
         from realtime_gui.ui.shell.app import run
 
         return run([])

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from realtime_gui.ui.shell import start_up
 from realtime_gui.ui.style.enums import set_enum
 from realtime_gui.ui.window.actions import WindowActions
 from realtime_gui.ui.window.config_list import ConfigList
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
         if self._sizes_saved:  # again: the editors' minimum sizes moved the handles
             self.memory.restore_splitters(self._splitters())
         self.bench.editing.open_initial()
-        self.bench.complete_after_paint()
+        self.bench.complete_after_paint(then=start_up.end)
 
     def work_in_flight(self) -> bool:
         """Whether a mint, even a cancelled one, still holds a worker thread."""

@@ -140,10 +140,15 @@ class Workbench:
         self.connection.changed.connect(self.editing.edited)
         self.form.changed.connect(self.editing.edited)
 
-    def complete_after_paint(self) -> None:
-        """Complete the workbench as soon as the editors now shown have been painted."""
+    def complete_after_paint(self, then: Callable[[], object] = lambda: None) -> None:
+        """Complete the workbench as soon as the editors now shown have been painted, then call ``then``."""
         area = self.form.shown_area()
-        _AfterPaint([area] if area is not None else [], self.complete, _LATEST_MS)
+
+        def complete_then() -> None:
+            self.complete()
+            then()
+
+        _AfterPaint([area] if area is not None else [], complete_then, _LATEST_MS)
 
     def is_complete(self) -> bool:
         return self._complete

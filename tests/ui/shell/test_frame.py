@@ -6,6 +6,7 @@ Driven like a user would, with everything the window touches injected
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -82,7 +83,7 @@ def test_nothing_heavy_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
 
 
 _USABLE_PROBE = """
-import enum, inspect, json, os, sys
+import enum, gc, inspect, json, os, sys
 made, scanned = [], []
 create = enum.EnumType._create_
 def recording(cls, name, *args, **kwargs):
@@ -101,6 +102,7 @@ def report_and_leave(status):
         "enums": sorted({"GlobalColor", "PixelMetric", "ItemDataRole"} & set(made)),
         "scanned": sorted(name for name in scanned if name.startswith("realtime_gui")),
         "dialogs": sorted(name for name in ("QMessageBox", "QFileDialog", "QInputDialog") if name in widgets),
+        "collecting": [str(gc.isenabled())],
     }), flush=True)
     leave(status)
 os._exit = report_and_leave  # the probe ends the process at once, when the editors are painted
@@ -134,8 +136,26 @@ def test_the_form_is_usable_before_the_qt_namespace_or_qstyle_is_touched(until_u
 
 def test_pyside_reads_the_source_of_none_of_our_modules_at_start_up(until_usable: dict[str, list[str]]) -> None:
     # PySide6's import hook would read each module's whole source once, looking
-    # for the word "PySide6" (about 35 ms of start-up); source_scans answers first.
+    # for the word "PySide6" (about 35 ms of start-up); start_up.begin answers first.
     assert until_usable["scanned"] == []
+
+
+def test_the_garbage_collector_waits_until_the_window_is_complete(until_usable: dict[str, list[str]], qtbot: Any,
+                                                                  store: ConfigStore, keys: ApiKeys,
+                                                                  settings: QSettings, dialogs: FakeDialogs) -> None:
+    # Collecting among the objects start-up makes finds nothing and costs milliseconds.
+    assert until_usable["collecting"] == ["False"]
+    # Once complete, the window turns it back on, what start-up made kept out of its way.
+    gc.disable()
+    try:
+        window = MainWindow(Services(store=store, keys=keys, settings=settings, env={}), dialogs)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.is_ready() and gc.isenabled(), timeout=5000)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+        gc.unfreeze()
 
 
 def test_no_dialog_class_is_built_before_the_form_is_usable(until_usable: dict[str, list[str]]) -> None:
