@@ -133,13 +133,15 @@ def catalog_problems(fields: tuple[Node, ...], endpoints: Mapping[str, Endpoint]
     for child in (c for n in walk(fields) if isinstance(n, Group) for c in n.walk()):
         if child.wire:
             problems.append(f"{child.id}: a group's fields are placed by their group; give it no wire")
+    placed = {endpoint_id: place(fields, endpoint_id) for endpoint_id in endpoints}  # each endpoint's, once
     for endpoint_id, ep in endpoints.items():
-        problems += [f"{endpoint_id}: {p}" for p in _placement_problems(place(fields, endpoint_id))]
-        problems += [f"{endpoint_id}: {p}" for p in _counterpart_problems(ep, fields, endpoints)]
+        problems += [f"{endpoint_id}: {p}" for p in _placement_problems(placed[endpoint_id])]
+        problems += [f"{endpoint_id}: {p}" for p in _counterpart_problems(ep, fields, endpoints, placed)]
     return problems
 
 
-def _counterpart_problems(ep: Endpoint, fields: tuple[Node, ...], endpoints: Mapping[str, Endpoint]) -> list[str]:
+def _counterpart_problems(ep: Endpoint, fields: tuple[Node, ...], endpoints: Mapping[str, Endpoint],
+                          placed: Mapping[str, tuple[Placed, ...]]) -> list[str]:
     """A GA counterpart must be a GA endpoint, and mapped values fit fields on both endpoints."""
     if ep.ga_counterpart is None:
         return ["`ga_values` needs a GA counterpart"] if ep.ga_values else []
@@ -147,7 +149,7 @@ def _counterpart_problems(ep: Endpoint, fields: tuple[Node, ...], endpoints: Map
     if target is None or target.shape != "ga":
         return [f"its GA counterpart {ep.ga_counterpart!r} is not a GA endpoint"]
     problems: list[str] = []
-    on_both = {s.node.id: s.node for s in place(fields, ep.id)}.keys() & {s.node.id for s in place(fields, target.id)}
+    on_both = {s.node.id for s in placed[ep.id]} & {s.node.id for s in placed[target.id]}
     by_id = {n.id: n for n in walk(fields)}
     for field_id, mapping in ep.ga_values.items():
         node = by_id.get(field_id)

@@ -12,15 +12,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6 import QtGui
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from realtime_gui.ui.style.enums import set_enum
 
 __all__ = ["WindowActions"]
 
-Shortcut = str | QKeySequence.StandardKey | list[QKeySequence] | None
+
+
+class Standard(str):
+    """The name of a platform's standard key (``QKeySequence.StandardKey``): ``Standard("Save")``."""
+
+    __slots__ = ()
+
+
+Shortcut = str | list[str] | None  # a key ("Ctrl+K"), a Standard one, or several keys
 TOOLBAR_ICON = 16  # pixels: beside the text, no taller than a line of it (the form keeps its rows)
 
 
@@ -32,29 +41,30 @@ class WindowActions:
         self._before = before
         self._handlers: dict[str, Callable[[], object]] = {}
         self._named: dict[str, QAction] = {}
-        std, a = QKeySequence.StandardKey, self._make
-        self.new = a("new", "New", std.New, "New configuration (Ctrl+N)")
+        self._shortcuts: dict[str, Shortcut] = {}  # installed by install_shortcuts()
+        std, a = Standard, self._make
+        self.new = a("new", "New", std("New"), "New configuration (Ctrl+N)")
         self.duplicate = a("duplicate", "Duplicate")
         self.rename = a("rename", "Rename…", "F2")
-        self.delete = a("delete", "Delete…", std.Delete, "Move the configuration to the trash folder (Del)")
+        self.delete = a("delete", "Delete…", std("Delete"), "Move the configuration to the trash folder (Del)")
         # Del deletes a configuration only where the list has the focus: in an editor it deletes text.
         set_enum(self.delete, "shortcutContext", "WidgetShortcut")
-        self.find = a("find", "Find Field", std.Find, "Show only the fields whose label, wire path or help "
+        self.find = a("find", "Find Field", std("Find"), "Show only the fields whose label, wire path or help "
                       "holds what you type (Ctrl+F)")
         self.filter_configs = a("filter_configs", "Filter Configurations", "Ctrl+Shift+F",
                                 "Filter the configurations by name (Ctrl+Shift+F)")
         self.quick_switch = a("quick_switch", "Go to…", "Ctrl+K",
                               "Jump to a configuration or a field by typing part of its name (Ctrl+K)")
-        self.import_file = a("import", "Import…", std.Open, "Import a configuration file or a raw JSON request body")
+        self.import_file = a("import", "Import…", std("Open"), "Import a configuration file or a raw JSON request body")
         self.export_body = a("export_body", "Export body…")
         self.export_config = a("export_config", "Export configuration…")
-        self.save = a("save", "Save", std.Save, "Save the configuration (Ctrl+S)")
-        self.quit = a("quit", "Quit", std.Quit)
+        self.save = a("save", "Save", std("Save"), "Save the configuration (Ctrl+S)")
+        self.quit = a("quit", "Quit", std("Quit"))
         self.copy = a("copy", "Copy secret", "Ctrl+Shift+C", "Copy the client secret (Ctrl+Shift+C)")
         self.copy.setEnabled(False)  # the result panel enables it while a live secret is shown
         self.copy_as = QMenu("Copy Request As", window)  # the workbench adds one action per language
         self.copy_as.setObjectName("menu_copy_as")
-        self.mint = a("mint", "Mint", [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
+        self.mint = a("mint", "Mint", ["Ctrl+Return", "Ctrl+Enter"],
                       "Mint a client secret with this configuration (Ctrl+Enter)")
         self.check = a("check", "Check", "Ctrl+Shift+K",
                        "Mint a secret, open the Realtime socket with it and compare the session applied (Ctrl+Shift+K)")
@@ -75,6 +85,20 @@ class WindowActions:
         self.clear_clipboard = a("clear_clipboard", "Clear clipboard when the secret expires")
         self.clear_clipboard.setCheckable(True)
         self.preferences = a("preferences", "Preferences…", "Ctrl+,", "Defaults, timeouts, clipboard and theme")
+
+    def install_shortcuts(self) -> None:
+        """Give the actions their keys; the window does it once its form is usable
+        (``QKeySequence`` is reached then: naming it builds its class and enums, milliseconds of start-up)."""
+        keys = QtGui.QKeySequence
+        for name, shortcut in self._shortcuts.items():
+            action = self._named[name]
+            if isinstance(shortcut, Standard):
+                action.setShortcuts(keys.StandardKey[shortcut])
+            elif isinstance(shortcut, list):
+                action.setShortcuts([keys(each) for each in shortcut])
+            elif shortcut is not None:
+                action.setShortcuts([keys(shortcut)])
+        self._shortcuts.clear()
 
     def named(self) -> dict[str, QAction]:
         """Every action by its name (its object name without ``action_``)."""
@@ -117,10 +141,7 @@ class WindowActions:
     def _make(self, name: str, text: str, shortcut: Shortcut = None, tip: str = "") -> QAction:
         action = QAction(text, self._window)
         action.setObjectName(f"action_{name}")
-        if isinstance(shortcut, list):
-            action.setShortcuts(shortcut)
-        elif shortcut is not None:
-            action.setShortcuts([QKeySequence(shortcut)])
+        self._shortcuts[name] = shortcut
         action.setToolTip(tip or text.rstrip("…"))
         action.triggered.connect(lambda: self._run(name))
         self._window.addAction(action)

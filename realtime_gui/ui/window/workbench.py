@@ -183,6 +183,7 @@ class Workbench:
 
         frame, window, s, dialogs = self._frame, self._window, self._services, self._dialogs
         actions = frame.window_actions
+        actions.install_shortcuts()
         show_icons(actions, window)
         self.preferences = PreferencesLink(s, actions, window, frame.show_status)
         self.result_panel = ResultPanel(actions.copy, s.clock, actions.clear_clipboard.isChecked,

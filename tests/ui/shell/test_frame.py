@@ -97,11 +97,12 @@ def watched_read(thing):
 inspect.getsource = watched_read
 leave = os._exit
 def report_and_leave(status):
-    widgets = sys.modules["PySide6.QtWidgets"].__dict__
+    built = {**sys.modules["PySide6.QtWidgets"].__dict__, **sys.modules["PySide6.QtGui"].__dict__}
     print(json.dumps({
         "enums": sorted({"GlobalColor", "PixelMetric", "ItemDataRole"} & set(made)),
         "scanned": sorted(name for name in scanned if name.startswith("realtime_gui")),
-        "dialogs": sorted(name for name in ("QMessageBox", "QFileDialog", "QInputDialog") if name in widgets),
+        "deferred": sorted(name for name in ("QMessageBox", "QFileDialog", "QInputDialog", "QKeySequence")
+                           if name in built),
         "collecting": [str(gc.isenabled())],
     }), flush=True)
     leave(status)
@@ -158,10 +159,11 @@ def test_the_garbage_collector_waits_until_the_window_is_complete(until_usable: 
         gc.unfreeze()
 
 
-def test_no_dialog_class_is_built_before_the_form_is_usable(until_usable: dict[str, list[str]]) -> None:
+def test_no_dialog_or_key_class_is_built_before_the_form_is_usable(until_usable: dict[str, list[str]]) -> None:
     # PySide6 builds a class, its enums included, the first time it is named:
-    # QMessageBox alone costs some 7 ms, and no dialog is shown at start-up.
-    assert until_usable["dialogs"] == []
+    # QMessageBox alone costs some 7 ms, and no dialog is shown at start-up;
+    # QKeySequence (with its 71 standard keys) only once the actions get their keys.
+    assert until_usable["deferred"] == []
 
 
 def test_the_first_frame_shows_the_names_and_the_endpoint_bar(qtbot: Any, store: ConfigStore, keys: ApiKeys,
@@ -207,3 +209,17 @@ def test_the_status_bar_keeps_no_stale_message(qtbot: Any, make_window: WindowFa
         assert status.text().startswith("Minted")
         window.status_expiry.setInterval(20)  # restarts it: shorter, for the test
         qtbot.waitUntil(lambda: status.text() == "")
+
+
+def test_the_actions_get_their_keys_once_the_window_is_complete(qtbot: Any, store: ConfigStore, keys: ApiKeys,
+                                                              settings: QSettings, dialogs: FakeDialogs) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    window = MainWindow(Services(store=store, keys=keys, settings=settings, env={}), dialogs)
+    qtbot.addWidget(window)
+    actions = window.window_actions
+    assert actions.save.shortcuts() == []  # the first frame names no QKeySequence
+    window.finish_everything()
+    assert actions.save.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Save)
+    assert [key.toString() for key in actions.mint.shortcuts()] == ["Ctrl+Return", "Ctrl+Enter"]
+    assert actions.quick_switch.shortcut() == QKeySequence("Ctrl+K")
