@@ -13,6 +13,9 @@ between saved configurations. Measured in-process, in one run, against fixed tar
     shows the new values and until they are painted. Median, 90th percentile and max are
     reported; the max must stay under 50 ms.
 
+Each window is opened as `realtime-gui` opens its own: the garbage collector held until the
+window is complete, which then freezes what start-up made (ui/shell/start_up.py).
+
 Offscreen by default; ``--xcb`` runs a private Xvfb instead. Prints a table; exits 1
 when a target is missed.
 """
@@ -147,7 +150,7 @@ def open_bench_window(home: Path, name: str, configure: Callable[[ConfigStore], 
     class NoDialogs(Dialogs):
         """A benchmark that meets a dialog has gone wrong: fail rather than block."""
 
-        def ask(self, title: str, text: str, buttons: tuple[str, ...], **_: Any) -> str:
+        def ask(self, title: str, text: str, buttons: tuple[str, ...], default: str | None = None) -> str:
             raise SystemExit(f"unexpected question: {title}: {text}")
 
         def tell(self, title: str, text: str) -> None:
@@ -156,11 +159,15 @@ def open_bench_window(home: Path, name: str, configure: Callable[[ConfigStore], 
     root = home / name
     store = ConfigStore(root / "configs")
     configure(store)
+    # As `realtime-gui` opens its window: the collector held until the window is
+    # complete, which then freezes what start-up made (ui/shell/start_up.py).
+    gc.collect()
+    gc.disable()
     keys = ApiKeys(MemoryStore())
     keys.set("default", FAKE_API_KEY)
     settings = QSettings(str(root / "window.ini"), QSettings.Format.IniFormat)
     window = open_window(Services(store=store, keys=keys, settings=settings, env={}), NoDialogs())
-    run_until(window.is_ready, 10, "the window to finish starting")
+    run_until(lambda: window.is_ready() and gc.isenabled(), 10, "the window to finish starting")
     if window.findChild(QPushButton, "mint") is None:  # finish_start raised: its traceback is above
         raise SystemExit("the window has no Mint button after starting")
     run_for(1.0)  # the form builds its remaining sections while idle; let it finish first
