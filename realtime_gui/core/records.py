@@ -46,6 +46,8 @@ class _Layout(NamedTuple):
     fields: tuple[_Field, ...]
     init: tuple[str, ...]  # the names ``__init__`` takes, in order
     compared: tuple[str, ...]  # the names equality and the hash read
+    defaults: dict[str, Any]  # the fields with a default value, and it
+    factories: tuple[tuple[str, Callable[[], Any]], ...]  # the fields whose default a factory makes
 
 
 def _layout(cls: type) -> _Layout:
@@ -101,23 +103,20 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     names = layout.init
     if len(args) > len(names):
         raise TypeError(f"{cls.__name__}() takes {len(names)} positional arguments but {len(args)} were given")
-    given = dict(zip(names, args, strict=False))
-    for name, value in kwargs.items():
-        if name in given:
-            raise TypeError(f"{cls.__name__}() got multiple values for argument {name!r}")
+    values = dict(layout.defaults)
+    values.update(zip(names, args, strict=False))
+    for name in kwargs:
         if name not in names:
             raise TypeError(f"{cls.__name__}() got an unexpected keyword argument {name!r}")
-        given[name] = value
-    values = {}
-    for each in layout.fields:
-        if each.init and each.name in given:
-            values[each.name] = given[each.name]
-        elif each.factory is not None:
-            values[each.name] = each.factory()
-        elif each.default is not _MISSING:
-            values[each.name] = each.default
-        else:
-            raise TypeError(f"{cls.__name__}() missing required argument: {each.name!r}")
+        if names.index(name) < len(args):
+            raise TypeError(f"{cls.__name__}() got multiple values for argument {name!r}")
+    values.update(kwargs)
+    for name, factory in layout.factories:
+        if name not in values:
+            values[name] = factory()
+    if len(values) < len(layout.fields):
+        missing = next(each.name for each in layout.fields if each.name not in values)
+        raise TypeError(f"{cls.__name__}() missing required argument: {missing!r}")
     self.__dict__.update(values)  # past the frozen __setattr__, as a dataclass's __init__ goes
     post_init = getattr(self, "__post_init__", None)
     if post_init is not None:
@@ -163,7 +162,9 @@ def record(cls: type[_R]) -> type[_R]:
     itself defines are kept, as ``dataclass`` keeps them."""
     fields = _fields_of(cls)
     layout = _Layout(fields, tuple(each.name for each in fields if each.init),
-                     tuple(each.name for each in fields if each.compare))
+                     tuple(each.name for each in fields if each.compare),
+                     {each.name: each.default for each in fields if each.default is not _MISSING},
+                     tuple((each.name, each.factory) for each in fields if each.factory is not None))
     setattr(cls, _LAYOUT, layout)
     if "__match_args__" not in cls.__dict__:
         type.__setattr__(cls, "__match_args__", layout.init)

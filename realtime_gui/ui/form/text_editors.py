@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtGui import QTextCursor
+from PySide6 import QtGui
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -31,15 +31,20 @@ __all__ = [
 ]
 
 
+_DOCUMENT_MARGIN = 4  # QTextDocument's documentMargin, which no editor here changes
+
+
 def lines_high(edit: QPlainTextEdit, lines: int) -> None:
-    margin = 2 * (edit.frameWidth() + int(edit.document().documentMargin()))
+    # The margin is Qt's default, not read from edit.document(): naming QTextDocument
+    # (and QTextCursor, below) builds its class and enums, start-up time before the form is usable.
+    margin = 2 * (edit.frameWidth() + _DOCUMENT_MARGIN)
     edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + margin)
 
 
 def replace_text(edit: QPlainTextEdit, text: str) -> None:
     """Replace all text as one undoable step (setPlainText would clear the undo history)."""
     cursor = edit.textCursor()
-    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.select(QtGui.QTextCursor.SelectionType.Document)
     cursor.insertText(text)
 
 

@@ -31,7 +31,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPainter, QPalette
+from PySide6 import QtGui
+from PySide6.QtGui import QFont, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QSizePolicy, QWidget
 
 from realtime_gui.ui.style.enums import set_enum
@@ -184,7 +185,8 @@ def elide(text: str, where: str, width: int, advance: Callable[[str], int]) -> s
 
 def monospace() -> QFont:
     """The system's fixed-width font, for secrets, JSON and headers."""
-    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    fonts = QtGui.QFontDatabase  # named when first needed: building its class costs start-up time
+    return fonts.systemFont(fonts.SystemFont.FixedFont)
 
 
 def heading(text: str, role: str = "heading") -> QLabel:
