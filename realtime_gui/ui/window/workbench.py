@@ -145,8 +145,10 @@ class Workbench:
         area = self.form.shown_area()
 
         def complete_then() -> None:
-            self.complete()
-            then()
+            try:
+                self.complete()
+            finally:
+                then()  # even if completing failed: the collector must not stay held
 
         _AfterPaint([area] if area is not None else [], complete_then, _LATEST_MS)
 
