@@ -224,3 +224,25 @@ def test_the_actions_get_their_keys_once_the_window_is_complete(qtbot: Any, stor
     assert actions.save.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Save)
     assert [key.toString() for key in actions.mint.shortcuts()] == ["Ctrl+Return", "Ctrl+Enter"]
     assert actions.quick_switch.shortcut() == QKeySequence("Ctrl+K")
+
+
+def test_start_up_ends_even_if_completing_the_window_fails(qtbot: Any, store: ConfigStore, keys: ApiKeys,
+                                                          settings: QSettings, dialogs: FakeDialogs,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from realtime_gui.ui.window.workbench import Workbench
+
+    def broken(self: Workbench) -> None:
+        raise RuntimeError("completing failed")
+
+    monkeypatch.setattr(Workbench, "complete", broken)
+    gc.disable()
+    try:
+        window = MainWindow(Services(store=store, keys=keys, settings=settings, env={}), dialogs)
+        qtbot.addWidget(window)
+        with qtbot.captureExceptions() as raised:
+            window.show()
+            qtbot.waitUntil(gc.isenabled, timeout=5000)
+        assert [str(error) for _, error, _ in raised] == ["completing failed"]
+    finally:
+        gc.enable()
+        gc.unfreeze()
